@@ -1,0 +1,3 @@
+from editflow.cli import main
+
+main()

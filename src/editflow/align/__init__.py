@@ -1,0 +1,164 @@
+"""Paragraph alignment of a Ukrainian original with its English translation.
+
+    from editflow.align import align, align_paragraphs
+    alignment = align(source_document, target_document, glossary=None)
+    beads = align_paragraphs(["…uk…", …], ["…en…", …])
+
+Every bead (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1) gets its posterior
+probability from a forward-backward pass as its confidence; beads below the
+doubt threshold carry the reasons an editor should look at them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from editflow.align.dp import Band, forward_backward, make_band, posteriors, viterbi
+from editflow.align.features import Extractor, ParaFeatures, key_weights, number_keys
+from editflow.align.scoring import ROLE_CATEGORY, Evidence, Params, bead_scores, build_evidence
+from editflow.glossary import Glossary
+from editflow.model import Alignment, Bead, Document, Paragraph
+from editflow.roles import assign_roles
+
+# Calibrated on the hard-case benchmark (benchmarks/accuracy.py): beads below
+# this posterior hold most alignment errors while staying a small share of beads.
+DOUBT_THRESHOLD = 0.75
+# Band width for long documents; shorter ones get the full lattice.
+MIN_BAND = 96
+
+__all__ = ["align", "align_paragraphs", "Params", "DOUBT_THRESHOLD"]
+
+
+def _ratio(ev: Evidence, beads: Sequence[tuple[int, int, int, int]] | None) -> float:
+    """Target/source length ratio of this document pair.
+
+    From the confident 1-1 beads of a first pass when there are enough of
+    them, else from the whole texts minus paragraphs that are likely unpaired.
+    """
+    sl = np.diff(ev.src_len)
+    tl = np.diff(ev.tgt_len)
+    if beads:
+        ones = [(i0, j0) for i0, j0, i1, j1 in beads
+                if i1 - i0 == 1 and j1 - j0 == 1 and ev.src_cat[i0] == 0 and ev.tgt_cat[j0] == 0]
+        if len(ones) >= 3:
+            s = sum(sl[i] for i, _ in ones)
+            t = sum(tl[j] for _, j in ones)
+            if s > 0 and t > 0:
+                return float(np.clip(t / s, 0.4, 2.5))
+    s = float(sl[ev.src_cat == 0].sum()) or float(sl.sum())
+    t = float(tl[ev.tgt_cat == 0].sum()) or float(tl.sum())
+    if s <= 0 or t <= 0:
+        return 1.0
+    return float(np.clip(t / s, 0.4, 2.5))
+
+
+def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params, posterior: bool
+           ) -> tuple[list[tuple[int, int, int, int]], list[float]]:
+    width = max(MIN_BAND, 2 * abs(n - m) + 32)
+    while True:
+        band = make_band(ev.src_len, ev.tgt_len, width)
+        scores = bead_scores(ev, band, ratio, prm)
+        try:
+            path = viterbi(scores, band, n, m)
+        except RuntimeError:
+            path = None
+        if band.width >= m + 1 or (path is not None and not _touches_edge(path, band, m)):
+            break
+        width *= 2
+    if path is None:
+        raise RuntimeError("alignment failed: no path")  # cannot happen on the full lattice
+    if not posterior:
+        return path, [1.0] * len(path)
+    alpha, beta, z = forward_backward(scores, band, n, m)
+    return path, posteriors(path, scores, band, alpha, beta, z)
+
+
+def _touches_edge(path: list[tuple[int, int, int, int]], band: Band, m: int) -> bool:
+    for _, _, i, j in path:
+        c = j - int(band.lo[i])
+        if (c < 3 and band.lo[i] > 0) or (c > band.width - 4 and band.lo[i] + band.width - 1 < m):
+            return True
+    return False
+
+
+def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_idx: tuple[int, ...],
+             s_roles: Sequence[str], t_roles: Sequence[str], ratio: float) -> list[str]:
+    roles = [s_roles[i] for i in s_idx] + [t_roles[j] for j in t_idx]
+    out = []
+    if "boilerplate" in roles:
+        out.append("looks like web boilerplate")
+    if "headline" in roles:
+        out.append("headline variant")
+    if "note" in roles:
+        out.append("editor's or translator's note")
+    if "teaser" in roles:
+        out.append("'read more' teaser")
+    if "byline" in roles:
+        out.append("byline or credit")
+    if not t_idx:
+        out.append("no English counterpart (omitted?)")
+    elif not s_idx:
+        out.append("no Ukrainian counterpart (added?)")
+    else:
+        ns = {k for k in number_keys(" ".join(src[i] for i in s_idx)) if len(k) > 3}
+        nt = {k for k in number_keys(" ".join(tgt[j] for j in t_idx)) if len(k) > 3}
+        if ns != nt and (ns or nt):
+            out.append("numbers differ")
+        ls = sum(len(src[i]) for i in s_idx)
+        lt = sum(len(tgt[j]) for j in t_idx)
+        if ls and lt:
+            r = (lt / ls) / ratio
+            if r > 1.6 or r < 1 / 1.6:
+                out.append(f"length ratio {lt / ls:.1f}")
+        if len(s_idx) > 1 or len(t_idx) > 1:
+            out.append(f"{len(s_idx)}-{len(t_idx)} merge/split")
+    return out
+
+
+def align_paragraphs(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None = None,
+                     src_roles: Sequence[str] | None = None, tgt_roles: Sequence[str] | None = None,
+                     params: Params | None = None, threshold: float = DOUBT_THRESHOLD) -> list[Bead]:
+    """Align two lists of paragraph texts; roles are read off the text when not given."""
+    prm = params or Params()
+    if src_roles is None:
+        paras = [Paragraph(t) for t in src]
+        assign_roles(paras)
+        src_roles = [p.role for p in paras]
+    if tgt_roles is None:
+        paras = [Paragraph(t) for t in tgt]
+        assign_roles(paras)
+        tgt_roles = [p.role for p in paras]
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        beads = [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+        for b in beads:
+            b.reasons = _reasons(src, tgt, b.src, b.tgt, src_roles, tgt_roles, 1.0)
+        return beads
+    terms = [(t.uk, t.en) for t in glossary.terms] if glossary else []
+    sf, tf = Extractor(terms).extract(src, tgt)
+    ev = build_evidence(sf, tf, key_weights(sf, tf), src_roles, tgt_roles)
+    ratio = _ratio(ev, None)
+    first, _ = _solve(ev, n, m, ratio, prm, posterior=False)
+    ratio = _ratio(ev, first)
+    path, conf = _solve(ev, n, m, ratio, prm, posterior=True)
+    beads = []
+    for (i0, j0, i1, j1), c in zip(path, conf):
+        s_idx, t_idx = tuple(range(i0, i1)), tuple(range(j0, j1))
+        bead = Bead(s_idx, t_idx, round(c, 4))
+        bead.reasons = _reasons(src, tgt, s_idx, t_idx, src_roles, tgt_roles, ratio)
+        beads.append(bead)
+    return beads
+
+
+def align(source: Document, target: Document, glossary: Glossary | None = None,
+          params: Params | None = None, threshold: float = DOUBT_THRESHOLD) -> Alignment:
+    """Align two documents; paragraph roles are refined in place first."""
+    assign_roles(source.paragraphs)
+    assign_roles(target.paragraphs)
+    beads = align_paragraphs(source.texts, target.texts, glossary,
+                             [p.role for p in source.paragraphs], [p.role for p in target.paragraphs],
+                             params, threshold)
+    return Alignment(source, target, beads, doubt_threshold=threshold)

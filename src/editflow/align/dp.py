@@ -1,0 +1,173 @@
+"""Banded dynamic programming over bead scores: Viterbi path and forward-backward posteriors.
+
+The lattice has a cell (i, j) for "the first i source and first j target
+paragraphs are aligned".  Only a band of W cells per row is kept, centred
+on where cumulative lengths say row i should land, so time and memory grow
+linearly with the document (a book of 3,000 paragraphs a side is a few
+hundred rows × W cells, not a 3,000 × 3,000 matrix).  Rows are processed
+with numpy: a bead of kind (a, b) reads row i-a shifted by b, and the 0-1
+(addition) bead that stays within a row is a running log-sum (or running
+maximum) along the row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+NEG = -1e30
+
+# (source paragraphs, target paragraphs) of every bead kind; 0-1 must stay last
+# (it is the within-row recurrence).
+KINDS: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 0), (0, 1))
+
+
+@dataclass
+class Band:
+    lo: np.ndarray  # first target boundary j held in row i
+    width: int
+
+    @property
+    def full(self) -> bool:
+        return bool(np.all(self.lo == 0))
+
+
+def make_band(src_cum: np.ndarray, tgt_cum: np.ndarray, width: int) -> Band:
+    """A band of `width` cells per row around the cumulative-length diagonal."""
+    n, m = len(src_cum) - 1, len(tgt_cum) - 1
+    if width >= m + 1:
+        return Band(np.zeros(n + 1, dtype=np.int64), m + 1)
+    total_s, total_t = max(src_cum[-1], 1.0), max(tgt_cum[-1], 1.0)
+    # Where row i "should" be on the target side, by length, and by index;
+    # the band straddles both so that a long omission does not push it off.
+    by_len = np.searchsorted(tgt_cum, src_cum * (total_t / total_s))
+    by_idx = np.arange(n + 1) * (m / max(n, 1))
+    centre = (by_len + by_idx) / 2.0
+    lo = np.clip(np.round(centre - width / 2.0).astype(np.int64), 0, m + 1 - width)
+    # Rows must overlap enough for beads of up to 3 target paragraphs to connect them.
+    lo = np.maximum.accumulate(lo)
+    for i in range(1, n + 1):
+        if lo[i] > lo[i - 1] + width // 2:
+            lo[i] = lo[i - 1] + width // 2
+    lo[0] = 0
+    lo = np.minimum(lo, m + 1 - width)
+    return Band(lo, width)
+
+
+def _gather_row(row: np.ndarray, row_lo: int, want_lo: int, width: int, fill: float = NEG) -> np.ndarray:
+    """Values of a band row at target positions want_lo .. want_lo+width-1."""
+    out = np.full(width, fill)
+    start = want_lo - row_lo
+    a, b = max(start, 0), min(start + width, len(row))
+    if a < b:
+        out[a - start:b - start] = row[a:b]
+    return out
+
+
+def gather(grid: np.ndarray, band: Band, da: int, db: int, fill: float = 0.0) -> np.ndarray:
+    """grid[i-da, j-db] for every band cell (i, j), `fill` outside the band."""
+    n1, w = grid.shape
+    out = np.full((n1, w), fill)
+    if da >= n1:
+        return out
+    rows = np.arange(da, n1)
+    cols = band.lo[rows, None] + np.arange(w)[None, :] - db - band.lo[rows - da, None]
+    ok = (cols >= 0) & (cols < w)
+    vals = grid[rows - da][np.arange(len(rows))[:, None], np.clip(cols, 0, w - 1)]
+    out[da:] = np.where(ok, vals, fill)
+    return out
+
+
+def _row_inputs(acc: np.ndarray, band: Band, scores: list[np.ndarray], i: int) -> np.ndarray:
+    """Candidate values for row i from every kind except 0-1, stacked."""
+    w = band.width
+    cands = []
+    for k, (a, b) in enumerate(KINDS[:-1]):
+        if i - a < 0:
+            continue
+        prev = _gather_row(acc[i - a], int(band.lo[i - a]), int(band.lo[i]) - b, w)
+        cands.append(prev + scores[k][i])
+    if i == 0:
+        start = np.full(w, NEG)
+        start[0] = 0.0  # the empty alignment at (0, 0); band.lo[0] == 0
+        cands.append(start)
+    return np.array(cands)
+
+
+def viterbi(scores: list[np.ndarray], band: Band, n: int, m: int) -> list[tuple[int, int, int, int]]:
+    """Best path as (i0, j0, i1, j1) bead boxes, in order."""
+    w = band.width
+    delta = np.full((n + 1, w), NEG)
+    add = scores[-1]
+    for i in range(n + 1):
+        rest = _row_inputs(delta, band, scores, i).max(axis=0)
+        # 0-1 beads along the row: v[j] = max(rest[j], v[j-1] + add[i, j])
+        c = np.cumsum(add[i])
+        delta[i] = np.maximum.accumulate(rest - c) + c
+    if delta[n, m - band.lo[n]] <= NEG / 2:
+        raise RuntimeError("no alignment path inside the band")
+    # Trace back by re-deriving which kind reached each cell (cheap: one cell per bead).
+    path = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        best, best_k = NEG, -1
+        for k, (a, b) in enumerate(KINDS):
+            pi, pj = i - a, j - b
+            if pi < 0 or pj < 0:
+                continue
+            c0 = pj - band.lo[pi]
+            c1 = j - band.lo[i]
+            if not (0 <= c0 < w and 0 <= c1 < w):
+                continue
+            v = delta[pi, c0] + scores[k][i, c1]
+            if v > best:
+                best, best_k = v, k
+        a, b = KINDS[best_k]
+        path.append((i - a, j - b, i, j))
+        i, j = i - a, j - b
+    path.reverse()
+    return path
+
+
+def forward_backward(scores: list[np.ndarray], band: Band, n: int, m: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """Log forward and backward tables and the log partition function."""
+    w = band.width
+    alpha = np.full((n + 1, w), NEG)
+    add = scores[-1]
+    for i in range(n + 1):
+        rest = np.logaddexp.reduce(_row_inputs(alpha, band, scores, i), axis=0)
+        c = np.cumsum(add[i])
+        alpha[i] = np.logaddexp.accumulate(rest - c) + c
+    z = float(alpha[n, m - band.lo[n]])
+
+    beta = np.full((n + 1, w), NEG)
+    for i in range(n, -1, -1):
+        lo_i = int(band.lo[i])
+        cands = []
+        for k, (a, b) in enumerate(KINDS[:-1]):
+            if i + a > n:
+                continue
+            nxt = beta[i + a] + scores[k][i + a]
+            cands.append(_gather_row(nxt, int(band.lo[i + a]), lo_i + b, w))
+        if i == n:
+            end = np.full(w, NEG)
+            if 0 <= m - lo_i < w:
+                end[m - lo_i] = 0.0
+            cands.append(end)
+        rest = np.logaddexp.reduce(np.array(cands), axis=0) if cands else np.full(w, NEG)
+        # 0-1 along the row, right to left: b[j] = logaddexp(rest[j], add[i, j+1] + b[j+1]),
+        # i.e. b[j] = -P[j] + log sum_{t>=j} exp(rest[t] + P[t]) with P the prefix sum of add.
+        p = np.cumsum(add[i])
+        beta[i] = np.logaddexp.accumulate((rest + p)[::-1])[::-1] - p
+    return alpha, beta, z
+
+
+def posteriors(path: list[tuple[int, int, int, int]], scores: list[np.ndarray], band: Band,
+               alpha: np.ndarray, beta: np.ndarray, z: float) -> list[float]:
+    out = []
+    for i0, j0, i1, j1 in path:
+        k = KINDS.index((i1 - i0, j1 - j0))
+        v = alpha[i0, j0 - band.lo[i0]] + scores[k][i1, j1 - band.lo[i1]] + beta[i1, j1 - band.lo[i1]] - z
+        out.append(float(min(1.0, np.exp(v))))
+    return out

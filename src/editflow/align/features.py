@@ -1,0 +1,244 @@
+"""Model-free evidence that a Ukrainian and an English paragraph translate each other.
+
+Every paragraph is reduced to a length (inline editor's notes removed) and a
+set of anchor keys that survive translation unchanged or predictably:
+numbers, month names, Latin-script tokens, proper names (Ukrainian names
+romanised with KMU-2010 and matched fuzzily to English capitalised words),
+a few country names every news text uses, and glossary terms.
+`pair_matrix` turns the keys into weighted match counts for paragraph pairs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from editflow.roles import strip_inline_notes
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`-][^\W\d_]+)*", re.UNICODE)
+_NUM = re.compile(r"\d+")
+_CYR = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+
+_UK_MONTHS = ("січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд")
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+_EN_MONTH_ABBR = {m[:3]: i for i, m in enumerate(_EN_MONTHS)} | {"sept": 8}
+
+# Names whose English form is not a romanisation.  Keys are Ukrainian stems
+# (matched as word prefixes, so inflected forms count); values are English words.
+_EXONYMS: dict[str, tuple[str, ...]] = {
+    # Proper nouns (capitalised stems, matched case-sensitively so that
+    # "прагне" is not Prague and "кримінальний" is not Crimea).
+    "Росі": ("russia",), "Україн": ("ukraine",), "США": ("us", "usa", "america"), "Америк": ("america",),
+    "Польщ": ("poland",), "Німеччин": ("germany",), "Франці": ("france",), "Британі": ("britain", "uk"),
+    "Чехі": ("czech", "czechia"), "Праз": ("prague",), "Праг": ("prague",), "Варшав": ("warsaw",),
+    "Москв": ("moscow",), "Білорус": ("belarus",), "Туреччин": ("turkey", "türkiye"), "Китай": ("china",),
+    "Китаю": ("china",), "Ізраїл": ("israel",), "Іран": ("iran",), "Європ": ("europe",), "ЄС": ("eu",),
+    "НАТО": ("nato",), "ООН": ("un",), "Крим": ("crimea",), "Донбас": ("donbas", "donbass"),
+    "Угорщин": ("hungary",), "Італі": ("italy",), "Іспані": ("spain",), "Японі": ("japan",),
+    "Канад": ("canada",), "Словаччин": ("slovakia",), "Румуні": ("romania",), "Молдов": ("moldova",),
+    "Грузі": ("georgia",), "Литв": ("lithuania",), "Латві": ("latvia",), "Естоні": ("estonia",),
+    "Фінлянді": ("finland",), "Швеці": ("sweden",), "Норвегі": ("norway",), "Австрі": ("austria",),
+    "Брюссел": ("brussels",), "Вашингтон": ("washington",), "Лондон": ("london",), "Париж": ("paris",),
+    "Берлін": ("berlin",), "Відн": ("vienna",), "Рим": ("rome",), "Ватикан": ("vatican",),
+    "Великод": ("easter",), "Різдв": ("christmas",),
+    # Adjectives and demonyms are lower-case in Ukrainian.
+    "російськ": ("russian", "russians"), "росіян": ("russians", "russian"), "українськ": ("ukrainian",),
+    "українц": ("ukrainians", "ukrainian"), "американськ": ("american",), "польськ": ("polish",),
+    "німецьк": ("german",), "французьк": ("french",), "британськ": ("british",), "чеськ": ("czech",),
+    "європейськ": ("european",), "угорськ": ("hungarian",), "китайськ": ("chinese",),
+}
+
+_EXONYMS_LOWER = {k: v for k, v in _EXONYMS.items() if not k[0].isupper()}
+_EXONYMS = {k: v for k, v in _EXONYMS.items() if k[0].isupper()}
+# Exonym anchors are keyed on the English word's first five letters, so that
+# "Russia", "Russian" and "Russians" are one anchor.
+_EXONYM_WORDS = {e for v in (*_EXONYMS.values(), *_EXONYMS_LOWER.values()) for e in v}
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFC", text).translate(_APOS)
+
+
+def month_keys_uk(words: Iterable[str]) -> set[str]:
+    out = set()
+    for w in words:
+        lw = w.lower()
+        if len(lw) < 4:
+            continue
+        for i, stem in enumerate(_UK_MONTHS):
+            if lw.startswith(stem) and not (stem == "трав" and lw.startswith("травм")) \
+                    and not (stem == "лип" and lw.startswith("липк")):
+                out.add(f"m:{i + 1}")
+                break
+    return out
+
+
+def month_keys_en(words: Iterable[str]) -> set[str]:
+    out = set()
+    for w in words:
+        if not w[:1].isupper():
+            continue  # "may", "march" as ordinary words
+        lw = w.lower().rstrip(".")
+        if lw in _EN_MONTHS:
+            out.add(f"m:{_EN_MONTHS.index(lw) + 1}")
+        elif lw in _EN_MONTH_ABBR and w != "May" and lw != "mar":
+            out.add(f"m:{_EN_MONTH_ABBR[lw] + 1}")
+    return out
+
+
+def number_keys(text: str) -> Counter[str]:
+    # Digit runs, not parsed values: "1 800"/"1,800" and "2,5"/"2.5" split
+    # into the same runs on both sides whatever the locale's separators.
+    return Counter(f"n:{int(n)}" if len(n) < 12 else f"n:{n}" for n in _NUM.findall(text))
+
+
+@dataclass
+class ParaFeatures:
+    length: int
+    keys: Counter[str]
+
+
+def _latin_tokens(words: Sequence[str]) -> set[str]:
+    return {w.lower() for w in words if len(w) >= 2 and _LATIN.search(w) and not _CYR.search(w)}
+
+
+class Extractor:
+    """Builds anchor keys for both sides of one document pair.
+
+    Name matching needs both sides at once (a Ukrainian name maps to the
+    English capitalised words it resembles), so extraction is per pair.
+    """
+
+    def __init__(self, glossary_terms: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
+        # (uk term, accepted English renderings) from a glossary.
+        self.terms = [(self._uk_stems(uk), [normalize(e).lower() for e in en if e])
+                      for uk, en in glossary_terms if en]
+        self.stem_index: dict[str, list[int]] = {}
+        for ti, (stems, _) in enumerate(self.terms):
+            for st in stems:
+                self.stem_index.setdefault(st, []).append(ti)
+
+    @staticmethod
+    def _uk_stems(term: str) -> tuple[str, ...]:
+        # Dictionary form minus its ending: a prefix that inflected forms share
+        # ("Запорізька АЕС" → "запорізьк", "аес"; "рашизм" → "рашизм").
+        stems = []
+        for w in _WORD.findall(normalize(term).lower()):
+            stem = re.sub(r"(?:ий|ій|ого|а|я|о|е|і|и|ь|й|ія|ка|ки)$", "", w) if len(w) > 4 else w
+            stems.append(stem if len(stem) >= 3 else w)
+        return tuple(stems)
+
+    def extract(self, src: Sequence[str], tgt: Sequence[str]) -> tuple[list[ParaFeatures], list[ParaFeatures]]:
+        from rapidfuzz import process
+        from rapidfuzz.distance import JaroWinkler
+        from translitua import translit
+
+        # Anchors come from the full text (a note like "[Russians – ed.]" still
+        # names what the original says); lengths leave inline notes out.
+        src_n = [normalize(t) for t in src]
+        tgt_n = [normalize(t) for t in tgt]
+        src_lens = [len(strip_inline_notes(t)) for t in src_n]
+        tgt_lens = [len(strip_inline_notes(t)) for t in tgt_n]
+        src_words = [_WORD.findall(t) for t in src_n]
+        tgt_words = [_WORD.findall(t) for t in tgt_n]
+
+        # Proper-name candidates: capitalised Cyrillic words, romanised.
+        uk_caps = {w for ws in src_words for w in ws
+                   if len(w) >= 4 and w[0].isupper() and _CYR.match(w[0])}
+        en_caps = {w.lower() for ws in tgt_words for w in ws if len(w) >= 3 and w[0].isupper()}
+        name_map: dict[str, set[str]] = {}
+        if uk_caps and en_caps:
+            by_letter: dict[str, list[str]] = {}
+            for e in en_caps:
+                by_letter.setdefault(e[0], []).append(e)
+            roman = {w: translit(w).lower() for w in uk_caps}
+            groups: dict[str, list[str]] = {}
+            for w, r in roman.items():
+                if r:
+                    groups.setdefault(r[0], []).append(w)
+            for letter, words in groups.items():
+                cands = by_letter.get(letter)
+                if not cands:
+                    continue
+                scores = process.cdist([roman[w] for w in words], cands, scorer=JaroWinkler.similarity,
+                                       score_cutoff=0.86, dtype="float32")
+                for wi, w in enumerate(words):
+                    hits = {cands[k] for k in scores[wi].nonzero()[0]}
+                    if hits:
+                        name_map[w] = hits
+
+        uk_latin = set().union(*(_latin_tokens(ws) for ws in src_words)) if src_words else set()
+
+        src_feats = []
+        for text, words, length in zip(src_n, src_words, src_lens):
+            keys = number_keys(text)
+            for k in month_keys_uk(words):
+                keys[k] += 1
+            for w in _latin_tokens(words):
+                keys[f"w:{w}"] += 1
+            names: set[str] = set()
+            stems_here: set[str] = set()
+            exo: set[str] = set()
+            for w in words:
+                names |= name_map.get(w, set())
+                lw = w.lower()
+                for k in range(2, min(len(w), 10) + 1):
+                    hit = _EXONYMS.get(w[:k]) if w[0].isupper() else None
+                    if hit is None:
+                        hit = _EXONYMS_LOWER.get(lw[:k])
+                    if hit is not None and (k >= 5 or len(w) <= k + 3):
+                        exo.update(hit)
+                    if lw[:k] in self.stem_index:
+                        stems_here.add(lw[:k])
+            for e in names:
+                keys[f"w:{e}"] += 1
+            for e in exo:
+                keys[f"x:{e[:5]}"] += 1
+            for ti in {ti for st in stems_here for ti in self.stem_index[st]}:
+                if all(st in stems_here for st in self.terms[ti][0]):
+                    keys[f"g:{ti}"] += 1
+            src_feats.append(ParaFeatures(length, keys))
+
+        wanted = uk_latin | {e for v in name_map.values() for e in v}
+        tgt_feats = []
+        for text, words, length in zip(tgt_n, tgt_words, tgt_lens):
+            keys = number_keys(text)
+            for k in month_keys_en(words):
+                keys[k] += 1
+            lower = {w.lower() for w in words}
+            for w in lower & wanted:
+                keys[f"w:{w}"] += 1
+            for w in lower & _EXONYM_WORDS:
+                keys[f"x:{w[:5]}"] += 1
+            low_text = text.lower()
+            for ti, (_, ens) in enumerate(self.terms):
+                if any(e in low_text for e in ens):
+                    keys[f"g:{ti}"] += 1
+            tgt_feats.append(ParaFeatures(length, keys))
+        return src_feats, tgt_feats
+
+
+def key_weights(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures]) -> dict[str, float]:
+    """Rarer keys localise better: weight 1/(paragraphs holding the key on the busier side).
+
+    Single digits are weak evidence whatever their frequency.
+    """
+    df_s: Counter[str] = Counter()
+    df_t: Counter[str] = Counter()
+    for f in src:
+        df_s.update(f.keys.keys())
+    for f in tgt:
+        df_t.update(f.keys.keys())
+    out = {}
+    for k in df_s.keys() | df_t.keys():
+        w = 1.0 / max(df_s.get(k, 1), df_t.get(k, 1))
+        if k.startswith("n:") and len(k) == 3:
+            w *= 0.4
+        out[k] = w
+    return out

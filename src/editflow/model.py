@@ -1,0 +1,93 @@
+"""The data model shared by every stage: documents, paragraphs, beads, alignments.
+
+Plain dataclasses, no behaviour beyond small derived properties, so that each
+stage (read → align → PO → check → export) can be tested on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Paragraph roles.  Readers set the structural ones they can see (title,
+# heading, quote, footnote, table); `roles.assign_roles` adds the ones read
+# off the text (headline variants, bylines, notes, boilerplate, teasers).
+ROLES = (
+    "title",        # the article's headline
+    "headline",     # an alternative headline / headline variant
+    "heading",      # a section heading
+    "body",
+    "quote",
+    "byline",       # author, dateline, photo credit, kicker
+    "teaser",       # "Read more: ..." / "Читайте також: ..."
+    "note",         # a whole-paragraph editor's or translator's note
+    "boilerplate",  # web-page furniture: share buttons, comment forms, social links
+    "footnote",
+    "table",        # a paragraph taken from a table cell
+)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    role: str = "body"
+    # Where the paragraph came from in its file, for messages and `#:` references:
+    # e.g. "12" (line number in a text file) or "p7", "table1/r2c1", "footnote3" in a .docx.
+    location: str = ""
+
+
+@dataclass
+class Document:
+    paragraphs: list[Paragraph]
+    path: Path | None = None
+    lang: str = ""
+    format: str = "txt"          # txt, md, docx
+    encoding: str | None = None  # detected encoding for text files
+    sha256: str = ""             # hash of the file's bytes, for stale-PO detection
+
+    @property
+    def texts(self) -> list[str]:
+        return [p.text for p in self.paragraphs]
+
+    def __len__(self) -> int:
+        return len(self.paragraphs)
+
+
+BEAD_KINDS = ("1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-0", "0-1")
+
+
+@dataclass
+class Bead:
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    confidence: float = 1.0
+    # Why the bead is doubtful (empty when it is not): "numbers differ",
+    # "length ratio 2.4", "looks like web boilerplate", "headline variant", ...
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.src)}-{len(self.tgt)}"
+
+    @property
+    def is_null(self) -> bool:
+        return not self.src or not self.tgt
+
+
+@dataclass
+class Alignment:
+    source: Document
+    target: Document
+    beads: list[Bead]
+    # Length ratio target/source estimated for this document pair.
+    ratio: float = 1.0
+    doubt_threshold: float = 0.5
+
+    def doubtful(self) -> list[Bead]:
+        return [b for b in self.beads if b.confidence < self.doubt_threshold]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for b in self.beads:
+            out[b.kind] = out.get(b.kind, 0) + 1
+        return out

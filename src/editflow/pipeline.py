@@ -1,0 +1,81 @@
+"""File-level operations behind the commands, usable from Python:
+
+    from editflow.pipeline import align_files, write_alignment
+    al = align_files(Path("originals/war.uk.docx"), Path("translations/war.en.docx"))
+    write_alignment(al, Path("translations/war.po"))
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from editflow.align import DOUBT_THRESHOLD, align
+from editflow.errors import InputError
+from editflow.fileio import atomic_write
+from editflow.glossary import Glossary, load_glossary
+from editflow.model import Alignment, Document
+from editflow.readers import read_document
+
+_BLANKS = re.compile(r"\n[ \t\u00a0]*\n+")
+
+
+def _prepare(doc: Document) -> Document:
+    # A paragraph must never hold a blank line: the PO joins the paragraphs
+    # of a multi-paragraph bead with one, and must split them back exactly.
+    for p in doc.paragraphs:
+        if "\n\n" in p.text or "\n \n" in p.text:
+            p.text = _BLANKS.sub("\n", p.text)
+    return doc
+
+
+def align_files(original: Path, translation: Path, glossaries: list[Path] | None = None,
+                threshold: float = DOUBT_THRESHOLD) -> Alignment:
+    source = _prepare(read_document(original, "uk"))
+    target = _prepare(read_document(translation, "en"))
+    glossary: Glossary | None = load_glossary(glossaries) if glossaries else None
+    return align(source, target, glossary, threshold=threshold)
+
+
+def tsv_text(al: Alignment) -> str:
+    return "".join(f"{','.join(map(str, b.src))}\t{','.join(map(str, b.tgt))}\t{b.confidence:.4f}\n"
+                   for b in al.beads)
+
+
+def check_overwrite(al: Alignment, out: Path, force: bool) -> None:
+    """Refuse to replace an output the user would not expect to lose.
+
+    A PO of the same article is refreshed, unless it holds English text that
+    the translation file no longer has (edits made in the PO); anything else
+    needs --force.
+    """
+    if force or not out.exists():
+        return
+    if out.suffix.lower() == ".po":
+        from editflow.po import load_po, po_to_documents, same_article
+
+        try:
+            po = load_po(out)
+        except InputError:
+            raise InputError(out, "exists and is not an editflow PO file", "use --force to overwrite it") from None
+        if not same_article(po, out, al.source, al.target):
+            raise InputError(out, "exists and belongs to another article", "use --force to overwrite it")
+        _, old_target, _ = po_to_documents(po, out)
+        current = {" ".join(p.text.split()) for p in al.target.paragraphs}
+        edited = [p.text for p in old_target.paragraphs if " ".join(p.text.split()) not in current]
+        if edited:
+            raise InputError(out, f"holds {len(edited)} English paragraph(s) edited in the PO that the "
+                                  f"translation file does not have",
+                             "use --force to overwrite them, or copy the edits into the translation first")
+        return
+    raise InputError(out, "already exists", "use --force to overwrite it")
+
+
+def write_alignment(al: Alignment, out: Path, force: bool = False) -> None:
+    check_overwrite(al, out, force)
+    if out.suffix.lower() == ".tsv":
+        atomic_write(out, tsv_text(al))
+    else:
+        from editflow.po import write_po
+
+        write_po(al, out)

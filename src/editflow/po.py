@@ -1,0 +1,245 @@
+"""The PO working file: one entry per bead, lossless in both directions.
+
+Layout of an entry:
+
+    #. 1-2 (split in translation) · confidence 0.62 · length ratio 2.4
+    #. editflow: src=3 tgt=3,4 conf=0.6200 roles=body|body,body
+    #: ../originals/war.uk.txt:12 ../translations/war.en.txt:14 ../translations/war.en.txt:16
+    #, fuzzy
+    msgctxt "9f2c41d0"
+    msgid "…Ukrainian paragraph…"
+    msgstr ""
+    "…first English paragraph…\\n"
+    "\\n"
+    "…second English paragraph…"
+
+`msgctxt` is a stable id: a hash of the Ukrainian text of the bead (of the
+English text for an addition), so re-aligning after a change elsewhere keeps
+every other entry's id.  Multi-paragraph sides are joined with a blank line.
+A bead with no Ukrainian side (an addition) cannot have an empty msgid (that
+is the PO header), so it carries a fixed placeholder and the machine line
+says `src=` (empty); rebuilding never reads the placeholder as text.
+The header names both inputs with their SHA-256 so a stale PO is detected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from editflow import __version__
+from editflow.errors import InputError
+from editflow.fileio import atomic_write
+from editflow.model import Alignment, Bead, Document, Paragraph
+
+ADDED_MSGID = "[editflow: no Ukrainian counterpart]"
+SEP = "\n\n"
+_MACHINE = re.compile(r"^editflow:\s*(.*)$")
+
+KIND_LABELS = {
+    "1-1": "1-1", "1-2": "1-2 (split in translation)", "2-1": "2-1 (merged in translation)",
+    "2-2": "2-2", "1-3": "1-3 (split in translation)", "3-1": "3-1 (merged in translation)",
+    "1-0": "1-0 (omitted in translation)", "0-1": "0-1 (added in translation)",
+}
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _bead_id(texts: list[str], added: bool) -> str:
+    key = ("+" if added else "") + SEP.join(" ".join(t.split()) for t in texts)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+
+
+def _ref_path(doc: Document, po_dir: Path) -> str:
+    if doc.path is None:
+        return "<input>"
+    try:
+        return Path(os.path.relpath(Path(doc.path).resolve(), po_dir.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(doc.path).as_posix()
+
+
+def _now() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    t = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.gmtime()
+    return time.strftime("%Y-%m-%d %H:%M+0000", t)
+
+
+def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
+    po_dir = Path(po_path).parent
+    po = polib.POFile(wrapwidth=78)
+    src, tgt = al.source, al.target
+    po.metadata = {
+        "Project-Id-Version": Path(po_path).stem,
+        "PO-Revision-Date": _now(),
+        "Language": "en",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"editflow {__version__}",
+        "X-Source-Language": "uk",
+        "X-Editflow-Source": _ref_path(src, po_dir),
+        "X-Editflow-Source-SHA256": src.sha256,
+        "X-Editflow-Target": _ref_path(tgt, po_dir),
+        "X-Editflow-Target-SHA256": tgt.sha256,
+        "X-Editflow-Ratio": f"{al.ratio:.4f}",
+        "X-Editflow-Doubt-Threshold": f"{al.doubt_threshold:.2f}",
+    }
+    seen: dict[str, int] = {}
+    src_ref, tgt_ref = _ref_path(src, po_dir), _ref_path(tgt, po_dir)
+    for bead in al.beads:
+        s_texts = [src.paragraphs[i].text for i in bead.src]
+        t_texts = [tgt.paragraphs[j].text for j in bead.tgt]
+        bid = _bead_id(s_texts or t_texts, added=not s_texts)
+        seen[bid] = seen.get(bid, 0) + 1
+        if seen[bid] > 1:
+            bid = f"{bid}-{seen[bid]}"
+        roles = "|".join([",".join(src.paragraphs[i].role for i in bead.src),
+                          ",".join(tgt.paragraphs[j].role for j in bead.tgt)])
+        human = f"{KIND_LABELS.get(bead.kind, bead.kind)} · confidence {bead.confidence:.2f}"
+        if bead.reasons:
+            human += " · " + "; ".join(bead.reasons)
+        machine = (f"editflow: src={','.join(map(str, bead.src))} tgt={','.join(map(str, bead.tgt))} "
+                   f"conf={bead.confidence:.4f} roles={roles}")
+        occ = [(src_ref, src.paragraphs[i].location or str(i)) for i in bead.src]
+        occ += [(tgt_ref, tgt.paragraphs[j].location or str(j)) for j in bead.tgt]
+        entry = polib.POEntry(
+            msgctxt=bid,
+            msgid=SEP.join(s_texts) if s_texts else ADDED_MSGID,
+            msgstr=SEP.join(t_texts),
+            comment=human + "\n" + machine,
+            occurrences=occ,
+            flags=["fuzzy"] if bead.confidence < al.doubt_threshold else [],
+        )
+        po.append(entry)
+    return po
+
+
+def write_po(al: Alignment, po_path: Path) -> polib.POFile:
+    po = alignment_to_po(al, po_path)
+    atomic_write(Path(po_path), str(po) + "\n")
+    return po
+
+
+@dataclass
+class EntryInfo:
+    """What the machine comment line of an entry says."""
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    confidence: float
+    src_roles: list[str]
+    tgt_roles: list[str]
+
+
+def _ints(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split(",") if x.strip() != "")
+
+
+def entry_info(entry: polib.POEntry) -> EntryInfo | None:
+    for line in (entry.comment or "").splitlines():
+        m = _MACHINE.match(line.strip())
+        if not m:
+            continue
+        fields = dict(f.split("=", 1) for f in m.group(1).split() if "=" in f)
+        try:
+            roles = fields.get("roles", "|").split("|", 1) + [""]
+            return EntryInfo(
+                src=_ints(fields.get("src", "")), tgt=_ints(fields.get("tgt", "")),
+                confidence=float(fields.get("conf", "1")),
+                src_roles=[r for r in roles[0].split(",") if r], tgt_roles=[r for r in roles[1].split(",") if r],
+            )
+        except ValueError:
+            return None
+    return None
+
+
+def load_po(path: Path) -> polib.POFile:
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "PO file not found", "run 'editflow align' first")
+    try:
+        raw = path.read_bytes()
+        raw.decode("utf-8")
+        return polib.pofile(raw.decode("utf-8"), wrapwidth=78)
+    except UnicodeDecodeError:
+        raise InputError(path, "PO file is not UTF-8", "save it as UTF-8") from None
+    except (OSError, ValueError, IOError) as e:
+        raise InputError(path, f"not a valid PO file ({e})", "fix it or re-create it with 'editflow align'") from None
+
+
+def _split(text: str, count: int, path: Path, entry: polib.POEntry, side: str) -> list[str]:
+    if count == 0:
+        return []
+    parts = text.split(SEP) if count > 1 else [text]
+    if len(parts) != count:
+        raise InputError(path, f"entry {entry.msgctxt or entry.msgid[:30]!r}: the {side} side should hold "
+                               f"{count} paragraph(s) separated by a blank line, found {len(parts)}",
+                         "restore the blank lines or re-align")
+    return parts
+
+
+def po_to_documents(po: polib.POFile, path: Path = Path("<po>")) -> tuple[Document, Document, list[Bead]]:
+    """Rebuild both texts, paragraph for paragraph, and the beads, from a PO working file."""
+    src: list[Paragraph] = []
+    tgt: list[Paragraph] = []
+    beads: list[Bead] = []
+    for entry in po:
+        if entry.obsolete:
+            continue
+        info = entry_info(entry)
+        if info is None:  # a PO made elsewhere: one entry, one paragraph each side
+            s_texts = [entry.msgid] if entry.msgid and entry.msgid != ADDED_MSGID else []
+            t_texts = [entry.msgstr] if entry.msgstr else []
+            s_roles, t_roles, conf = [], [], 1.0
+        else:
+            s_texts = _split(entry.msgid, len(info.src), path, entry, "Ukrainian")
+            t_texts = _split(entry.msgstr, len(info.tgt), path, entry, "English")
+            s_roles, t_roles, conf = info.src_roles, info.tgt_roles, info.confidence
+        s_idx = tuple(range(len(src), len(src) + len(s_texts)))
+        t_idx = tuple(range(len(tgt), len(tgt) + len(t_texts)))
+        for k, t in enumerate(s_texts):
+            src.append(Paragraph(t, s_roles[k] if k < len(s_roles) else "body"))
+        for k, t in enumerate(t_texts):
+            tgt.append(Paragraph(t, t_roles[k] if k < len(t_roles) else "body"))
+        if s_idx or t_idx:
+            beads.append(Bead(s_idx, t_idx, conf))
+    md = po.metadata
+    return (Document(src, lang="uk", sha256=md.get("X-Editflow-Source-SHA256", "")),
+            Document(tgt, lang="en", sha256=md.get("X-Editflow-Target-SHA256", "")), beads)
+
+
+def same_article(po: polib.POFile, po_path: Path, source: Document, target: Document) -> bool:
+    """Whether an existing PO was made from these two input files (names, not contents)."""
+    md = po.metadata
+    po_dir = Path(po_path).parent
+    return (md.get("X-Editflow-Source") == _ref_path(source, po_dir)
+            and md.get("X-Editflow-Target") == _ref_path(target, po_dir))
+
+
+def stale_inputs(po: polib.POFile, po_path: Path) -> list[str]:
+    """Inputs named in the PO header whose contents changed since it was made."""
+    out = []
+    base = Path(po_path).parent
+    for key in ("Source", "Target"):
+        rel = po.metadata.get(f"X-Editflow-{key}")
+        digest = po.metadata.get(f"X-Editflow-{key}-SHA256")
+        if not rel or not digest:
+            continue
+        p = base / rel
+        if not p.is_file():
+            out.append(f"{rel} (missing)")
+        elif sha256_file(p) != digest:
+            out.append(rel)
+    return out

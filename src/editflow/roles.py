@@ -1,0 +1,167 @@
+"""Paragraph roles read off the text: headline variants, bylines, teasers,
+whole-paragraph editor's notes, web boilerplate; and inline editor's notes.
+
+Readers set the structural roles they can see in the file (a .docx Title
+style, a Markdown heading); this module adds what only the wording shows.
+The aligner uses the roles to price omissions and additions (web furniture
+is cheap to leave unpaired, a body paragraph is not) and the summary uses
+them to explain doubtful pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from editflow.model import Paragraph
+
+# Web-page furniture copied along with an article.  Matched against the
+# whole (short) paragraph, so "Share" inside a sentence never counts.
+_BOILERPLATE = re.compile(
+    r"""^(?:
+        share(?:\s+(?:this|on\s+\w+|article|story))?|
+        facebook|twitter|x|telegram|linkedin|whatsapp|viber|reddit|pinterest|instagram|youtube|tiktok|
+        e-?mail|print|copy\s+link|comments?(?:\s*\(\d+\))?|\d+\s+comments?|
+        (?:submit|post|leave)\s+a\s+(?:comment|reply)|leave\s+a\s+reply|
+        your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|
+        (?:subscribe|sign\s+up)\b.*|follow\s+us\b.*|
+        advertisement|sponsored|related(?:\s+(?:articles|posts|news|stories))?|tags?:.*|
+        (?:©|\(c\)|copyright)\s*.*|all\s+rights\s+reserved.*|
+        cookies?\b.*|accept(?:\s+all)?(?:\s+cookies)?|
+        поділитися|поширити|поділитись|коментар(?:і|ів)?(?:\s*\(\d+\))?|реклама|
+        (?:підписуйтес[ья]|підпишіться|стежте|слідкуйте)\b.*|
+        читайте\s+нас\s+у\b.*|теги?:.*|мітки:.*|
+        (?:залишити|написати|додати)\s+коментар.*|
+        усі\s+права\s+захищено.*|всі\s+права\s+захищено.*
+    )[.!]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_TEASER = re.compile(
+    r"^(?:read\s+(?:more|also)|see\s+also|related|also\s+read|more\s+on\s+this|"
+    r"читайте\s+(?:також|більше)|дивіться\s+також|більше\s+на\s+тему|по\s+темі)\s*[:.—–-]",
+    re.IGNORECASE,
+)
+
+_BYLINE = re.compile(
+    r"^(?:by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}(?:\s*,.*)?|"
+    r"(?:photo|image|video|photos|source|text|author|translated\s+by|translation)\s*:.*|"
+    r"(?:фото|відео|джерело|текст|автор(?:ка)?|переклад|ілюстрація)\s*:.*|"
+    r"[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ' -]{2,}\s*,\s*.{3,40}\d{4}.*|"   # KYIV, March 3, 2024
+    r"[А-ЯІЇЄҐ][а-яіїєґ'’]+,\s*\d{1,2}\s+[а-яіїєґ]+\s+\d{4}.*)$"  # Київ, 12 березня 2025
+)
+
+_NOTE_START = re.compile(
+    r"^[\[(]?\s*(?:editor[’'`]?s?\s+note|ed\.?\s+note|translator[’'`]?s?\s+note|"
+    r"note\s+from\s+the\s+(?:editor|translator)|update|clarification|correction|"
+    r"примітка(?:\s+(?:редакції|перекладача|ред\.))?|від\s+редакції|прим\.\s*ред)\b",
+    re.IGNORECASE,
+)
+
+_HEADLINE_LABEL = re.compile(
+    r"^(?:(?:alt(?:ernative)?|seo|social|web|print)\s+(?:headline|title|hed)|"
+    r"headline\s+(?:option|variant|\d)|option\s+\d|variant\s+\d|title\s+\d|"
+    r"варіант\s+заголовка|заголовок\s+\d|альтернативний\s+заголовок|"
+    r"заголовок\s+для\s+\w+)\b[^:]*:",
+    re.IGNORECASE,
+)
+
+# Inline editor's/translator's notes: "[Russians – ed.]", "[... — transl.]",
+# "(прим. ред.)", "[... – ред.]".  Their text is an addition of the
+# translation, so it must not count towards the length model or the checks.
+INLINE_NOTE = re.compile(
+    r"\s?\[[^\[\]]{1,300}?\s[–—-]{1,2}\s*(?:ed|eds|transl|trans|tr|ред|перекл|авт)\.?\s*\]"
+    r"|\s?\((?:прим(?:ітка)?\.?\s*(?:ред|перекл|авт)\.?[^()]{0,200}|ed\.\s*note[^()]{0,200})\)"
+    r"|\s?\[(?:editor[’']?s note|ed\. note|translator[’']?s note)[^\[\]]{0,300}\]",
+    re.IGNORECASE,
+)
+
+_SENT_END = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
+
+
+def strip_inline_notes(text: str) -> str:
+    return INLINE_NOTE.sub("", text)
+
+
+def is_boilerplate(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= 120 and bool(_BOILERPLATE.match(t))
+
+
+def is_teaser(text: str) -> bool:
+    return len(text) <= 300 and bool(_TEASER.match(text.strip()))
+
+
+def is_byline(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= 120 and bool(_BYLINE.match(t))
+
+
+def is_note(text: str) -> bool:
+    t = text.strip()
+    if _NOTE_START.match(t):
+        return True
+    # A paragraph that is nothing but a bracketed note.
+    return t.startswith("[") and t.endswith("]") and bool(INLINE_NOTE.fullmatch(t) or
+                                                             re.search(r"\b(?:ed|ред)\.\s*\]$", t))
+
+
+def looks_like_headline(text: str) -> bool:
+    """Short, one line, no sentence-final punctuation: how headlines look."""
+    t = text.strip()
+    if _HEADLINE_LABEL.match(t):
+        return True
+    return 0 < len(t) <= 160 and len(t.split()) <= 22 and not _SENT_END.search(t)
+
+
+def text_role(text: str) -> str | None:
+    """The role the wording alone implies, or None for ordinary text."""
+    if is_boilerplate(text):
+        return "boilerplate"
+    if is_note(text):
+        return "note"
+    if is_teaser(text):
+        return "teaser"
+    if is_byline(text):
+        return "byline"
+    return None
+
+
+def assign_roles(paragraphs: Sequence[Paragraph]) -> None:
+    """Refine paragraph roles in place.
+
+    Structural roles from the reader (title, heading, quote, footnote, table)
+    are kept, except that text-implied roles (boilerplate, note, teaser,
+    byline) win over "body".  Headline variants: the run of headline-like
+    paragraphs at the top of the document (bylines may sit among them) is
+    the title followed by its variants.
+    """
+    for p in paragraphs:
+        if p.role in ("body", "table"):
+            role = text_role(p.text)
+            if role:
+                p.role = role
+    top: list[Paragraph] = []
+    following: Paragraph | None = None
+    for p in paragraphs:
+        if p.role in ("byline", "boilerplate"):
+            continue
+        if p.role in ("title", "headline") or (p.role in ("body", "heading") and looks_like_headline(p.text)):
+            top.append(p)
+            continue
+        following = p
+        break
+    # Headline variants are a short run of headline-like lines before real
+    # body text; a transcript or chat without punctuation is not a stack of
+    # headlines, and a single short first line is just the title.
+    if not top or (len(top) > 4 and not any(p.role == "headline" for p in top)):
+        return
+    if following is None or not _SENT_END.search(following.text.strip()):
+        top = top[:1]
+    has_title = any(p.role == "title" for p in top)
+    first = next((p for p in top if p.role == "title"), top[0])
+    if not has_title and first.role in ("body", "heading"):
+        first.role = "title"
+    for p in top:
+        if p is not first and p.role in ("body", "heading", "title"):
+            p.role = "headline"

@@ -1,0 +1,83 @@
+"""What `editflow align` tells the translator: pairs by kind, and the doubtful ones with where they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from editflow.model import Alignment, Bead, Document
+
+KIND_ORDER = ("1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-0", "0-1")
+KIND_NAMES = {"1-0": "omissions", "0-1": "additions"}
+
+
+def _where(doc: Document, idx: tuple[int, ...], lang: str) -> str:
+    if not idx:
+        return f"{lang} —"
+    nums = ",".join(str(i + 1) for i in idx)
+    locs = [doc.paragraphs[i].location for i in idx if doc.paragraphs[i].location]
+    label = f"{lang} ¶{nums}"
+    if locs and doc.format in ("txt", "md"):
+        label += f" (line {', '.join(locs)})"
+    elif locs:
+        label += f" ({', '.join(locs)})"
+    return label
+
+
+def _snippet(doc: Document, idx: tuple[int, ...], width: int = 48) -> str:
+    if not idx:
+        return ""
+    text = " ".join(doc.paragraphs[idx[0]].text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def bead_summary(al: Alignment, bead: Bead) -> dict[str, Any]:
+    return {
+        "kind": bead.kind,
+        "src": list(bead.src),
+        "tgt": list(bead.tgt),
+        "confidence": bead.confidence,
+        "doubtful": bead.confidence < al.doubt_threshold,
+        "reasons": bead.reasons,
+        "where": f"{_where(al.source, bead.src, 'uk')} ↔ {_where(al.target, bead.tgt, 'en')}",
+    }
+
+
+def summarize(al: Alignment) -> dict[str, Any]:
+    counts = al.counts()
+    return {
+        "source": str(al.source.path) if al.source.path else None,
+        "target": str(al.target.path) if al.target.path else None,
+        "paragraphs": {"uk": len(al.source), "en": len(al.target)},
+        "pairs": len(al.beads),
+        "kinds": {k: counts.get(k, 0) for k in KIND_ORDER if counts.get(k)},
+        "doubt_threshold": al.doubt_threshold,
+        "doubtful": [bead_summary(al, b) for b in al.beads if b.confidence < al.doubt_threshold],
+        "unpaired": [bead_summary(al, b) for b in al.beads
+                     if b.is_null and b.confidence >= al.doubt_threshold],
+    }
+
+
+def format_summary(al: Alignment, output: str | None = None) -> str:
+    s = summarize(al)
+    kinds = ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in s["kinds"].items())
+    lines = [f"{s['paragraphs']['uk']} Ukrainian and {s['paragraphs']['en']} English paragraphs → "
+             f"{s['pairs']} pairs: {kinds}"]
+    if output:
+        lines[0] += f"; wrote {output}"
+    if s["doubtful"]:
+        lines.append(f"{len(s['doubtful'])} doubtful (confidence < {al.doubt_threshold:.2f}):")
+        for d in s["doubtful"]:
+            bead = al.beads[[b.src == tuple(d['src']) and b.tgt == tuple(d['tgt']) for b in al.beads].index(True)]
+            why = "; ".join(d["reasons"]) or "uncertain pairing"
+            snip = _snippet(al.source, bead.src) or _snippet(al.target, bead.tgt)
+            lines.append(f"  {d['kind']:<4} {d['confidence']:.2f}  {d['where']}: {why}  “{snip}”")
+    else:
+        lines.append("no doubtful pairs")
+    if s["unpaired"]:
+        lines.append("unpaired, confidently:")
+        for d in s["unpaired"]:
+            bead = al.beads[[b.src == tuple(d['src']) and b.tgt == tuple(d['tgt']) for b in al.beads].index(True)]
+            why = "; ".join(d["reasons"])
+            snip = _snippet(al.source, bead.src) or _snippet(al.target, bead.tgt)
+            lines.append(f"  {d['kind']:<4} {d['confidence']:.2f}  {d['where']}: {why}  “{snip}”")
+    return "\n".join(lines)
