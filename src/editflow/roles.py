@@ -43,12 +43,17 @@ _TEASER = re.compile(
     re.IGNORECASE,
 )
 
-_BYLINE = re.compile(
-    r"^(?:by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}(?:\s*,.*)?|"
-    r"(?:photo|image|video|photos|source|text|author|translated\s+by|translation)\s*:.*|"
-    r"(?:фото|відео|джерело|текст|автор(?:ка)?|переклад|ілюстрація)\s*:.*|"
-    r"[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ' -]{2,}\s*,\s*.{3,40}\d{4}.*|"   # KYIV, March 3, 2024
-    r"[А-ЯІЇЄҐ][а-яіїєґ'’]+,\s*\d{1,2}\s+[а-яіїєґ]+\s+\d{4}.*)$"  # Київ, 12 березня 2025
+_BYLINE_LABEL = re.compile(
+    r"^(?:by\s+\w[\w.'’-]*(?:\s+(?:and\s+)?\w[\w.'’-]*){0,5}\s*(?:,.*)?|"
+    r"(?:photo|image|video|photos|source|text|author|authors|translated\s+by|translation|words|"
+    r"reporting\s+by|edited\s+by)\s*:.*|"
+    r"(?:фото|відео|джерело|текст|автор(?:ка|и)?|переклад|ілюстрація|редактор(?:ка)?)\s*:.*)$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?:[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ' -]{2,}\s*,\s*.{3,40}\d{4}.*|"   # KYIV, March 3, 2024
+    r"[А-ЯІЇЄҐ][а-яіїєґ'’-]+,\s*\d{1,2}\s+[а-яіїєґ]+\s+\d{4}.*|"     # Київ, 12 березня 2025
+    r"[A-Z][a-z]+,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}).*)$"  # Kyiv, March 3, 2024
 )
 
 _NOTE_START = re.compile(
@@ -59,10 +64,11 @@ _NOTE_START = re.compile(
 )
 
 _HEADLINE_LABEL = re.compile(
-    r"^(?:(?:alt(?:ernative)?|seo|social|web|print)\s+(?:headline|title|hed)|"
+    r"^(?:(?:alt(?:ernative)?|seo|social(?:\s+media)?|web|print|online|facebook|twitter)[\s-]+"
+    r"(?:headline|title|hed)|"
     r"headline\s+(?:option|variant|\d)|option\s+\d|variant\s+\d|title\s+\d|"
-    r"варіант\s+заголовка|заголовок\s+\d|альтернативний\s+заголовок|"
-    r"заголовок\s+для\s+\w+)\b[^:]*:",
+    r"(?:варіант|версія)\s+заголовка|заголовок\s+\d|(?:альтернативний|інший)\s+заголовок|"
+    r"(?:seo|сео|соц)[\s-]*заголовок|заголовок\s+для\s+\w+)\b[^:]*:",
     re.IGNORECASE,
 )
 
@@ -94,7 +100,12 @@ def is_teaser(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     t = text.strip()
-    return len(t) <= 120 and bool(_BYLINE.match(t))
+    if len(t) > 120:
+        return False
+    if _BYLINE_LABEL.match(t):
+        # "By the end of the year ..." is a sentence, not a byline.
+        return not (t[:3].lower() == "by " and (len(t.split()) > 7 or t[3:4].islower()))
+    return bool(_DATELINE.match(t))
 
 
 def is_note(text: str) -> bool:
@@ -159,9 +170,14 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> None:
     if following is None or not _SENT_END.search(following.text.strip()):
         top = top[:1]
     has_title = any(p.role == "title" for p in top)
-    first = next((p for p in top if p.role == "title"), top[0])
+    # The title is the first headline that no label marks as a variant.
+    first = next((p for p in top if p.role == "title"), None) or next(
+        (p for p in top if not _HEADLINE_LABEL.match(p.text.strip())), top[0])
     if not has_title and first.role in ("body", "heading"):
         first.role = "title"
     for p in top:
         if p is not first and p.role in ("body", "heading", "title"):
+            p.role = "headline"
+    for p in paragraphs:  # labelled variants further down are variants too
+        if p.role in ("body", "heading") and _HEADLINE_LABEL.match(p.text.strip()):
             p.role = "headline"

@@ -22,8 +22,8 @@ from editflow.align.dp import KINDS, NEG, Band, gather
 from editflow.align.features import ParaFeatures
 
 # Paragraph categories for the role evidence; 0 is ordinary text.
-ROLE_CATEGORY = {"boilerplate": 1, "note": 2, "teaser": 3, "byline": 4, "title": 5, "headline": 5}
-HEADLINE_CAT = 5
+ROLE_CATEGORY = {"boilerplate": 1, "note": 2, "teaser": 3, "byline": 4, "title": 5, "headline": 6}
+TITLE_CAT, HEADLINE_CAT = 5, 6
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,14 @@ class Params:
         (1, 1): math.log(0.89), (1, 2): math.log(0.06), (2, 1): math.log(0.06),
         (2, 2): math.log(0.005), (1, 3): math.log(0.01), (3, 1): math.log(0.01),
     })
-    null: float = -6.0
+    null: float = -4.5
     # Null cost by role: unpaired web furniture is expected.
-    null_role: dict[int, float] = field(default_factory=lambda: {1: -1.0, 2: -1.5, 3: -2.5, 4: -2.5, 5: -3.5})
+    null_role: dict[int, float] = field(default_factory=lambda: {1: -1.0, 2: -1.5, 3: -2.5, 4: -2.5, 5: -4.0,
+                                                                 6: -2.0})
     match: float = 2.0      # per unit of matched anchor weight
     miss: float = 0.6       # per unit of unmatched anchor weight
     role_pen: float = 4.0   # a special paragraph paired with one of another kind
-    headline_pen: float = 1.0
+    headline_pen: float = 0.3
     temperature: float = 1.0
 
 
@@ -140,7 +141,7 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
         ri = np.clip(rows, a, n)
         cj = np.clip(cols, b, m)
         if a == 0 or b == 0:
-            table = np.array([prm.null] + [prm.null_role.get(c, prm.null) for c in range(1, 6)])
+            table = np.array([prm.null] + [prm.null_role.get(c, prm.null) for c in range(1, 7)])
             if a == 1:
                 cat_rows = ev.src_cat[np.clip(np.arange(n + 1) - 1, 0, n - 1)] if n else np.zeros(1, int)
                 s = np.broadcast_to(table[cat_rows][:, None], (n + 1, w)).copy()
@@ -182,12 +183,17 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
               else np.zeros((n + 1, w), int) for da in range(a)]
         ct = [gather(cat_grid_t.astype(float), band, 0, db).astype(np.int64) for db in range(b)]
         pen = np.zeros((n + 1, w))
+        # A title paired with a headline variant is a mild surprise, anything
+        # else special paired with ordinary text a strong one.
         for one, other in ((cs, ct), (ct, cs)):
             for x in one:
                 lonely = x > 0
+                near = np.zeros_like(lonely)
                 for y in other:
                     lonely &= y != x
-                pen += np.where(lonely, np.where(x == HEADLINE_CAT, prm.headline_pen, prm.role_pen), 0.0)
+                    near |= (x >= TITLE_CAT) & (y >= TITLE_CAT)
+                near |= x == TITLE_CAT
+                pen += np.where(lonely, np.where(near, prm.headline_pen, prm.role_pen), 0.0)
         s = s - pen
         out.append(np.where(valid, s / prm.temperature, NEG))
     return out

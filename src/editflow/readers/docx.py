@@ -259,7 +259,7 @@ class _Walker:
     def inline(self, element: Any, boxes: list[Any]) -> Iterator[str]:
         for child in _elements(element):
             tag = child.tag
-            if tag == W_T or tag == M_T:
+            if tag in (W_T, M_T):
                 yield child.text or ""
             elif tag in _CHAR_ELEMENTS:
                 yield _CHAR_ELEMENTS[tag]

@@ -61,11 +61,14 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|[^\x00-\x7f\w]+")
 _BIGRAM_BONUS = 1.5
 # The most frequent Ukrainian letter pairs; a wrong code page maps them to
 # pairs that are almost never among these.
-_COMMON_BIGRAMS = frozenset("""
-    ст на но пр ов ра ни ко по ен ро ан то ти ва ні ал ер ре ла ли ві та ог
-    го ри ка не ди ів од ви ин ть ми мі ле ат ту ль ом ий ку ся их ня ит зн
-    ор ою ем ак ої лі ці ок де ді ує ає ії ій ск ос ус ол ям ив ще їх єд
-""".split())
+_COMMON_BIGRAMS = frozenset({
+    "ст", "на", "но", "пр", "ов", "ра", "ни", "ко", "по", "ен", "ро", "ан", "то", "ти",
+    "ва", "ні", "ал", "ер", "ре", "ла", "ли", "ві", "та", "ог", "го", "ри", "ка", "не",
+    "ди", "ів", "од", "ви", "ин", "ть", "ми", "мі", "ле", "ат", "ту", "ль", "ом", "ий",
+    "ку", "ся", "их", "ня", "ит", "зн", "ор", "ою", "ем", "ак", "ої", "лі", "ці", "ок",
+    "де", "ді", "ує", "ає", "ії", "ій", "ск", "ос", "ус", "ол", "ям", "ив", "ще", "їх",
+    "єд",
+})
 _CASE_PENALTY = 4.0          # "лЕЬЙЮ": a capital after a small letter inside a word
 _SCORE_SAMPLE = 200_000      # bytes; the scorer is pure Python, a sample suffices
 # Below this share of non-ASCII letters the text is not Cyrillic (e.g. English
@@ -176,6 +179,23 @@ def _best_other(data: bytes) -> Any:
     return matches[0]
 
 
+def _binary(path: Path | str | None) -> InputError:
+    return InputError(path, "looks like a binary file, not text", "give a .txt, .md or .docx file")
+
+
+def _decode_legacy(data: bytes, path: Path | str | None) -> tuple[str, str]:
+    """Decode data that is not UTF-8: Cyrillic code pages first, then anything."""
+    picked = _pick_cyrillic(data)
+    if picked is not None:
+        return data.decode(picked), codecs.lookup(picked).name
+    best = _best_other(data)
+    if best is not None:
+        return str(best), codecs.lookup(best.encoding).name
+    if _CONTROL_RE.search(data[:_SCORE_SAMPLE].decode("latin-1")):
+        raise _binary(path)
+    raise InputError(path, "has an encoding editflow cannot detect", "save it as UTF-8")
+
+
 def decode_bytes(data: bytes, path: Path | str | None = None) -> tuple[str, str]:
     """Decode a text file's bytes; return (text, codec name).
 
@@ -183,41 +203,26 @@ def decode_bytes(data: bytes, path: Path | str | None = None) -> tuple[str, str]
     code pages, then whatever charset_normalizer finds (so an English cp1252
     file still reads).  Raises InputError for binary or undetectable data.
     """
-    for bom, enc in _BOMS:
+    text: str | None = None
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(enc)
+                text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
-                raise InputError(path, "looks like a binary file, not text",
-                                 "give a .txt, .md or .docx file") from None
-            if _looks_binary(text):
-                raise InputError(path, "looks like a binary file, not text",
-                                 "give a .txt, .md or .docx file")
-            return text, enc
-    if b"\x00" in data:
-        # Without a BOM, NUL bytes mean binary (UTF-16 without BOM is not
-        # something editors' tools write).
-        raise InputError(path, "looks like a binary file, not text",
-                         "give a .txt, .md or .docx file")
-    try:
-        text, enc = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        picked = _pick_cyrillic(data)
-        if picked is not None:
-            text, enc = data.decode(picked), codecs.lookup(picked).name
-        else:
-            best = _best_other(data)
-            if best is None:
-                if _CONTROL_RE.search(data[:_SCORE_SAMPLE].decode("latin-1")):
-                    raise InputError(path, "looks like a binary file, not text",
-                                     "give a .txt, .md or .docx file")
-                raise InputError(path, "has an encoding editflow cannot detect",
-                                 "save it as UTF-8")
-            text, enc = str(best), codecs.lookup(best.encoding).name
+                raise _binary(path) from None
+            break
+    else:
+        if b"\x00" in data:
+            # Without a BOM, NUL bytes mean binary: the tools editors use do
+            # not write BOM-less UTF-16.
+            raise _binary(path)
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode_legacy(data, path)
     if _looks_binary(text):
-        raise InputError(path, "looks like a binary file, not text",
-                         "give a .txt, .md or .docx file")
-    return text, enc
+        raise _binary(path)
+    return text, encoding
 
 
 # ---------------------------------------------------------------------------
@@ -268,16 +273,17 @@ _IMAGE_RE = re.compile(r"!\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^
 _LINK_RE = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"]*\")?\)")
 # Emphasis: the marker must hug the text (`*x*`, not `2 * 3 * 4`), and `_` only
 # counts at word edges so snake_case and URLs survive.
-_EMPHASIS_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*"),
-    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
-    re.compile(r"(?<!\w)___(?=\S)(.+?)(?<=\S)___(?!\w)"),
-    re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
-    re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*"),
-    re.compile(r"(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"),
+_EMPHASIS_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("***", re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*")),
+    ("**", re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")),
+    ("___", re.compile(r"(?<!\w)___(?=\S)(.+?)(?<=\S)___(?!\w)")),
+    ("__", re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")),
+    ("*", re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*")),
+    ("_", re.compile(r"(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")),
 )
 # Protected spans are parked in the Private Use Area while markup is stripped.
 _PARK_BASE = 0xF0000
+_PARKED_RE = re.compile("[\U000f0000-\U000fffff]")
 
 
 def strip_inline_markdown(text: str) -> str:
@@ -287,6 +293,8 @@ def strip_inline_markdown(text: str) -> str:
     content and stay.  Code spans and backslash escapes are protected so their
     `*` and `_` are not taken for emphasis.
     """
+    if not any(marker in text for marker in "*_[`\\"):
+        return text  # the common case; keeps large files fast
     parked: list[str] = []
 
     def park(s: str) -> str:
@@ -297,17 +305,20 @@ def strip_inline_markdown(text: str) -> str:
     text = _ESCAPE_RE.sub(lambda m: park(m.group(1)), text)
     text = _IMAGE_RE.sub(lambda m: m.group(1), text)
     text = _LINK_RE.sub(lambda m: m.group(1), text)
-    for pattern in _EMPHASIS_RES:
-        previous = None
-        while previous != text:  # nested emphasis peels one layer per pass
-            previous = text
-            text = pattern.sub(r"\1", text)
+    for marker, pattern in _EMPHASIS_RES:
+        if marker not in text:
+            continue
+        changed = 1
+        while changed:  # nested emphasis peels one layer per pass
+            text, changed = pattern.subn(r"\1", text)
     if parked:
-        text = re.sub("[\U000f0000-\U000fffff]",
-                      lambda m: parked[ord(m.group(0)) - _PARK_BASE]
-                      if ord(m.group(0)) - _PARK_BASE < len(parked) else m.group(0),
-                      text)
+        text = _PARKED_RE.sub(lambda m: _unpark(m.group(0), parked), text)
     return text
+
+
+def _unpark(ch: str, parked: list[str]) -> str:
+    index = ord(ch) - _PARK_BASE
+    return parked[index] if index < len(parked) else ch
 
 
 def _md_line(line: str) -> str:
