@@ -8,6 +8,7 @@ boxes, footnotes), by injecting WordprocessingML.
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from pathlib import Path
 
@@ -263,6 +264,12 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_directory(tmp_path: Path) -> None:
     (tmp_path / "folder.txt").mkdir()
     assert_input_error(tmp_path / "folder.txt", "is a directory")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert_input_error(tmp_path / "pipe.txt", "is not a regular file")
 
 
 @pytest.mark.parametrize("content", [b"", b"   \r\n\n\t\n", "\u00a0\n\u200b\n".encode()])

@@ -28,6 +28,8 @@ _BOILERPLATE = re.compile(
         advertisement|sponsored|related(?:\s+(?:articles|posts|news|stories))?|tags?:.*|
         (?:©|\(c\)|copyright)\s*.*|all\s+rights\s+reserved.*|
         cookies?\b.*|accept(?:\s+all)?(?:\s+cookies)?|
+        support\s+(?:independent|our)\s+journalism.*|donate\b.*|reprint(?:ing)?\b.*|
+        підтримайте\b.*|передрук\b.*|використання\s+матеріалів\b.*|
         поділитися|поширити|поділитись|коментар(?:і|ів)?(?:\s*\(\d+\))?|реклама|
         (?:підписуйтес[ья]|підпишіться|стежте|слідкуйте)\b.*|
         читайте\s+нас\s+у\b.*|теги?:.*|мітки:.*|
@@ -39,6 +41,7 @@ _BOILERPLATE = re.compile(
 
 _TEASER = re.compile(
     r"^(?:read\s+(?:more|also)|see\s+also|related|also\s+read|more\s+on\s+this|"
+    r"also\s+see|don[’']t\s+miss|recommended|"
     r"читайте\s+(?:також|більше)|дивіться\s+також|більше\s+на\s+тему|по\s+темі)\s*[:.—–-]",
     re.IGNORECASE,
 )
@@ -66,7 +69,9 @@ _NOTE_START = re.compile(
 _HEADLINE_LABEL = re.compile(
     r"^(?:(?:alt(?:ernative)?|seo|social(?:\s+media)?|web|print|online|facebook|twitter)[\s-]+"
     r"(?:headline|title|hed)|"
+    r"(?:suggested|proposed|working|draft|possible|another|other|new|short)\s+(?:headline|title|hed)|"
     r"headline\s+(?:option|variant|\d)|option\s+\d|variant\s+\d|title\s+\d|"
+    r"(?:інший|ще\s+один)\s+варіант|варіант\s+\d|(?:пропонований|робочий|короткий)\s+заголовок|"
     r"(?:варіант|версія)\s+заголовка|заголовок\s+\d|(?:альтернативний|інший)\s+заголовок|"
     r"(?:seo|сео|соц)[\s-]*заголовок|заголовок\s+для\s+\w+)\b[^:]*:",
     re.IGNORECASE,
@@ -152,6 +157,9 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> None:
             role = text_role(p.text)
             if role:
                 p.role = role
+    for p in paragraphs:  # a labelled variant is a variant wherever it stands
+        if p.role in ("body", "heading") and _HEADLINE_LABEL.match(p.text.strip()):
+            p.role = "headline"
     top: list[Paragraph] = []
     following: Paragraph | None = None
     for p in paragraphs:
@@ -177,7 +185,4 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> None:
         first.role = "title"
     for p in top:
         if p is not first and p.role in ("body", "heading", "title"):
-            p.role = "headline"
-    for p in paragraphs:  # labelled variants further down are variants too
-        if p.role in ("body", "heading") and _HEADLINE_LABEL.match(p.text.strip()):
             p.role = "headline"

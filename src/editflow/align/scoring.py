@@ -36,7 +36,7 @@ class Params:
     })
     null: float = -4.5
     # Null cost by role: unpaired web furniture is expected.
-    null_role: dict[int, float] = field(default_factory=lambda: {1: -1.0, 2: -1.5, 3: -2.5, 4: -2.5, 5: -4.0,
+    null_role: dict[int, float] = field(default_factory=lambda: {1: -1.0, 2: -1.5, 3: -2.5, 4: -2.5, 5: -2.5,
                                                                  6: -2.0})
     match: float = 2.0      # per unit of matched anchor weight
     miss: float = 0.6       # per unit of unmatched anchor weight
@@ -194,6 +194,11 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
                     near |= (x >= TITLE_CAT) & (y >= TITLE_CAT)
                 near |= x == TITLE_CAT
                 pen += np.where(lonely, np.where(near, prm.headline_pen, prm.role_pen), 0.0)
+        # A headline variant is a line of its own, never half of a merged bead.
+        if a > 1:
+            pen += prm.role_pen * sum((x == HEADLINE_CAT) for x in cs)
+        if b > 1:
+            pen += prm.role_pen * sum((x == HEADLINE_CAT) for x in ct)
         s = s - pen
         out.append(np.where(valid, s / prm.temperature, NEG))
     return out

@@ -50,13 +50,27 @@ def _megabytes(size: int) -> str:
     return f"{math.ceil(size / (1024 * 1024) * 10) / 10:.1f}"
 
 
-def _read_bytes(path: Path, limit: int | None) -> bytes:
+def _check_is_file(path: Path) -> None:
+    # Existence first: "does not exist" is more useful than a type complaint
+    # about a mistyped name.
     try:
         if not path.exists():
             raise InputError(path, "does not exist", "check the path and the file name")
         if path.is_dir():
             raise InputError(path, "is a directory, not a file",
                              "give the path of a .txt, .md or .docx file")
+        if not path.is_file():
+            # A FIFO or device would block or never end.
+            raise InputError(path, "is not a regular file",
+                             "give the path of a .txt, .md or .docx file")
+    except OSError as exc:  # e.g. a parent directory we may not enter
+        reason = exc.strerror or exc.__class__.__name__
+        raise InputError(path, f"cannot be read ({reason})",
+                         "check that the file exists and you may read it") from None
+
+
+def _read_bytes(path: Path, limit: int | None) -> bytes:
+    try:
         if limit is not None:
             size = path.stat().st_size
             if size > limit:
@@ -76,13 +90,7 @@ def read_document(path: Path | str, lang: str = "") -> Document:
     Raises InputError for any problem with the file.
     """
     path = Path(path)
-    # Existence first: "does not exist" is more useful than a type complaint
-    # about a typo'd name.
-    if not path.exists():
-        raise InputError(path, "does not exist", "check the path and the file name")
-    if path.is_dir():
-        raise InputError(path, "is a directory, not a file",
-                         "give the path of a .txt, .md or .docx file")
+    _check_is_file(path)
     suffix = path.suffix.lower()
     fmt = FORMATS.get(suffix)
     if fmt is None:
