@@ -29,9 +29,12 @@ def atomic_write(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError):
+            raise InputError(path, f"could not be written ({e.strerror or e})",
+                             "check the free disk space and permissions; the old file is unchanged") from None
         raise

@@ -52,7 +52,7 @@ def check_overwrite(al: Alignment, out: Path, force: bool) -> None:
     if force or not out.exists():
         return
     if out.suffix.lower() == ".po":
-        from editflow.po import load_po, po_to_documents, same_article
+        from editflow.po import load_po, same_article
 
         try:
             po = load_po(out)
@@ -60,15 +60,27 @@ def check_overwrite(al: Alignment, out: Path, force: bool) -> None:
             raise InputError(out, "exists and is not an editflow PO file", "use --force to overwrite it") from None
         if not same_article(po, out, al.source, al.target):
             raise InputError(out, "exists and belongs to another article", "use --force to overwrite it")
-        _, old_target, _ = po_to_documents(po, out)
-        current = {" ".join(p.text.split()) for p in al.target.paragraphs}
-        edited = [p.text for p in old_target.paragraphs if " ".join(p.text.split()) not in current]
+        edited = edited_entries(po, out)
         if edited:
-            raise InputError(out, f"holds {len(edited)} English paragraph(s) edited in the PO that the "
-                                  f"translation file does not have",
+            raise InputError(out, f"holds English edited in the PO ({len(edited)} entr"
+                                  f"{'y' if len(edited) == 1 else 'ies'}: {', '.join(edited[:5])})",
                              "use --force to overwrite them, or copy the edits into the translation first")
         return
     raise InputError(out, "already exists", "use --force to overwrite it")
+
+
+def edited_entries(po, path: Path) -> list[str]:
+    """Ids of the entries whose English was changed in the PO after editflow wrote it."""
+    from editflow.po import entry_info, text_hash
+
+    out = []
+    for entry in po:
+        info = entry_info(entry)
+        if info is None or not info.en_hash:
+            continue
+        if text_hash(entry.msgstr) != info.en_hash:
+            out.append(entry.msgctxt or entry.msgid[:30])
+    return out
 
 
 def write_alignment(al: Alignment, out: Path, force: bool = False) -> None:

@@ -40,7 +40,7 @@ from editflow.model import Alignment, Bead, Document, Paragraph
 
 ADDED_MSGID = "[editflow: no Ukrainian counterpart]"
 SEP = "\n\n"
-_MACHINE = re.compile(r"^editflow:\s*(.*)$")
+_MACHINE = re.compile(r"(?:^|\n)editflow:\s*(.*)", re.S)
 
 KIND_LABELS = {
     "1-1": "1-1", "1-2": "1-2 (split in translation)", "2-1": "2-1 (merged in translation)",
@@ -55,6 +55,11 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def text_hash(text: str) -> str:
+    """Short hash of a side's text as written, so that edits made in the PO can be told apart."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _bead_id(texts: list[str], added: bool) -> str:
@@ -112,7 +117,7 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
         if bead.reasons:
             human += " · " + "; ".join(bead.reasons)
         machine = (f"editflow: src={','.join(map(str, bead.src))} tgt={','.join(map(str, bead.tgt))} "
-                   f"conf={bead.confidence:.4f} roles={roles}")
+                   f"conf={bead.confidence:.4f} roles={roles} en={text_hash(SEP.join(t_texts))}")
         occ = [(src_ref, src.paragraphs[i].location or str(i)) for i in bead.src]
         occ += [(tgt_ref, tgt.paragraphs[j].location or str(j)) for j in bead.tgt]
         entry = polib.POEntry(
@@ -141,6 +146,7 @@ class EntryInfo:
     confidence: float
     src_roles: list[str]
     tgt_roles: list[str]
+    en_hash: str = ""  # hash of the English side when editflow wrote it
 
 
 def _ints(text: str) -> tuple[int, ...]:
@@ -148,21 +154,22 @@ def _ints(text: str) -> tuple[int, ...]:
 
 
 def entry_info(entry: polib.POEntry) -> EntryInfo | None:
-    for line in (entry.comment or "").splitlines():
-        m = _MACHINE.match(line.strip())
-        if not m:
-            continue
-        fields = dict(f.split("=", 1) for f in m.group(1).split() if "=" in f)
-        try:
-            roles = fields.get("roles", "|").split("|", 1) + [""]
-            return EntryInfo(
-                src=_ints(fields.get("src", "")), tgt=_ints(fields.get("tgt", "")),
-                confidence=float(fields.get("conf", "1")),
-                src_roles=[r for r in roles[0].split(",") if r], tgt_roles=[r for r in roles[1].split(",") if r],
-            )
-        except ValueError:
-            return None
-    return None
+    # The machine line is the last comment line and may have been re-wrapped
+    # by a PO editor, so read everything after "editflow:" as one line.
+    m = _MACHINE.search(entry.comment or "")
+    if not m:
+        return None
+    fields = dict(f.split("=", 1) for f in m.group(1).split() if "=" in f)
+    try:
+        roles = fields.get("roles", "|").split("|", 1) + [""]
+        return EntryInfo(
+            src=_ints(fields.get("src", "")), tgt=_ints(fields.get("tgt", "")),
+            confidence=float(fields.get("conf", "1")),
+            src_roles=[r for r in roles[0].split(",") if r], tgt_roles=[r for r in roles[1].split(",") if r],
+            en_hash=fields.get("en", ""),
+        )
+    except ValueError:
+        return None
 
 
 def load_po(path: Path) -> polib.POFile:
@@ -183,6 +190,8 @@ def _split(text: str, count: int, path: Path, entry: polib.POEntry, side: str) -
     if count == 0:
         return []
     parts = text.split(SEP) if count > 1 else [text]
+    if count == 1 and not text:
+        parts = []
     if len(parts) != count:
         raise InputError(path, f"entry {entry.msgctxt or entry.msgid[:30]!r}: the {side} side should hold "
                                f"{count} paragraph(s) separated by a blank line, found {len(parts)}",
@@ -205,7 +214,10 @@ def po_to_documents(po: polib.POFile, path: Path = Path("<po>")) -> tuple[Docume
             s_roles, t_roles, conf = [], [], 1.0
         else:
             s_texts = _split(entry.msgid, len(info.src), path, entry, "Ukrainian")
-            t_texts = _split(entry.msgstr, len(info.tgt), path, entry, "English")
+            # An omission the translator has since translated in the PO: its
+            # text is a new English paragraph, not something to drop.
+            t_count = len(info.tgt) or (1 if entry.msgstr else 0)
+            t_texts = _split(entry.msgstr, t_count, path, entry, "English")
             s_roles, t_roles, conf = info.src_roles, info.tgt_roles, info.confidence
         s_idx = tuple(range(len(src), len(src) + len(s_texts)))
         t_idx = tuple(range(len(tgt), len(tgt) + len(t_texts)))

@@ -120,8 +120,14 @@ def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_i
 
 def align_paragraphs(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None = None,
                      src_roles: Sequence[str] | None = None, tgt_roles: Sequence[str] | None = None,
-                     params: Params | None = None, threshold: float = DOUBT_THRESHOLD) -> list[Bead]:
+                     params: Params | None = None) -> list[Bead]:
     """Align two lists of paragraph texts; roles are read off the text when not given."""
+    return _align(src, tgt, glossary, src_roles, tgt_roles, params)[0]
+
+
+def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
+           src_roles: Sequence[str] | None, tgt_roles: Sequence[str] | None,
+           params: Params | None) -> tuple[list[Bead], float]:
     prm = params or Params()
     if src_roles is None:
         paras = [Paragraph(t) for t in src]
@@ -136,7 +142,7 @@ def align_paragraphs(src: Sequence[str], tgt: Sequence[str], glossary: Glossary 
         beads = [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
         for b in beads:
             b.reasons = _reasons(src, tgt, b.src, b.tgt, src_roles, tgt_roles, 1.0)
-        return beads
+        return beads, 1.0
     terms = [(t.uk, t.en) for t in glossary.terms] if glossary else []
     sf, tf = Extractor(terms).extract(src, tgt)
     ev = build_evidence(sf, tf, key_weights(sf, tf), src_roles, tgt_roles)
@@ -150,7 +156,7 @@ def align_paragraphs(src: Sequence[str], tgt: Sequence[str], glossary: Glossary 
         bead = Bead(s_idx, t_idx, round(c, 4))
         bead.reasons = _reasons(src, tgt, s_idx, t_idx, src_roles, tgt_roles, ratio)
         beads.append(bead)
-    return beads
+    return beads, ratio
 
 
 def align(source: Document, target: Document, glossary: Glossary | None = None,
@@ -158,7 +164,6 @@ def align(source: Document, target: Document, glossary: Glossary | None = None,
     """Align two documents; paragraph roles are refined in place first."""
     assign_roles(source.paragraphs)
     assign_roles(target.paragraphs)
-    beads = align_paragraphs(source.texts, target.texts, glossary,
-                             [p.role for p in source.paragraphs], [p.role for p in target.paragraphs],
-                             params, threshold)
-    return Alignment(source, target, beads, doubt_threshold=threshold)
+    beads, ratio = _align(source.texts, target.texts, glossary,
+                          [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params)
+    return Alignment(source, target, beads, ratio=ratio, doubt_threshold=threshold)

@@ -55,16 +55,6 @@ def make_band(src_cum: np.ndarray, tgt_cum: np.ndarray, width: int) -> Band:
     return Band(lo, width)
 
 
-def _gather_row(row: np.ndarray, row_lo: int, want_lo: int, width: int, fill: float = NEG) -> np.ndarray:
-    """Values of a band row at target positions want_lo .. want_lo+width-1."""
-    out = np.full(width, fill)
-    start = want_lo - row_lo
-    a, b = max(start, 0), min(start + width, len(row))
-    if a < b:
-        out[a - start:b - start] = row[a:b]
-    return out
-
-
 def gather(grid: np.ndarray, band: Band, da: int, db: int, fill: float = 0.0) -> np.ndarray:
     """grid[i-da, j-db] for every band cell (i, j), `fill` outside the band."""
     n1, w = grid.shape
@@ -79,32 +69,48 @@ def gather(grid: np.ndarray, band: Band, da: int, db: int, fill: float = 0.0) ->
     return out
 
 
-def _row_inputs(acc: np.ndarray, band: Band, scores: list[np.ndarray], i: int) -> np.ndarray:
-    """Candidate values for row i from every kind except 0-1, stacked."""
+# Rows are stored with NEG padding so that every shifted read is a plain slice:
+# LEFT cells before column 0 (a bead reaches back at most 3 target paragraphs),
+# and enough after the band for the largest jump between rows that make_band allows.
+LEFT = 3
+
+
+def _padded(n: int, width: int) -> np.ndarray:
+    return np.full((n + 1, LEFT + width + 2 * width), NEG)
+
+
+def _shifted(acc: np.ndarray, band: Band, src_row: int, dst_row: int, b: int) -> np.ndarray:
+    """acc[src_row] at target positions lo[dst_row]-b .. +width (NEG outside the band)."""
+    start = int(band.lo[dst_row]) - b - int(band.lo[src_row]) + LEFT
+    if start >= acc.shape[1] - band.width:
+        return np.full(band.width, NEG)
+    return acc[src_row, start:start + band.width]
+
+
+def _forward(scores: list[np.ndarray], band: Band, n: int, combine) -> np.ndarray:
+    """Forward pass with `combine` = np.maximum (Viterbi) or np.logaddexp (sum)."""
     w = band.width
-    cands = []
-    for k, (a, b) in enumerate(KINDS[:-1]):
-        if i - a < 0:
-            continue
-        prev = _gather_row(acc[i - a], int(band.lo[i - a]), int(band.lo[i]) - b, w)
-        cands.append(prev + scores[k][i])
-    if i == 0:
-        start = np.full(w, NEG)
-        start[0] = 0.0  # the empty alignment at (0, 0); band.lo[0] == 0
-        cands.append(start)
-    return np.array(cands)
+    acc = _padded(n, w)
+    add = scores[-1]
+    accumulate = np.maximum.accumulate if combine is np.maximum else np.logaddexp.accumulate
+    for i in range(n + 1):
+        rest = np.full(w, NEG)
+        if i == 0:
+            rest[0] = 0.0  # the empty alignment at (0, 0); band.lo[0] == 0
+        for k, (a, b) in enumerate(KINDS[:-1]):
+            if i - a >= 0:
+                rest = combine(rest, _shifted(acc, band, i - a, i, b) + scores[k][i])
+        # 0-1 beads along the row: v[j] = combine(rest[j], v[j-1] + add[i, j]),
+        # i.e. v = P + accumulate(rest - P) with P the prefix sum of add.
+        p = np.cumsum(add[i])
+        acc[i, LEFT:LEFT + w] = accumulate(rest - p) + p
+    return acc
 
 
 def viterbi(scores: list[np.ndarray], band: Band, n: int, m: int) -> list[tuple[int, int, int, int]]:
     """Best path as (i0, j0, i1, j1) bead boxes, in order."""
     w = band.width
-    delta = np.full((n + 1, w), NEG)
-    add = scores[-1]
-    for i in range(n + 1):
-        rest = _row_inputs(delta, band, scores, i).max(axis=0)
-        # 0-1 beads along the row: v[j] = max(rest[j], v[j-1] + add[i, j])
-        c = np.cumsum(add[i])
-        delta[i] = np.maximum.accumulate(rest - c) + c
+    delta = _forward(scores, band, n, np.maximum)[:, LEFT:LEFT + w]
     if delta[n, m - band.lo[n]] <= NEG / 2:
         raise RuntimeError("no alignment path inside the band")
     # Trace back by re-deriving which kind reached each cell (cheap: one cell per bead).
@@ -131,36 +137,35 @@ def viterbi(scores: list[np.ndarray], band: Band, n: int, m: int) -> list[tuple[
 
 
 def forward_backward(scores: list[np.ndarray], band: Band, n: int, m: int) -> tuple[np.ndarray, np.ndarray, float]:
-    """Log forward and backward tables and the log partition function."""
+    """Log forward and backward tables (band layout) and the log partition function."""
     w = band.width
-    alpha = np.full((n + 1, w), NEG)
-    add = scores[-1]
-    for i in range(n + 1):
-        rest = np.logaddexp.reduce(_row_inputs(alpha, band, scores, i), axis=0)
-        c = np.cumsum(add[i])
-        alpha[i] = np.logaddexp.accumulate(rest - c) + c
+    alpha = _forward(scores, band, n, np.logaddexp)[:, LEFT:LEFT + w]
     z = float(alpha[n, m - band.lo[n]])
 
-    beta = np.full((n + 1, w), NEG)
+    # Backward: beta[i, j] = logsumexp over beads starting at (i, j).  Stored
+    # padded like the forward table, reading rows i+a shifted by -b.
+    beta_p = _padded(n, w)
+    add = scores[-1]
     for i in range(n, -1, -1):
-        lo_i = int(band.lo[i])
-        cands = []
+        rest = np.full(w, NEG)
+        if i == n and 0 <= m - band.lo[n] < w:
+            rest[m - band.lo[n]] = 0.0
         for k, (a, b) in enumerate(KINDS[:-1]):
             if i + a > n:
                 continue
-            nxt = beta[i + a] + scores[k][i + a]
-            cands.append(_gather_row(nxt, int(band.lo[i + a]), lo_i + b, w))
-        if i == n:
-            end = np.full(w, NEG)
-            if 0 <= m - lo_i < w:
-                end[m - lo_i] = 0.0
-            cands.append(end)
-        rest = np.logaddexp.reduce(np.array(cands), axis=0) if cands else np.full(w, NEG)
+            row = beta_p[i + a, LEFT:LEFT + w] + scores[k][i + a]
+            # value for cell (i, j) sits at (i+a, j+b): shift by lo[i+a] - lo[i] - b
+            start = int(band.lo[i]) + b - int(band.lo[i + a])
+            vals = np.full(w, NEG)
+            lo_c, hi_c = max(0, -start), min(w, w - start)
+            if lo_c < hi_c:
+                vals[lo_c:hi_c] = row[lo_c + start:hi_c + start]
+            rest = np.logaddexp(rest, vals)
         # 0-1 along the row, right to left: b[j] = logaddexp(rest[j], add[i, j+1] + b[j+1]),
         # i.e. b[j] = -P[j] + log sum_{t>=j} exp(rest[t] + P[t]) with P the prefix sum of add.
         p = np.cumsum(add[i])
-        beta[i] = np.logaddexp.accumulate((rest + p)[::-1])[::-1] - p
-    return alpha, beta, z
+        beta_p[i, LEFT:LEFT + w] = np.logaddexp.accumulate((rest + p)[::-1])[::-1] - p
+    return alpha, beta_p[:, LEFT:LEFT + w], z
 
 
 def posteriors(path: list[tuple[int, int, int, int]], scores: list[np.ndarray], band: Band,

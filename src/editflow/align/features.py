@@ -104,10 +104,6 @@ class ParaFeatures:
     keys: Counter[str]
 
 
-def _latin_tokens(words: Sequence[str]) -> set[str]:
-    return {w.lower() for w in words if len(w) >= 2 and _LATIN.search(w) and not _CYR.search(w)}
-
-
 class Extractor:
     """Builds anchor keys for both sides of one document pair.
 
@@ -119,6 +115,11 @@ class Extractor:
         # (uk term, accepted English renderings) from a glossary.
         self.terms = [(self._uk_stems(uk), [normalize(e).lower() for e in en if e])
                       for uk, en in glossary_terms if en]
+        self.en_index: dict[str, list[int]] = {}
+        for ti, (_, ens) in enumerate(self.terms):
+            for e in ens:
+                self.en_index.setdefault(" ".join(_WORD.findall(e)), []).append(ti)
+        self.en_max = max((k.count(" ") + 1 for k in self.en_index), default=0)
         self.stem_index: dict[str, list[int]] = {}
         for ti, (stems, _) in enumerate(self.terms):
             for st in stems:
@@ -173,39 +174,51 @@ class Extractor:
                     if hits:
                         name_map[w] = hits
 
-        uk_latin = set().union(*(_latin_tokens(ws) for ws in src_words)) if src_words else set()
+
+        # Words repeat a lot in a long text: work out each distinct word's keys once.
+        cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+        def word_keys(w: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+            hit = cache.get(w)
+            if hit is not None:
+                return hit
+            lw = w.lower()
+            keys: set[str] = {f"w:{e}" for e in name_map.get(w, ())}
+            stems: list[str] = []
+            month = month_keys_uk((w,))
+            keys |= month
+            for k in range(2, min(len(w), 10) + 1):
+                exo = _EXONYMS.get(w[:k]) if w[0].isupper() else None
+                if exo is None:
+                    exo = _EXONYMS_LOWER.get(lw[:k])
+                if exo is not None and (k >= 5 or len(w) <= k + 3):
+                    keys.update(f"x:{e[:5]}" for e in exo)
+                if lw[:k] in self.stem_index:
+                    stems.append(lw[:k])
+            if len(lw) > 10 and self.stem_index:
+                stems += [lw[:k] for k in range(11, len(lw) + 1) if lw[:k] in self.stem_index]
+            if _LATIN.search(w) and not _CYR.search(w) and len(w) >= 2:
+                keys.add(f"w:{lw}")
+            cache[w] = out = (tuple(keys), tuple(stems))
+            return out
 
         src_feats = []
         for text, words, length in zip(src_n, src_words, src_lens):
             keys = number_keys(text)
-            for k in month_keys_uk(words):
-                keys[k] += 1
-            for w in _latin_tokens(words):
-                keys[f"w:{w}"] += 1
-            names: set[str] = set()
+            found: set[str] = set()
             stems_here: set[str] = set()
-            exo: set[str] = set()
             for w in words:
-                names |= name_map.get(w, set())
-                lw = w.lower()
-                for k in range(2, min(len(w), 10) + 1):
-                    hit = _EXONYMS.get(w[:k]) if w[0].isupper() else None
-                    if hit is None:
-                        hit = _EXONYMS_LOWER.get(lw[:k])
-                    if hit is not None and (k >= 5 or len(w) <= k + 3):
-                        exo.update(hit)
-                    if lw[:k] in self.stem_index:
-                        stems_here.add(lw[:k])
-            for e in names:
-                keys[f"w:{e}"] += 1
-            for e in exo:
-                keys[f"x:{e[:5]}"] += 1
+                k, st = word_keys(w)
+                found.update(k)
+                stems_here.update(st)
+            for k in found:
+                keys[k] += 1
             for ti in {ti for st in stems_here for ti in self.stem_index[st]}:
                 if all(st in stems_here for st in self.terms[ti][0]):
                     keys[f"g:{ti}"] += 1
             src_feats.append(ParaFeatures(length, keys))
 
-        wanted = uk_latin | {e for v in name_map.values() for e in v}
+        wanted = {k[2:] for ks, _ in cache.values() for k in ks if k.startswith("w:")}
         tgt_feats = []
         for text, words, length in zip(tgt_n, tgt_words, tgt_lens):
             keys = number_keys(text)
@@ -216,9 +229,15 @@ class Extractor:
                 keys[f"w:{w}"] += 1
             for w in lower & _EXONYM_WORDS:
                 keys[f"x:{w[:5]}"] += 1
-            low_text = text.lower()
-            for ti, (_, ens) in enumerate(self.terms):
-                if any(e in low_text for e in ens):
+            # Renderings are looked up as word n-grams, not by scanning the
+            # text once per term: a newsroom glossary has thousands.
+            if self.en_index:
+                low = [w.lower() for w in words]
+                hits = set()
+                for size in range(1, self.en_max + 1):
+                    for start in range(len(low) - size + 1):
+                        hits.update(self.en_index.get(" ".join(low[start:start + size]), ()))
+                for ti in hits:
                     keys[f"g:{ti}"] += 1
             tgt_feats.append(ParaFeatures(length, keys))
         return src_feats, tgt_feats

@@ -29,12 +29,12 @@ TITLE_CAT, HEADLINE_CAT = 5, 6
 @dataclass(frozen=True)
 class Params:
     # Variance of the target length per unit of bead length (Gale & Church's s²).
-    s2: float = 6.8
+    s2: float = 12.0
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: {
-        (1, 1): math.log(0.89), (1, 2): math.log(0.06), (2, 1): math.log(0.06),
-        (2, 2): math.log(0.005), (1, 3): math.log(0.01), (3, 1): math.log(0.01),
+        (1, 1): math.log(0.89), (1, 2): math.log(0.03), (2, 1): math.log(0.03),
+        (2, 2): math.log(0.0005), (1, 3): math.log(0.01), (3, 1): math.log(0.01),
     })
-    null: float = -4.5
+    null: float = -3.5
     # Null cost by role: unpaired web furniture is expected.
     null_role: dict[int, float] = field(default_factory=lambda: {1: -1.0, 2: -1.5, 3: -2.5, 4: -2.5, 5: -2.5,
                                                                  6: -2.0})
