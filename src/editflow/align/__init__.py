@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from editflow.align.dp import Band, forward_backward, make_band, posteriors, viterbi
+from editflow.align.dp import (Band, anchor_centre, forward_backward, make_band, path_centre, posteriors,
+                               viterbi)
 from editflow.align.features import Extractor, ParaFeatures, key_weights, number_keys
 from editflow.align.scoring import ROLE_CATEGORY, Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
@@ -26,8 +27,12 @@ from editflow.roles import assign_roles
 # Calibrated on the hard-case benchmark (benchmarks/accuracy.py): beads below
 # this posterior hold most alignment errors while staying a small share of beads.
 DOUBT_THRESHOLD = 0.75
-# Band width for long documents; shorter ones get the full lattice.
+# Documents up to this many paragraphs a side get the full lattice; longer
+# ones a band of MIN_BAND cells (pass 1) and NARROW_BAND (pass 2), widened
+# automatically whenever the best path comes near the band's edge.
+FULL_LATTICE = 160
 MIN_BAND = 96
+NARROW_BAND = 48
 
 __all__ = ["align", "align_paragraphs", "Params", "DOUBT_THRESHOLD"]
 
@@ -55,11 +60,10 @@ def _ratio(ev: Evidence, beads: Sequence[tuple[int, int, int, int]] | None) -> f
     return float(np.clip(t / s, 0.4, 2.5))
 
 
-def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params, posterior: bool
-           ) -> tuple[list[tuple[int, int, int, int]], list[float]]:
-    width = max(MIN_BAND, 2 * abs(n - m) + 32)
+def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params, posterior: bool,
+           centre: np.ndarray | None, width: int) -> tuple[list[tuple[int, int, int, int]], list[float]]:
     while True:
-        band = make_band(ev.src_len, ev.tgt_len, width)
+        band = make_band(ev.src_len, ev.tgt_len, width, centre)
         scores = bead_scores(ev, band, ratio, prm)
         try:
             path = viterbi(scores, band, n, m)
@@ -147,9 +151,14 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
     sf, tf = Extractor(terms).extract(src, tgt)
     ev = build_evidence(sf, tf, key_weights(sf, tf), src_roles, tgt_roles)
     ratio = _ratio(ev, None)
-    first, _ = _solve(ev, n, m, ratio, prm, posterior=False)
+    # Pass 1 finds the path roughly (band around strong anchors) to estimate
+    # this pair's length ratio; pass 2 scores with it in a narrower band
+    # around that path and computes the posteriors.
+    wide = m + 1 if m + 1 <= FULL_LATTICE else MIN_BAND
+    first, _ = _solve(ev, n, m, ratio, prm, False, anchor_centre(ev.pairs, n, m), wide)
     ratio = _ratio(ev, first)
-    path, conf = _solve(ev, n, m, ratio, prm, posterior=True)
+    narrow = m + 1 if m + 1 <= FULL_LATTICE else NARROW_BAND
+    path, conf = _solve(ev, n, m, ratio, prm, True, path_centre(first, n), narrow)
     beads = []
     for (i0, j0, i1, j1), c in zip(path, conf):
         s_idx, t_idx = tuple(range(i0, i1)), tuple(range(j0, j1))

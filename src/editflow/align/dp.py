@@ -33,18 +33,22 @@ class Band:
         return bool(np.all(self.lo == 0))
 
 
-def make_band(src_cum: np.ndarray, tgt_cum: np.ndarray, width: int) -> Band:
-    """A band of `width` cells per row around the cumulative-length diagonal."""
+def make_band(src_cum: np.ndarray, tgt_cum: np.ndarray, width: int,
+              centre: np.ndarray | None = None) -> Band:
+    """A band of `width` cells per row around `centre` (target position per row).
+
+    Without a centre the band follows the diagonal by index and by cumulative
+    length, halfway between the two.
+    """
     n, m = len(src_cum) - 1, len(tgt_cum) - 1
     if width >= m + 1:
         return Band(np.zeros(n + 1, dtype=np.int64), m + 1)
-    total_s, total_t = max(src_cum[-1], 1.0), max(tgt_cum[-1], 1.0)
-    # Where row i "should" be on the target side, by length, and by index;
-    # the band straddles both so that a long omission does not push it off.
-    by_len = np.searchsorted(tgt_cum, src_cum * (total_t / total_s))
-    by_idx = np.arange(n + 1) * (m / max(n, 1))
-    centre = (by_len + by_idx) / 2.0
-    lo = np.clip(np.round(centre - width / 2.0).astype(np.int64), 0, m + 1 - width)
+    if centre is None:
+        total_s, total_t = max(src_cum[-1], 1.0), max(tgt_cum[-1], 1.0)
+        by_len = np.searchsorted(tgt_cum, src_cum * (total_t / total_s))
+        by_idx = np.arange(n + 1) * (m / max(n, 1))
+        centre = (by_len + by_idx) / 2.0
+    lo = np.clip(np.round(np.asarray(centre, dtype=float) - width / 2.0).astype(np.int64), 0, m + 1 - width)
     # Rows must overlap enough for beads of up to 3 target paragraphs to connect them.
     lo = np.maximum.accumulate(lo)
     for i in range(1, n + 1):
@@ -53,6 +57,52 @@ def make_band(src_cum: np.ndarray, tgt_cum: np.ndarray, width: int) -> Band:
     lo[0] = 0
     lo = np.minimum(lo, m + 1 - width)
     return Band(lo, width)
+
+
+def anchor_centre(pairs: dict[tuple[int, int], float], n: int, m: int, min_weight: float = 0.5) -> np.ndarray:
+    """Target position per row, interpolated through the longest chain of strong anchor pairs.
+
+    Paragraph pairs that share a rare anchor (a number, a name) are points
+    near the true path; the longest chain increasing on both sides drops the
+    stray ones.  This keeps the band on the path where lengths drift (a long
+    omission, a translation much wordier in one part than in another).
+    """
+    pts = sorted((p, q) for (p, q), w in pairs.items() if w >= min_weight)
+    # Longest chain strictly increasing in p and q (patience sorting on q,
+    # ties in p broken so that one source row contributes one point).
+    import bisect
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pts)
+    pts.sort(key=lambda x: (x[0], -x[1]))
+    for k, (_, q) in enumerate(pts):
+        pos = bisect.bisect_left(tails, q)
+        if pos == len(tails):
+            tails.append(q)
+            tail_idx.append(k)
+        else:
+            tails[pos] = q
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    chain = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        chain.append(pts[k])
+        k = prev[k]
+    chain.reverse()
+    xs = [0.0] + [p + 0.5 for p, _ in chain] + [float(n)]
+    ys = [0.0] + [q + 0.5 for _, q in chain] + [float(m)]
+    return np.interp(np.arange(n + 1), xs, ys)
+
+
+def path_centre(path: list[tuple[int, int, int, int]], n: int) -> np.ndarray:
+    """Target position per row along an alignment path."""
+    centre = np.zeros(n + 1)
+    for i0, j0, i1, j1 in path:
+        centre[i1] = j1
+        if i1 > i0 + 1:
+            centre[i0 + 1:i1] = j0 + (j1 - j0) * (np.arange(i0 + 1, i1) - i0) / (i1 - i0)
+    return centre
 
 
 def gather(grid: np.ndarray, band: Band, da: int, db: int, fill: float = 0.0) -> np.ndarray:

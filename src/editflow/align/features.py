@@ -207,7 +207,7 @@ class Extractor:
             keys = number_keys(text)
             found: set[str] = set()
             stems_here: set[str] = set()
-            for w in words:
+            for w in set(words):
                 k, st = word_keys(w)
                 found.update(k)
                 stems_here.update(st)

@@ -135,6 +135,16 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
     cat_grid_t = np.zeros((n + 1, w), dtype=np.int64)  # category of target paragraph j-1 at cell (i, j)
     inside = (cols >= 1) & (cols <= m)
     cat_grid_t[inside] = ev.tgt_cat[np.clip(cols, 1, m)[inside] - 1]
+    # Shifted copies of the pair grid and target categories, each made once
+    # and shared by every kind that needs it.
+    shifted: dict[tuple[int, int], np.ndarray] = {}
+
+    def grid_at(da: int, db: int) -> np.ndarray:
+        if (da, db) not in shifted:
+            shifted[(da, db)] = gather(grid, band, da, db)
+        return shifted[(da, db)]
+
+    cats = {db: gather(cat_grid_t.astype(float), band, 0, db).astype(np.int64) for db in range(3)}
     out: list[np.ndarray] = []
     for a, b in KINDS:
         valid = (rows >= a) & (cols >= b) & (cols <= m)
@@ -160,7 +170,7 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
         matched = np.zeros((n + 1, w))
         for da in range(a):
             for db in range(b):
-                matched += gather(grid, band, da, db)
+                matched += grid_at(da, db)
         # Distinct anchor weight on each side of the bead (pairs that repeat an
         # anchor inside the span count it once), and the matched weight capped
         # by both: a name repeated in two paragraphs must not make a 2-2 bead
@@ -181,7 +191,7 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
         # counterpart on the other side of the bead.
         cs = [np.broadcast_to(ev.src_cat[np.clip(rows - 1 - da, 0, max(n - 1, 0))], (n + 1, w)) if n
               else np.zeros((n + 1, w), int) for da in range(a)]
-        ct = [gather(cat_grid_t.astype(float), band, 0, db).astype(np.int64) for db in range(b)]
+        ct = [cats[db] for db in range(b)]
         pen = np.zeros((n + 1, w))
         # A title paired with a headline variant is a mild surprise, anything
         # else special paired with ordinary text a strong one.
