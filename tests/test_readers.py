@@ -292,7 +292,7 @@ def test_binary_file(tmp_path: Path, content: bytes) -> None:
 
 def test_undetectable_encoding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Force the detector to give up, as it does on some short odd inputs.
-    monkeypatch.setattr(text_reader, "from_bytes", lambda *a, **k: [])
+    monkeypatch.setattr("charset_normalizer.from_bytes", lambda *a, **k: [])
     path = write(tmp_path, "odd.txt", "Plain words with one odd byte: caf\xe9.".encode("latin-1"))
     assert_input_error(path, "save it as UTF-8")
 

@@ -12,9 +12,7 @@ from pathlib import Path
 
 from editflow.errors import InputError
 from editflow.model import Document
-from editflow.readers import docx as _docx
 from editflow.readers import text as _text
-from editflow.readers.docx import docx_paragraphs
 from editflow.readers.text import (
     cyrillic_score,
     decode_bytes,
@@ -101,5 +99,16 @@ def read_document(path: Path | str, lang: str = "") -> Document:
     data = _read_bytes(path, None if fmt == "docx" else MAX_TEXT_BYTES)
     sha256 = hashlib.sha256(data).hexdigest()
     if fmt == "docx":
+        # python-docx costs a tenth of a second to import: only for .docx inputs.
+        from editflow.readers import docx as _docx
+
         return _docx.document_from_bytes(data, path, lang, sha256)
     return _text.document_from_bytes(data, path, fmt, lang, sha256)
+
+
+def __getattr__(name: str) -> object:
+    if name == "docx_paragraphs":
+        from editflow.readers.docx import docx_paragraphs
+
+        return docx_paragraphs
+    raise AttributeError(name)

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
 
 from editflow.errors import InputError
 from editflow.model import Document, Paragraph
@@ -151,6 +150,8 @@ def _pick_cyrillic(data: bytes) -> str | None:
     """cp1251 or koi8_u for Cyrillic single-byte data, None if it is not that."""
     if _non_ascii_letter_share(data) < _MIN_CYRILLIC_SHARE:
         return None
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
     matches = from_bytes(data, cp_isolation=_DETECTOR_CODEPAGES)
     proposed = {"koi8_u" if m.encoding == "koi8_r" else m.encoding for m in matches}
     sample = data[:_SCORE_SAMPLE]
@@ -174,6 +175,8 @@ def _best_other(data: bytes) -> Any:
     Among equally plausible Latin code pages it picks cp1250 as often as
     cp1252; Western European text (the usual case) wants cp1252.
     """
+    from charset_normalizer import from_bytes
+
     matches = list(from_bytes(data))
     if not matches:
         return None
