@@ -122,6 +122,11 @@ def is_note(text: str) -> bool:
                                                              re.search(r"\b(?:ed|ред)\.\s*\]$", t))
 
 
+def is_labelled_variant(text: str) -> bool:
+    """A headline variant that says so ("Headline option 2: …", "SEO title: …")."""
+    return bool(_HEADLINE_LABEL.match(text.strip()))
+
+
 def looks_like_headline(text: str) -> bool:
     """Short, one line, no sentence-final punctuation: how headlines look."""
     t = text.strip()

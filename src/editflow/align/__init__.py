@@ -22,7 +22,7 @@ from editflow.align.features import Extractor, ParaFeatures, key_weights, number
 from editflow.align.scoring import ROLE_CATEGORY, Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
 from editflow.model import Alignment, Bead, Document, Paragraph
-from editflow.roles import assign_roles
+from editflow.roles import assign_roles, is_labelled_variant
 
 # Calibrated on the hard-case benchmark (benchmarks/accuracy.py): beads below
 # this posterior hold most alignment errors while staying a small share of beads.
@@ -122,6 +122,10 @@ def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_i
     return out
 
 
+def _scoring_role(role: str, text: str) -> str:
+    return "headline-labelled" if role == "headline" and is_labelled_variant(text) else role
+
+
 def align_paragraphs(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None = None,
                      src_roles: Sequence[str] | None = None, tgt_roles: Sequence[str] | None = None,
                      params: Params | None = None) -> list[Bead]:
@@ -142,6 +146,8 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
         assign_roles(paras)
         tgt_roles = [p.role for p in paras]
     n, m = len(src), len(tgt)
+    src_cats = [_scoring_role(r, t) for r, t in zip(src_roles, src)]
+    tgt_cats = [_scoring_role(r, t) for r, t in zip(tgt_roles, tgt)]
     if n == 0 or m == 0:
         beads = [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
         for b in beads:
@@ -149,7 +155,7 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
         return beads, 1.0
     terms = [(t.uk, t.en) for t in glossary.terms] if glossary else []
     sf, tf = Extractor(terms).extract(src, tgt)
-    ev = build_evidence(sf, tf, key_weights(sf, tf), src_roles, tgt_roles)
+    ev = build_evidence(sf, tf, key_weights(sf, tf), src_cats, tgt_cats)
     ratio = _ratio(ev, None)
     # Pass 1 finds the path roughly (band around strong anchors) to estimate
     # this pair's length ratio; pass 2 scores with it in a narrower band

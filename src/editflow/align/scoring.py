@@ -22,8 +22,12 @@ from editflow.align.dp import KINDS, NEG, Band, gather
 from editflow.align.features import ParaFeatures
 
 # Paragraph categories for the role evidence; 0 is ordinary text.
-ROLE_CATEGORY = {"boilerplate": 1, "note": 2, "teaser": 3, "byline": 4, "title": 5, "headline": 6}
-TITLE_CAT, HEADLINE_CAT = 5, 6
+# "headline-labelled" is a variant that says so ("Headline option 2: …"): it
+# almost never pairs, unlike an unlabelled variant, which may well be the
+# headline the other side translated.
+ROLE_CATEGORY = {"boilerplate": 1, "note": 2, "teaser": 3, "byline": 4, "title": 5, "headline": 6,
+                 "headline-labelled": 7}
+TITLE_CAT, HEADLINE_CAT, LABELLED_CAT = 5, 6, 7
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class Params:
     null: float = -3.5
     # Null cost by role: unpaired web furniture is expected.
     null_role: dict[int, float] = field(default_factory=lambda: {1: -1.0, 2: -1.5, 3: -2.5, 4: -2.5, 5: -2.5,
-                                                                 6: -2.0})
+                                                                 6: -2.0, 7: -1.0})
     match: float = 2.0      # per unit of matched anchor weight
     miss: float = 0.6       # per unit of unmatched anchor weight
     role_pen: float = 4.0   # a special paragraph paired with one of another kind
@@ -151,7 +155,7 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
         ri = np.clip(rows, a, n)
         cj = np.clip(cols, b, m)
         if a == 0 or b == 0:
-            table = np.array([prm.null] + [prm.null_role.get(c, prm.null) for c in range(1, 7)])
+            table = np.array([prm.null] + [prm.null_role.get(c, prm.null) for c in range(1, 8)])
             if a == 1:
                 cat_rows = ev.src_cat[np.clip(np.arange(n + 1) - 1, 0, n - 1)] if n else np.zeros(1, int)
                 s = np.broadcast_to(table[cat_rows][:, None], (n + 1, w)).copy()
@@ -201,14 +205,14 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
                 near = np.zeros_like(lonely)
                 for y in other:
                     lonely &= y != x
-                    near |= (x >= TITLE_CAT) & (y >= TITLE_CAT)
+                    near |= ((x == TITLE_CAT) | (x == HEADLINE_CAT)) & ((y == TITLE_CAT) | (y == HEADLINE_CAT))
                 near |= x == TITLE_CAT
                 pen += np.where(lonely, np.where(near, prm.headline_pen, prm.role_pen), 0.0)
         # A headline variant is a line of its own, never half of a merged bead.
         if a > 1:
-            pen += prm.role_pen * sum((x == HEADLINE_CAT) for x in cs)
+            pen += prm.role_pen * sum((x >= HEADLINE_CAT) for x in cs)
         if b > 1:
-            pen += prm.role_pen * sum((x == HEADLINE_CAT) for x in ct)
+            pen += prm.role_pen * sum((x >= HEADLINE_CAT) for x in ct)
         s = s - pen
         out.append(np.where(valid, s / prm.temperature, NEG))
     return out
