@@ -293,7 +293,8 @@ def render(results: Dict, sets: Dict[str, List[Doc]], label: Dict[str, str]) -> 
             L.append("%d beads, %d wrong (predicted beads not in the gold)%s" % (
                 conf["beads"], conf["wrong"],
                 ", %d beads without a confidence" % conf["without_confidence"] if conf["without_confidence"] else ""))
-            L.append("wrong beads among the %d%% least confident (%d beads, confidence <= %.3f): %d/%d = %.1f%%"
+            L.append("wrong beads among the %d%% least confident (%d beads, confidence <= %.3f; ties ranked "
+                     "against the aligner): %d/%d = %.1f%%"
                      "   target >= %d%%  %s" % (
                          conf["low_share"] * 100, conf["low_count"], conf["low_cutoff"], conf["wrong_in_low"],
                          conf["wrong"], conf["wrong_in_low_share"] * 100, conf["target"] * 100,

@@ -18,10 +18,28 @@ Output (under benchmarks/.cache/hard/ by default; never inside the package):
 NAME is the operation (split1-2, usplit2-1, merge2-1, merge3-1, umerge1-2,
 umerge1-3, omit1-0, add0-1, note0-1, ednote, headline0-1, headline1-0,
 byline0-1, byline1-0, teaser0-1, teaser1-0, boilerplate0-1, boilerplate1-0),
-COUNT how many paragraphs/insertions it made, BEADS the 0-based indexes of the
-affected lines of CASE.gold.tsv.  score.py's --manifest reads the leading
-letters of each op (split, usplit, merge, ..., headline), so it groups 2-1
-with 3-1 and 0-1 with 1-0; accuracy.py reports the full names.
+COUNT the number of paragraphs added (headline, boilerplate), BEADS the 0-based
+indexes of the affected lines of CASE.gold.tsv (for ednote: the beads whose
+English paragraph got a bracketed note; boilerplate is always at the end and
+has no BEADS), e.g. 'headline0-1x2@1,2;ednote@4,7;boilerplate1-0x3'.
+score.py's --manifest reads the leading letters of each op (split, usplit,
+merge, ..., headline), so it groups 2-1 with 3-1 and 0-1 with 1-0;
+accuracy.py reports the full names.
+
+Operations (1-3 per case, never two that would make the gold ambiguous, such
+as a byline added on both sides):
+  split1-2 / usplit2-1     an en / uk paragraph split at a sentence boundary
+  merge2-1 / umerge1-2     two (sometimes three) consecutive en / uk paragraphs joined
+  omit1-0 / add0-1         an en / uk paragraph deleted
+  note0-1                  an editor's/translator's note paragraph added in en
+  ednote                   1-3 bracketed notes ' [Russians – ed.]' inside en paragraphs
+                           (beads unchanged)
+  headline0-1 / 1-0        1-2 headline variants next to the real headline (shortened
+                           first sentence, optionally labelled 'SEO title:' etc.)
+  byline0-1 / 1-0          byline, dateline or photo credit
+  teaser0-1 / 1-0          'Read more: ' / 'Читайте також: ' + another document's first
+                           sentence, mid-text
+  boilerplate0-1 / 1-0     2-6 web-page furniture paragraphs at the end
 
     python benchmarks/make_hard_cases.py                 # 300 cases, seed 2024
     python benchmarks/make_hard_cases.py --cases 50 --seed 7 --out /tmp/hard
@@ -312,7 +330,7 @@ def op_ednote(case: Case) -> bool:
             spots = [mo.start() for mo in re.finditer(r" ", text)][1:-1] or [len(text)]
         at = rng.choice(spots)
         b.en[p] = text[:at] + rng.choice(EDNOTES_EN) + text[at:]
-    case.record("ednote", chosen, count=n)
+    case.record("ednote", chosen)
     return True
 
 
