@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -60,8 +61,15 @@ def _ratio(ev: Evidence, beads: Sequence[tuple[int, int, int, int]] | None) -> f
     return float(np.clip(t / s, 0.4, 2.5))
 
 
-def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params, posterior: bool,
-           centre: np.ndarray | None, width: int) -> tuple[list[tuple[int, int, int, int]], list[float]]:
+@dataclass
+class _Lattice:
+    band: Band
+    scores: list[np.ndarray]
+
+
+def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params,
+           centre: np.ndarray | None, width: int) -> tuple[list[tuple[int, int, int, int]], _Lattice]:
+    """Best path in a band, widened until the path keeps clear of the band's edges."""
     while True:
         band = make_band(ev.src_len, ev.tgt_len, width, centre)
         scores = bead_scores(ev, band, ratio, prm)
@@ -74,10 +82,7 @@ def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params, posterior: b
         width *= 2
     if path is None:
         raise RuntimeError("alignment failed: no path")  # cannot happen on the full lattice
-    if not posterior:
-        return path, [1.0] * len(path)
-    alpha, beta, z = forward_backward(scores, band, n, m)
-    return path, posteriors(path, scores, band, alpha, beta, z)
+    return path, _Lattice(band, scores)
 
 
 def _touches_edge(path: list[tuple[int, int, int, int]], band: Band, m: int) -> bool:
@@ -159,12 +164,19 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
     ratio = _ratio(ev, None)
     # Pass 1 finds the path roughly (band around strong anchors) to estimate
     # this pair's length ratio; pass 2 scores with it in a narrower band
-    # around that path and computes the posteriors.
+    # around that path and computes the posteriors.  When the ratio hardly
+    # moves (most articles), pass 1's lattice is reused as it is.
     wide = m + 1 if m + 1 <= FULL_LATTICE else MIN_BAND
-    first, _ = _solve(ev, n, m, ratio, prm, False, anchor_centre(ev.pairs, n, m), wide)
-    ratio = _ratio(ev, first)
-    narrow = m + 1 if m + 1 <= FULL_LATTICE else NARROW_BAND
-    path, conf = _solve(ev, n, m, ratio, prm, True, path_centre(first, n), narrow)
+    first, solved = _solve(ev, n, m, ratio, prm, anchor_centre(ev.pairs, n, m), wide)
+    new_ratio = _ratio(ev, first)
+    if abs(new_ratio - ratio) <= 0.03 * ratio and solved.band.width == m + 1:
+        path = first
+    else:
+        ratio = new_ratio
+        narrow = m + 1 if m + 1 <= FULL_LATTICE else NARROW_BAND
+        path, solved = _solve(ev, n, m, ratio, prm, path_centre(first, n), narrow)
+    alpha, beta, z = forward_backward(solved.scores, solved.band, n, m)
+    conf = posteriors(path, solved.scores, solved.band, alpha, beta, z)
     beads = []
     for (i0, j0, i1, j1), c in zip(path, conf):
         s_idx, t_idx = tuple(range(i0, i1)), tuple(range(j0, j1))

@@ -194,28 +194,29 @@ def forward_backward(scores: list[np.ndarray], band: Band, n: int, m: int) -> tu
 
     # Backward: beta[i, j] = logsumexp over beads starting at (i, j).  Stored
     # padded like the forward table, reading rows i+a shifted by -b.
-    beta_p = _padded(n, w)
+    beta = np.full((n + 1, w), NEG)
+    # A row written into the middle of a NEG-padded buffer can be read at any
+    # shift as a plain slice (band rows move by at most 1.5 widths over 3 rows).
+    pad = 2 * w
+    buf = np.full(pad + w + pad, NEG)
     add = scores[-1]
     for i in range(n, -1, -1):
         rest = np.full(w, NEG)
         if i == n and 0 <= m - band.lo[n] < w:
             rest[m - band.lo[n]] = 0.0
+        lo_i = int(band.lo[i])
         for k, (a, b) in enumerate(KINDS[:-1]):
             if i + a > n:
                 continue
-            row = beta_p[i + a, LEFT:LEFT + w] + scores[k][i + a]
-            # value for cell (i, j) sits at (i+a, j+b): shift by lo[i+a] - lo[i] - b
-            start = int(band.lo[i]) + b - int(band.lo[i + a])
-            vals = np.full(w, NEG)
-            lo_c, hi_c = max(0, -start), min(w, w - start)
-            if lo_c < hi_c:
-                vals[lo_c:hi_c] = row[lo_c + start:hi_c + start]
-            rest = np.logaddexp(rest, vals)
+            # value for cell (i, j) sits at (i+a, j+b) in the band of row i+a
+            start = pad + lo_i + b - int(band.lo[i + a])
+            buf[pad:pad + w] = beta[i + a] + scores[k][i + a]
+            rest = np.logaddexp(rest, buf[start:start + w])
         # 0-1 along the row, right to left: b[j] = logaddexp(rest[j], add[i, j+1] + b[j+1]),
         # i.e. b[j] = -P[j] + log sum_{t>=j} exp(rest[t] + P[t]) with P the prefix sum of add.
         p = np.cumsum(add[i])
-        beta_p[i, LEFT:LEFT + w] = np.logaddexp.accumulate((rest + p)[::-1])[::-1] - p
-    return alpha, beta_p[:, LEFT:LEFT + w], z
+        beta[i] = np.logaddexp.accumulate((rest + p)[::-1])[::-1] - p
+    return alpha, beta, z
 
 
 def posteriors(path: list[tuple[int, int, int, int]], scores: list[np.ndarray], band: Band,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,26 @@ _EXONYM_WORDS = {e for v in (*_EXONYMS.values(), *_EXONYMS_LOWER.values()) for e
 
 def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_APOS)
+
+
+@lru_cache(maxsize=1 << 18)
+def static_word_keys(w: str) -> tuple[str, ...]:
+    """Keys a Ukrainian word gives whatever the document: month, exonym, Latin token.
+
+    Cached across calls: an editorial desk's vocabulary repeats from article to article.
+    """
+    keys = set(month_keys_uk((w,)))
+    lw = w.lower()
+    upper = w[0].isupper()
+    for k in range(2, min(len(w), 10) + 1):
+        exo = _EXONYMS.get(w[:k]) if upper else None
+        if exo is None:
+            exo = _EXONYMS_LOWER.get(lw[:k])
+        if exo is not None and (k >= 5 or len(w) <= k + 3):
+            keys.update(f"x:{e[:5]}" for e in exo)
+    if len(w) >= 2 and _LATIN.search(w) and not _CYR.search(w):
+        keys.add(f"w:{lw}")
+    return tuple(keys)
 
 
 def month_keys_uk(words: Iterable[str]) -> set[str]:
@@ -182,24 +203,15 @@ class Extractor:
             hit = cache.get(w)
             if hit is not None:
                 return hit
-            lw = w.lower()
-            keys: set[str] = {f"w:{e}" for e in name_map.get(w, ())}
-            stems: list[str] = []
-            month = month_keys_uk((w,))
-            keys |= month
-            for k in range(2, min(len(w), 10) + 1):
-                exo = _EXONYMS.get(w[:k]) if w[0].isupper() else None
-                if exo is None:
-                    exo = _EXONYMS_LOWER.get(lw[:k])
-                if exo is not None and (k >= 5 or len(w) <= k + 3):
-                    keys.update(f"x:{e[:5]}" for e in exo)
-                if lw[:k] in self.stem_index:
-                    stems.append(lw[:k])
-            if len(lw) > 10 and self.stem_index:
-                stems += [lw[:k] for k in range(11, len(lw) + 1) if lw[:k] in self.stem_index]
-            if _LATIN.search(w) and not _CYR.search(w) and len(w) >= 2:
-                keys.add(f"w:{lw}")
-            cache[w] = out = (tuple(keys), tuple(stems))
+            keys = static_word_keys(w)
+            names = name_map.get(w)
+            if names:
+                keys = keys + tuple(f"w:{e}" for e in names)
+            stems: tuple[str, ...] = ()
+            if self.stem_index:
+                lw = w.lower()
+                stems = tuple(lw[:k] for k in range(2, len(lw) + 1) if lw[:k] in self.stem_index)
+            cache[w] = out = (keys, stems)
             return out
 
         src_feats = []
