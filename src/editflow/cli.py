@@ -49,7 +49,7 @@ def cli() -> None:
               type=click.Path(path_type=Path, exists=False),
               help="Glossary CSV (or folder of them) whose terms anchor the alignment. Repeatable.")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
-              help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: calibrated 0.75.")
+              help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: 0.85 (calibrated: flags ~7% of pairs, ~87% of wrong ones).")
 @click.option("-f", "--force", is_flag=True, help="Overwrite an existing output that belongs to another "
               "article or holds edits not in the translation.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
