@@ -91,6 +91,8 @@ _SENT_END = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
 
 
 def strip_inline_notes(text: str) -> str:
+    if "[" not in text and "(" not in text:
+        return text
     return INLINE_NOTE.sub("", text)
 
 

@@ -100,17 +100,23 @@ def month_keys_uk(words: Iterable[str]) -> set[str]:
     return out
 
 
+def _en_month_forms() -> dict[str, str]:
+    forms = {}
+    for i, m in enumerate(_EN_MONTHS):
+        forms[m.capitalize()] = forms[m.upper()] = f"m:{i + 1}"
+    for abbr, i in _EN_MONTH_ABBR.items():
+        if abbr not in ("may", "mar"):  # "May" is the month only when spelled out
+            for form in (abbr.capitalize(), abbr.capitalize() + ".", abbr.upper()):
+                forms[form] = f"m:{i + 1}"
+    return forms
+
+
+# Capitalised forms only: "may" and "march" are ordinary words.
+_EN_MONTH_FORMS = _en_month_forms()
+
+
 def month_keys_en(words: Iterable[str]) -> set[str]:
-    out = set()
-    for w in words:
-        if not w[:1].isupper():
-            continue  # "may", "march" as ordinary words
-        lw = w.lower().rstrip(".")
-        if lw in _EN_MONTHS:
-            out.add(f"m:{_EN_MONTHS.index(lw) + 1}")
-        elif lw in _EN_MONTH_ABBR and w != "May" and lw != "mar":
-            out.add(f"m:{_EN_MONTH_ABBR[lw] + 1}")
-    return out
+    return {_EN_MONTH_FORMS[w] for w in words if w in _EN_MONTH_FORMS}
 
 
 def number_keys(text: str) -> Counter[str]:
