@@ -23,7 +23,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`-][^\W\d_]+)*", re.UNICODE)
 _NUM = re.compile(r"\d+")
 _CYR = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
-_APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 
 _UK_MONTHS = ("січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд")
 _EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -63,7 +62,14 @@ _EXONYM_WORDS = {e for v in (*_EXONYMS.values(), *_EXONYMS_LOWER.values()) for e
 
 
 def normalize(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(_APOS)
+    # Both steps are skipped when there is nothing to do: str.translate walks
+    # every character in Python-level mapping lookups.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    for ch in "’ʼ‘`":
+        if ch in text:
+            text = text.replace(ch, "'")
+    return text
 
 
 @lru_cache(maxsize=1 << 18)
@@ -173,13 +179,14 @@ class Extractor:
         tgt_n = [normalize(t) for t in tgt]
         src_lens = [len(strip_inline_notes(t)) for t in src_n]
         tgt_lens = [len(strip_inline_notes(t)) for t in tgt_n]
-        src_words = [_WORD.findall(t) for t in src_n]
+        src_words = [set(_WORD.findall(t)) for t in src_n]
         tgt_words = [_WORD.findall(t) for t in tgt_n]
+        tgt_sets = [set(ws) for ws in tgt_words]
 
         # Proper-name candidates: capitalised Cyrillic words, romanised.
-        uk_caps = {w for ws in src_words for w in ws
+        uk_caps = {w for w in set().union(*src_words)
                    if len(w) >= 4 and w[0].isupper() and _CYR.match(w[0])}
-        en_caps = {w.lower() for ws in tgt_words for w in ws if len(w) >= 3 and w[0].isupper()}
+        en_caps = {w.lower() for w in set().union(*tgt_sets) if len(w) >= 3 and w[0].isupper()}
         name_map: dict[str, set[str]] = {}
         if uk_caps and en_caps:
             by_letter: dict[str, list[str]] = {}
@@ -225,7 +232,7 @@ class Extractor:
             keys = number_keys(text)
             found: set[str] = set()
             stems_here: set[str] = set()
-            for w in set(words):
+            for w in words:
                 k, st = word_keys(w)
                 found.update(k)
                 stems_here.update(st)
@@ -238,11 +245,11 @@ class Extractor:
 
         wanted = {k[2:] for ks, _ in cache.values() for k in ks if k.startswith("w:")}
         tgt_feats = []
-        for text, words, length in zip(tgt_n, tgt_words, tgt_lens):
+        for text, words, word_set, length in zip(tgt_n, tgt_words, tgt_sets, tgt_lens):
             keys = number_keys(text)
-            for k in month_keys_en(words):
+            for k in month_keys_en(word_set):
                 keys[k] += 1
-            lower = {w.lower() for w in words}
+            lower = {w.lower() for w in word_set}
             for w in lower & wanted:
                 keys[f"w:{w}"] += 1
             for w in lower & _EXONYM_WORDS:
