@@ -167,7 +167,7 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
     # around that path and computes the posteriors.  When the ratio hardly
     # moves (most articles), pass 1's lattice is reused as it is.
     wide = m + 1 if m + 1 <= FULL_LATTICE else MIN_BAND
-    first, solved = _solve(ev, n, m, ratio, prm, anchor_centre(ev.pairs, n, m), wide)
+    first, solved = _solve(ev, n, m, ratio, prm, anchor_centre(ev.strong, n, m), wide)
     new_ratio = _ratio(ev, first)
     if abs(new_ratio - ratio) <= 0.03 * ratio and solved.band.width == m + 1:
         path = first

@@ -77,7 +77,8 @@ class Evidence:
     tgt_shared: tuple[np.ndarray, np.ndarray]
     src_cat: np.ndarray     # category per paragraph, n
     tgt_cat: np.ndarray
-    pairs: dict[tuple[int, int], float]  # (p, q) -> matched anchor weight
+    postings: list[tuple[list[int], np.ndarray, float]]  # per shared anchor: source, target paragraphs, weight
+    strong: dict[tuple[int, int], float]  # pairs sharing anchors found in at most two paragraphs a side
 
 
 def build_evidence(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures],
@@ -92,15 +93,23 @@ def build_evidence(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures],
     for q, f in enumerate(tgt):
         for k in f.keys:
             postings_t.setdefault(k, []).append(q)
-    pairs: dict[tuple[int, int], float] = {}
+    postings_s: dict[str, list[int]] = {}
     for p, f in enumerate(src):
         for k in f.keys:
-            qs = postings_t.get(k)
-            if not qs or len(qs) > max_df:
-                continue
-            w = weights[k]
-            for q in qs:
-                pairs[(p, q)] = pairs.get((p, q), 0.0) + w
+            if k in postings_t:
+                postings_s.setdefault(k, []).append(p)
+    # Per shared key: source paragraphs, target paragraphs (sorted) and weight.
+    # Pairs are not enumerated here: a key in many paragraphs on both sides
+    # would make that quadratic; pair_grid only visits pairs inside the band.
+    postings = [(ps, np.asarray(postings_t[k]), weights[k]) for k, ps in postings_s.items()
+                if len(postings_t[k]) <= max_df]
+    strong: dict[tuple[int, int], float] = {}
+    for ps, qs, w in postings:
+        if len(ps) * len(qs) <= 4:
+            for p in ps:
+                for q in qs:
+                    strong[(p, int(q))] = strong.get((p, int(q)), 0.0) + w
+
     def shared(feats: Sequence[ParaFeatures], gap: int) -> np.ndarray:
         out = np.zeros(len(feats) + 3)
         for p in range(len(feats) - gap):
@@ -115,17 +124,21 @@ def build_evidence(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures],
         src_tot=cum(src_tot), tgt_tot=cum(tgt_tot),
         src_cat=np.array([ROLE_CATEGORY.get(r, 0) for r in src_roles], dtype=np.int64),
         tgt_cat=np.array([ROLE_CATEGORY.get(r, 0) for r in tgt_roles], dtype=np.int64),
-        pairs=pairs,
+        postings=postings, strong=strong,
     )
 
 
 def pair_grid(ev: Evidence, band: Band, n: int) -> np.ndarray:
     """Matched anchor weight of paragraph pair (i-1, j-1) at band cell (i, j)."""
-    grid = np.zeros((n + 1, band.width))
-    for (p, q), w in ev.pairs.items():
-        c = q + 1 - band.lo[p + 1]
-        if 0 <= c < band.width:
-            grid[p + 1, c] = w
+    w = band.width
+    grid = np.zeros((n + 1, w))
+    lo = band.lo
+    for ps, qs, weight in ev.postings:
+        for p in ps:
+            first = int(lo[p + 1]) - 1  # target paragraph at column 0 of row p+1
+            a, b = np.searchsorted(qs, (first, first + w))
+            if a < b:
+                grid[p + 1, qs[a:b] - first] += weight
     return grid
 
 
