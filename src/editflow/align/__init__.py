@@ -31,9 +31,9 @@ DOUBT_THRESHOLD = 0.85
 # Documents up to this many paragraphs a side get the full lattice; longer
 # ones a band of MIN_BAND cells (pass 1) and NARROW_BAND (pass 2), widened
 # automatically whenever the best path comes near the band's edge.
-FULL_LATTICE = 160
-MIN_BAND = 96
-NARROW_BAND = 48
+FULL_LATTICE = 64
+MIN_BAND = 64
+NARROW_BAND = 40
 
 __all__ = ["align", "align_paragraphs", "Params", "DOUBT_THRESHOLD"]
 
@@ -169,7 +169,7 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
     wide = m + 1 if m + 1 <= FULL_LATTICE else MIN_BAND
     first, solved = _solve(ev, n, m, ratio, prm, anchor_centre(ev.strong, n, m), wide)
     new_ratio = _ratio(ev, first)
-    if abs(new_ratio - ratio) <= 0.03 * ratio and solved.band.width == m + 1:
+    if abs(new_ratio - ratio) <= 0.03 * ratio:
         path = first
     else:
         ratio = new_ratio
