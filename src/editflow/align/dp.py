@@ -125,36 +125,48 @@ def gather(grid: np.ndarray, band: Band, da: int, db: int, fill: float = 0.0) ->
 LEFT = 3
 
 
-def _padded(n: int, width: int) -> np.ndarray:
-    return np.full((n + 1, LEFT + width + 2 * width), NEG)
-
-
-def _shifted(acc: np.ndarray, band: Band, src_row: int, dst_row: int, b: int) -> np.ndarray:
-    """acc[src_row] at target positions lo[dst_row]-b .. +width (NEG outside the band)."""
-    start = int(band.lo[dst_row]) - b - int(band.lo[src_row]) + LEFT
-    if start >= acc.shape[1] - band.width:
-        return np.full(band.width, NEG)
-    return acc[src_row, start:start + band.width]
+def _read_index(band: Band, n: int, rowlen: int, direction: int, left: int = LEFT) -> np.ndarray:
+    """Flat indexes into a padded (n+2, rowlen) table, per row and kind, of the
+    cells a bead of that kind connects to (row i-a shifted by b going forward,
+    row i+a shifted by -b going backward).  Out-of-lattice reads point at the
+    last row, which stays NEG.  Precomputed so that a DP row costs one gather
+    instead of one numpy call per kind."""
+    w = band.width
+    kinds = KINDS[:-1]
+    a = np.array([k[0] for k in kinds])
+    b = np.array([k[1] for k in kinds])
+    rows = np.arange(n + 1)[:, None]
+    other = rows - a[None, :] * direction
+    ok = (other >= 0) & (other <= n)
+    other_c = np.clip(other, 0, n)
+    lo = band.lo
+    start = (lo[rows] - b[None, :] - lo[other_c]) if direction > 0 else (lo[rows] + b[None, :] - lo[other_c])
+    start = start + left
+    ok &= (start >= 0) & (start + w <= rowlen)
+    base = np.where(ok, other_c * rowlen + start, (n + 1) * rowlen)
+    return base[:, :, None] + np.arange(w)[None, None, :]
 
 
 def _forward(scores: list[np.ndarray], band: Band, n: int, combine) -> np.ndarray:
     """Forward pass with `combine` = np.maximum (Viterbi) or np.logaddexp (sum)."""
     w = band.width
-    acc = _padded(n, w)
+    rowlen = LEFT + w + 2 * w
+    acc = np.full((n + 2, rowlen), NEG)
+    flat = acc.reshape(-1)
+    idx = _read_index(band, n, rowlen, +1)
+    stacked = np.stack(scores[:-1], axis=1)  # (n+1, kinds, w)
     add = scores[-1]
+    reduce = (lambda x: x.max(axis=0)) if combine is np.maximum else (lambda x: np.logaddexp.reduce(x, axis=0))
     accumulate = np.maximum.accumulate if combine is np.maximum else np.logaddexp.accumulate
     for i in range(n + 1):
-        rest = np.full(w, NEG)
+        rest = reduce(flat[idx[i]] + stacked[i])
         if i == 0:
             rest[0] = 0.0  # the empty alignment at (0, 0); band.lo[0] == 0
-        for k, (a, b) in enumerate(KINDS[:-1]):
-            if i - a >= 0:
-                rest = combine(rest, _shifted(acc, band, i - a, i, b) + scores[k][i])
         # 0-1 beads along the row: v[j] = combine(rest[j], v[j-1] + add[i, j]),
         # i.e. v = P + accumulate(rest - P) with P the prefix sum of add.
         p = np.cumsum(add[i])
         acc[i, LEFT:LEFT + w] = accumulate(rest - p) + p
-    return acc
+    return acc[:n + 1]
 
 
 def viterbi(scores: list[np.ndarray], band: Band, n: int, m: int) -> list[tuple[int, int, int, int]]:
@@ -194,28 +206,31 @@ def forward_backward(scores: list[np.ndarray], band: Band, n: int, m: int) -> tu
 
     # Backward: beta[i, j] = logsumexp over beads starting at (i, j).  Stored
     # padded like the forward table, reading rows i+a shifted by -b.
-    beta = np.full((n + 1, w), NEG)
-    # A row written into the middle of a NEG-padded buffer can be read at any
-    # shift as a plain slice (band rows move by at most 1.5 widths over 3 rows).
-    pad = 2 * w
-    buf = np.full(pad + w + pad, NEG)
+    # Backward: beta[i, j] = logsumexp over beads starting at (i, j), i.e.
+    # beta[i+a, j+b] + score of that bead (stored at its end cell).  Rows of
+    # the band move right by up to 1.5 widths over 3 rows, hence the wide
+    # left padding that keeps every read a plain gather.
+    left = 2 * w
+    rowlen = left + w + 2 * w
+    beta_p = np.full((n + 2, rowlen), NEG)
+    beta_flat = beta_p.reshape(-1)
+    kinds = len(KINDS) - 1
+    score_p = np.full((kinds, n + 2, rowlen), NEG)
+    for k in range(kinds):
+        score_p[k, :n + 1, left:left + w] = scores[k]
+    score_flat = score_p.reshape(-1)
+    idx = _read_index(band, n, rowlen, -1, left)
+    idx_s = idx + (np.arange(kinds) * (n + 2) * rowlen)[None, :, None]
     add = scores[-1]
     for i in range(n, -1, -1):
-        rest = np.full(w, NEG)
+        rest = np.logaddexp.reduce(beta_flat[idx[i]] + score_flat[idx_s[i]], axis=0)
         if i == n and 0 <= m - band.lo[n] < w:
             rest[m - band.lo[n]] = 0.0
-        lo_i = int(band.lo[i])
-        for k, (a, b) in enumerate(KINDS[:-1]):
-            if i + a > n:
-                continue
-            # value for cell (i, j) sits at (i+a, j+b) in the band of row i+a
-            start = pad + lo_i + b - int(band.lo[i + a])
-            buf[pad:pad + w] = beta[i + a] + scores[k][i + a]
-            rest = np.logaddexp(rest, buf[start:start + w])
         # 0-1 along the row, right to left: b[j] = logaddexp(rest[j], add[i, j+1] + b[j+1]),
         # i.e. b[j] = -P[j] + log sum_{t>=j} exp(rest[t] + P[t]) with P the prefix sum of add.
         p = np.cumsum(add[i])
-        beta[i] = np.logaddexp.accumulate((rest + p)[::-1])[::-1] - p
+        beta_p[i, left:left + w] = np.logaddexp.accumulate((rest + p)[::-1])[::-1] - p
+    beta = beta_p[:n + 1, left:left + w]
     return alpha, beta, z
 
 
