@@ -13,11 +13,10 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import math
-import os
 import re
 import sys
 from pathlib import Path
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, List, Sequence, Tuple
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent

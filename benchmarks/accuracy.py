@@ -36,7 +36,6 @@ import sys
 import time
 import traceback
 from argparse import Namespace
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple

@@ -31,7 +31,6 @@ from editflow.readers import (
     strip_inline_markdown,
     text_paragraphs,
 )
-from editflow.readers import text as text_reader
 
 # Written for these tests.  No em dashes or curly apostrophes: KOI8-U has neither.
 UK_PARAGRAPH = (

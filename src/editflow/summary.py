@@ -57,6 +57,12 @@ def summarize(al: Alignment) -> dict[str, Any]:
     }
 
 
+def _line(al: Alignment, bead: Bead, why: str) -> str:
+    d = bead_summary(al, bead)
+    snip = _snippet(al.source, bead.src) or _snippet(al.target, bead.tgt)
+    return f"  {d['kind']:<4} {d['confidence']:.2f}  {d['where']}: {why}  “{snip}”"
+
+
 def format_summary(al: Alignment, output: str | None = None) -> str:
     s = summarize(al)
     kinds = ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in s["kinds"].items())
@@ -64,20 +70,14 @@ def format_summary(al: Alignment, output: str | None = None) -> str:
              f"{s['pairs']} pairs: {kinds}"]
     if output:
         lines[0] += f"; wrote {output}"
-    if s["doubtful"]:
-        lines.append(f"{len(s['doubtful'])} doubtful (confidence < {al.doubt_threshold:.2f}):")
-        for d in s["doubtful"]:
-            bead = al.beads[[b.src == tuple(d['src']) and b.tgt == tuple(d['tgt']) for b in al.beads].index(True)]
-            why = "; ".join(d["reasons"]) or "uncertain pairing"
-            snip = _snippet(al.source, bead.src) or _snippet(al.target, bead.tgt)
-            lines.append(f"  {d['kind']:<4} {d['confidence']:.2f}  {d['where']}: {why}  “{snip}”")
+    doubtful = [b for b in al.beads if b.confidence < al.doubt_threshold]
+    unpaired = [b for b in al.beads if b.is_null and b.confidence >= al.doubt_threshold]
+    if doubtful:
+        lines.append(f"{len(doubtful)} doubtful (confidence < {al.doubt_threshold:.2f}):")
+        lines += [_line(al, b, "; ".join(b.reasons) or "uncertain pairing") for b in doubtful]
     else:
         lines.append("no doubtful pairs")
-    if s["unpaired"]:
+    if unpaired:
         lines.append("unpaired, confidently:")
-        for d in s["unpaired"]:
-            bead = al.beads[[b.src == tuple(d['src']) and b.tgt == tuple(d['tgt']) for b in al.beads].index(True)]
-            why = "; ".join(d["reasons"])
-            snip = _snippet(al.source, bead.src) or _snippet(al.target, bead.tgt)
-            lines.append(f"  {d['kind']:<4} {d['confidence']:.2f}  {d['where']}: {why}  “{snip}”")
+        lines += [_line(al, b, "; ".join(b.reasons)) for b in unpaired]
     return "\n".join(lines)

@@ -11,7 +11,6 @@ doubt threshold carry the reasons an editor should look at them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,8 +18,8 @@ import numpy as np
 
 from editflow.align.dp import (Band, anchor_centre, forward_backward, make_band, path_centre, posteriors,
                                viterbi)
-from editflow.align.features import Extractor, ParaFeatures, key_weights, number_keys
-from editflow.align.scoring import ROLE_CATEGORY, Evidence, Params, bead_scores, build_evidence
+from editflow.align.features import Extractor, key_weights, number_keys
+from editflow.align.scoring import Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
 from editflow.model import Alignment, Bead, Document, Paragraph
 from editflow.roles import assign_roles, is_labelled_variant

@@ -12,6 +12,7 @@ maximum) along the row.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,10 +28,6 @@ KINDS: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3
 class Band:
     lo: np.ndarray  # first target boundary j held in row i
     width: int
-
-    @property
-    def full(self) -> bool:
-        return bool(np.all(self.lo == 0))
 
 
 def make_band(src_cum: np.ndarray, tgt_cum: np.ndarray, width: int,
@@ -67,14 +64,12 @@ def anchor_centre(pairs: dict[tuple[int, int], float], n: int, m: int, min_weigh
     stray ones.  This keeps the band on the path where lengths drift (a long
     omission, a translation much wordier in one part than in another).
     """
-    pts = sorted((p, q) for (p, q), w in pairs.items() if w >= min_weight)
-    # Longest chain strictly increasing in p and q (patience sorting on q,
-    # ties in p broken so that one source row contributes one point).
-    import bisect
+    # Longest chain strictly increasing in p and q (patience sorting on q;
+    # q descending within a source row, so one row contributes one point).
+    pts = sorted(((p, q) for (p, q), w in pairs.items() if w >= min_weight), key=lambda x: (x[0], -x[1]))
     tails: list[int] = []
     tail_idx: list[int] = []
     prev = [-1] * len(pts)
-    pts.sort(key=lambda x: (x[0], -x[1]))
     for k, (_, q) in enumerate(pts):
         pos = bisect.bisect_left(tails, q)
         if pos == len(tails):

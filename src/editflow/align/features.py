@@ -208,7 +208,6 @@ class Extractor:
                     if hits:
                         name_map[w] = hits
 
-
         # Words repeat a lot in a long text: work out each distinct word's keys once.
         cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 

@@ -27,7 +27,7 @@ from editflow.align.features import ParaFeatures
 # headline the other side translated.
 ROLE_CATEGORY = {"boilerplate": 1, "note": 2, "teaser": 3, "byline": 4, "title": 5, "headline": 6,
                  "headline-labelled": 7}
-TITLE_CAT, HEADLINE_CAT, LABELLED_CAT = 5, 6, 7
+TITLE_CAT, HEADLINE_CAT = 5, 6  # HEADLINE_CAT and above: variants
 
 
 @dataclass(frozen=True)
