@@ -24,8 +24,7 @@ def _prepare(doc: Document) -> Document:
     # A paragraph must never hold a blank line: the PO joins the paragraphs
     # of a multi-paragraph bead with one, and must split them back exactly.
     for p in doc.paragraphs:
-        if "\n\n" in p.text or "\n \n" in p.text:
-            p.text = _BLANKS.sub("\n", p.text)
+        p.text = _BLANKS.sub("\n", p.text)
     return doc
 
 

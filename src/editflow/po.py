@@ -177,12 +177,10 @@ def load_po(path: Path) -> polib.POFile:
     if not path.is_file():
         raise InputError(path, "PO file not found", "run 'editflow align' first")
     try:
-        raw = path.read_bytes()
-        raw.decode("utf-8")
-        return polib.pofile(raw.decode("utf-8"), wrapwidth=78)
+        return polib.pofile(path.read_bytes().decode("utf-8"), wrapwidth=78)
     except UnicodeDecodeError:
         raise InputError(path, "PO file is not UTF-8", "save it as UTF-8") from None
-    except (OSError, ValueError, IOError) as e:
+    except (OSError, ValueError) as e:
         raise InputError(path, f"not a valid PO file ({e})", "fix it or re-create it with 'editflow align'") from None
 
 
