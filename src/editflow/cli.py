@@ -83,6 +83,83 @@ def align(original: Path, translation: Path, output: Path | None, glossaries: tu
         click.echo(format_summary(al, str(out)), err=True)
 
 
+def _codes(values: tuple[str, ...]) -> list[str]:
+    """`--select glossary,numbers --select typography.quotes` → three patterns."""
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from editflow.checks import iter_codes
+
+    for info in iter_codes():
+        click.echo(f"{info.code:32} {info.severity:8} {info.summary}")
+    ctx.exit(0)
+
+
+@cli.command()
+@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Glossary file or folder (CSV, TBX, PO). Repeatable. Default: the project's glossary/ folder.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Run only these checks: codes or families, comma-separated (e.g. glossary,numbers.mismatch).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these checks (codes or families).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding, as a list on stdout.")
+@click.option("--show-dismissed", is_flag=True, help="Also report findings dismissed in <slug>.dismissed.")
+@click.option("--dismiss", "dismiss_keys", multiple=True, metavar="KEY",
+              help="Dismiss the finding with this key (shown in the report) until its text changes. Repeatable.")
+@click.option("--reason", default="", help="Why, recorded with --dismiss.")
+@click.option("--color/--no-color", default=None, help="Colour the report (default: when on a terminal).")
+@click.option("--list-codes", is_flag=True, expose_value=False, is_eager=True, callback=_list_codes,
+              help="List every check code with its default severity, then exit.")
+def check(po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+          as_json: bool, show_dismissed: bool, dismiss_keys: tuple[str, ...], reason: str,
+          color: bool | None) -> None:
+    """Check the translation in PO_FILE: glossary, notes, numbers, typography, ...
+
+    Works on editflow's working file and on any PO whose msgid is Ukrainian
+    and msgstr English. Settings come from editflow.toml in the project
+    ([checks] ignore/select/severity, [style]); a line
+    "editflow: ignore numbers" in an entry's translator comment silences
+    that family for the entry.
+
+    \b
+    Exit codes: 0 no error-level findings, 1 some, 2 usage or input error.
+    \b
+    Examples:
+      editflow check translations/war.po
+      editflow check war.po --select glossary --json
+      editflow check war.po --dismiss 3f9a0c12be --reason "rounded on purpose"
+    """
+    from editflow.checks import check_po
+    from editflow.checks.report import finding_json, format_report
+    from editflow.checks.suppress import dismiss, dismissed_path
+
+    result = check_po(po_file, list(glossaries), select=_codes(select), ignore=_codes(ignore),
+                      use_dismissed=not show_dismissed and not dismiss_keys)
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
+    if dismiss_keys:
+        wanted = {k.lower() for k in dismiss_keys}
+        chosen = [f for f in result.findings if f.dismiss_key in wanted]
+        unknown = wanted - {f.dismiss_key for f in chosen}
+        if unknown:
+            raise click.UsageError(f"no current finding has the key(s) {', '.join(sorted(unknown))}; "
+                                   f"run 'editflow check {po_file}' to see the keys")
+        target = dismissed_path(po_file)
+        n = dismiss(target, chosen, reason)
+        click.echo(f"{target}: {n} finding(s) dismissed", err=True)
+        return
+    if as_json:
+        click.echo(json.dumps([finding_json(f) for f in result.findings], ensure_ascii=False, indent=2))
+    else:
+        colour = sys.stdout.isatty() if color is None else color
+        click.echo(format_report(result.findings, result.entries, str(po_file), colour=colour))
+    if result.errors:
+        sys.exit(1)
+
+
 def main() -> None:
     try:
         cli.main(prog_name="editflow", standalone_mode=True)

@@ -91,3 +91,32 @@ class Alignment:
         for b in self.beads:
             out[b.kind] = out.get(b.kind, 0) + 1
         return out
+
+
+# Finding severities, most serious first.  `editflow check` exits 1 when any
+# finding is an error.
+SEVERITIES = ("error", "warning", "info")
+
+Span = tuple[int, int]  # [start, end) character offsets into one side's text
+
+
+@dataclass
+class Finding:
+    """One problem a check found in one PO entry.
+
+    Spans are character offsets into the entry's text exactly as it stands in
+    the PO (`msgid` for the Ukrainian side, `msgstr` for the English side), so
+    that a report, a Word comment or an editor plugin can mark the very words.
+    """
+    code: str                      # "glossary.missing", "numbers.mismatch", ...
+    severity: str                  # one of SEVERITIES
+    message: str
+    entry: str = ""                # the entry's msgctxt, else its 0-based index as a string
+    index: int = -1                # position of the entry in the PO (header excluded)
+    source_span: Span | None = None
+    target_span: Span | None = None
+    term: str | None = None        # glossary findings: the glossary's `uk` cell, exactly
+    variant: str | None = None     # glossary.forbidden: the forbidden variant as written in the glossary
+    suggestion: str | None = None  # a replacement, when the check knows one
+    line: int = 0                  # line of the entry in the PO file, for messages
+    dismiss_key: str = ""          # set by the runner: hash of (code, source, target, span)

@@ -1,0 +1,280 @@
+"""Editorial checks over the pairs of a PO file.
+
+A check family is a module in this package with one or more functions
+decorated with `@check(...)`.  Each function receives every entry of the file
+(some checks, like consistency, need them all) and the context, and yields
+`Finding`s.  The runner (`run_checks`) applies what the user asked for:
+`--select`/`--ignore`, severities from `editflow.toml`, per-entry markers in
+the translator comment (`# editflow: ignore numbers`) and the dismissed-
+findings file.
+
+    from editflow.checks import run_checks, entries_from_po, CheckContext
+    findings = run_checks(entries_from_po(po), CheckContext(glossary=g))
+
+Every check reads `source_text`/`target_text`, the sides with editorial notes
+blanked out (offsets unchanged), except the `ednote` family, which reads the
+notes themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from editflow.config import Settings, Style
+from editflow.model import SEVERITIES, Finding
+from editflow.notes import Note, find_notes, mask
+
+if TYPE_CHECKING:
+    import polib
+
+    from editflow.glossary import Glossary
+
+
+@dataclass
+class Entry:
+    """One PO entry as the checks see it."""
+    index: int                 # 0-based position among the PO's entries (header excluded)
+    id: str                    # msgctxt, else the index as a string
+    source: str                # the Ukrainian side as written ("" for an addition)
+    target: str                # the English side as written ("" when untranslated or omitted)
+    source_notes: list[Note] = field(default_factory=list)
+    target_notes: list[Note] = field(default_factory=list)
+    source_text: str = ""      # `source` with notes blanked out, same length
+    target_text: str = ""      # `target` with notes blanked out, same length
+    src_roles: list[str] = field(default_factory=list)
+    tgt_roles: list[str] = field(default_factory=list)
+    fuzzy: bool = False
+    ignore: list[str] = field(default_factory=list)   # codes/families dismissed by a marker
+    line: int = 0              # line of the entry in the PO file
+
+    @property
+    def roles(self) -> set[str]:
+        return set(self.src_roles) | set(self.tgt_roles)
+
+
+def make_entry(index: int, source: str, target: str, id: str = "", **kw: Any) -> Entry:
+    """An Entry from two texts: notes found and masked.  Handy in tests and for non-PO input."""
+    sn, tn = find_notes(source), find_notes(target)
+    return Entry(index=index, id=id or str(index), source=source, target=target,
+                 source_notes=sn, target_notes=tn, source_text=mask(source, sn),
+                 target_text=mask(target, tn), **kw)
+
+
+_IGNORE_MARKER = re.compile(r"editflow:\s*ignore\b[:\s]*(.*)", re.IGNORECASE)
+
+
+def ignore_markers(tcomment: str) -> list[str]:
+    """Codes named by `editflow: ignore numbers, typography.quotes` lines ("all" for everything)."""
+    out: list[str] = []
+    for line in (tcomment or "").splitlines():
+        m = _IGNORE_MARKER.search(line)
+        if m:
+            names = [c for c in re.split(r"[\s,;]+", m.group(1).strip()) if c]
+            out += names or ["all"]
+    return out
+
+
+def entries_from_po(po: "polib.POFile") -> list[Entry]:
+    """The entries of a PO file (editflow's working file or any uk→en PO), header and obsolete ones left out."""
+    from editflow.po import ADDED_MSGID, entry_info
+
+    entries: list[Entry] = []
+    for entry in po:
+        if entry.obsolete:
+            continue
+        index = len(entries)
+        info = entry_info(entry)
+        source = "" if entry.msgid == ADDED_MSGID else entry.msgid
+        if entry.msgid_plural:  # a plural PO entry: check the singular pair
+            target = entry.msgstr_plural.get(0, "") if entry.msgstr_plural else ""
+        else:
+            target = entry.msgstr
+        entries.append(make_entry(
+            index, source, target, id=entry.msgctxt or str(index),
+            src_roles=info.src_roles if info else [], tgt_roles=info.tgt_roles if info else [],
+            fuzzy="fuzzy" in entry.flags, ignore=ignore_markers(entry.tcomment),
+            line=entry.linenum or 0,
+        ))
+    return entries
+
+
+@dataclass
+class CheckContext:
+    glossary: "Glossary | None" = None
+    style: Style = field(default_factory=Style)
+    # Per-run caches a check may keep (e.g. a glossary index), keyed by the check's name.
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+CheckFn = Callable[[list[Entry], CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    severity: str
+    summary: str
+
+
+CODES: dict[str, CodeInfo] = {}
+_CHECKS: list[tuple[tuple[str, ...], CheckFn]] = []
+
+
+def check(**codes: tuple[str, str]) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function and the codes it emits.
+
+        @check(**{"numbers.mismatch": ("error", "a number differs between the sides")})
+        def numbers(entries, ctx): ...
+    """
+    for code, (severity, summary) in codes.items():
+        if severity not in SEVERITIES:
+            raise ValueError(f"{code}: unknown severity {severity!r}")
+        CODES[code] = CodeInfo(code, severity, summary)
+
+    def register(fn: CheckFn) -> CheckFn:
+        _CHECKS.append((tuple(codes), fn))
+        return fn
+    return register
+
+
+_FRAMEWORK = {"report", "suppress"}
+_loaded = False
+
+
+def load_checks() -> None:
+    """Import every check module of this package once, so that their checks register."""
+    global _loaded
+    if _loaded:
+        return
+    for mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not mod.name.startswith("_") and mod.name not in _FRAMEWORK:
+            importlib.import_module(f"{__name__}.{mod.name}")
+    _loaded = True
+
+
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """`numbers` matches `numbers.mismatch`; `all` matches everything."""
+    for p in patterns:
+        p = p.strip().lower()
+        if p in ("all", "*") or code == p or code.startswith(p + "."):
+            return True
+    return False
+
+
+def dismiss_key(f: Finding, entry: Entry) -> str:
+    """A finding's identity for dismissal: lasts until the text (or the span) changes."""
+    span = f.target_span if f.target_span is not None else f.source_span
+    raw = "\x00".join([f.code, entry.source, entry.target, repr(span)])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
+
+
+def wanted_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[str]:
+    load_checks()
+    select, ignore = list(select), list(ignore)
+    return {c for c in CODES if (not select or matches(c, select)) and not matches(c, ignore)}
+
+
+def run_checks(entries: list[Entry], ctx: CheckContext | None = None, *,
+               select: Iterable[str] = (), ignore: Iterable[str] = (),
+               settings: Settings | None = None, dismissed: set[str] | frozenset[str] = frozenset(),
+               ) -> list[Finding]:
+    """Run every check that the selection leaves on; findings in entry order.
+
+    Precedence: command-line `select`/`ignore` narrow what the settings file
+    leaves on; per-entry markers and dismissals then drop single findings.
+    """
+    ctx = ctx or CheckContext(style=settings.style if settings else Style())
+    settings = settings or Settings()
+    load_checks()
+    on = wanted_codes(settings.select, settings.ignore) & wanted_codes(select, ignore)
+    by_index = {e.index: e for e in entries}
+    out: list[Finding] = []
+    for codes, fn in _CHECKS:
+        if not on.intersection(codes):
+            continue
+        for f in fn(entries, ctx):
+            if f.code not in on:
+                continue
+            e = by_index.get(f.index)
+            if e is None:
+                raise RuntimeError(f"check {fn.__name__} reported an unknown entry index {f.index}")
+            if e.ignore and matches(f.code, e.ignore):
+                continue
+            f.entry = f.entry or e.id
+            f.line = f.line or e.line
+            f.severity = settings.severity.get(f.code, f.severity)
+            f.dismiss_key = dismiss_key(f, e)
+            if f.dismiss_key in dismissed:
+                continue
+            out.append(f)
+    out.sort(key=lambda f: (f.index, f.target_span or f.source_span or (0, 0), f.code))
+    return out
+
+
+def iter_codes() -> Iterator[CodeInfo]:
+    load_checks()
+    yield from sorted(CODES.values(), key=lambda c: c.code)
+
+
+@dataclass
+class CheckResult:
+    entries: list[Entry]
+    findings: list[Finding]
+    glossary_paths: list[Any] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _looks_ukrainian(entries: list[Entry]) -> bool:
+    with_letters = [e.source for e in entries if _LETTER.search(e.source)]
+    if not with_letters:
+        return True  # nothing to judge by (an empty or additions-only file)
+    cyr = sum(1 for s in with_letters if _CYRILLIC.search(s))
+    return cyr >= 0.3 * len(with_letters)
+
+
+def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable[str] = (),
+             ignore: Iterable[str] = (), settings: Settings | None = None,
+             use_dismissed: bool = True) -> CheckResult:
+    """Everything `editflow check FILE.po` does short of printing: load, find the glossary, run, filter.
+
+    Without `glossaries`, the project's `glossary/` folder is used when there is one.
+    """
+    from pathlib import Path
+
+    from editflow.checks.suppress import dismissed_path, read_dismissed
+    from editflow.config import load_settings
+    from editflow.errors import InputError
+    from editflow.glossary import load_glossary
+    from editflow.po import load_po
+
+    path = Path(path)
+    po = load_po(path)
+    settings = settings or load_settings(path)
+    entries = entries_from_po(po)
+    if not _looks_ukrainian(entries):
+        raise InputError(path, "the msgid side is not Ukrainian",
+                         "editflow checks PO files whose msgid is Ukrainian and msgstr English")
+    if glossaries:
+        gpaths = [Path(g) for g in glossaries]
+    elif settings.root is not None and (settings.root / "glossary").is_dir():
+        gpaths = [settings.root / "glossary"]
+    else:
+        gpaths = []
+    glossary = load_glossary(gpaths) if gpaths else None
+    dismissed = read_dismissed(dismissed_path(path)) if use_dismissed else set()
+    ctx = CheckContext(glossary=glossary, style=settings.style)
+    findings = run_checks(entries, ctx, select=select, ignore=ignore, settings=settings, dismissed=dismissed)
+    return CheckResult(entries, findings, glossary.paths if glossary else [], list(settings.warnings))
