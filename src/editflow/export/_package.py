@@ -1,0 +1,75 @@
+"""Saving .docx files so that the same PO gives the same bytes, and never half a file.
+
+python-docx stamps every zip member with the current time and the core
+properties with "now"; both are replaced by one fixed moment: the
+`SOURCE_DATE_EPOCH` environment variable when set (the reproducible-builds
+convention), else the PO's `PO-Revision-Date`, else the PO's
+`POT-Creation-Date`, else 2000-01-01.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from editflow.fileio import atomic_write
+
+if TYPE_CHECKING:
+    import polib
+
+_FALLBACK = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def _parse_po_date(value: str) -> datetime | None:
+    # PO dates look like "2026-11-25 20:17+0000"; hand-edited ones vary.
+    for fmt in ("%Y-%m-%d %H:%M%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M"):
+        try:
+            d = datetime.strptime(value.strip(), fmt)
+        except ValueError:
+            continue
+        return d if d.tzinfo else d.replace(tzinfo=timezone.utc)
+    return None
+
+
+def export_moment(po: "polib.POFile | None" = None) -> datetime:
+    """The one timestamp written into an export (UTC, whole seconds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    if po is not None:
+        for key in ("PO-Revision-Date", "POT-Creation-Date"):
+            d = _parse_po_date(po.metadata.get(key, ""))
+            if d is not None:
+                return d.astimezone(timezone.utc)
+    return _FALLBACK
+
+
+def docx_bytes(document: Any, moment: datetime) -> bytes:
+    """The document's bytes with core-property dates and zip member times fixed to `moment`."""
+    naive = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    props = document.core_properties
+    props.created = naive
+    props.modified = naive
+    props.last_printed = naive
+    props.revision = 1
+    raw = io.BytesIO()
+    document.save(raw)
+    stamp = max(naive, datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as zin, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zout.writestr(info, zin.read(item.filename))
+    return out.getvalue()
+
+
+def save_docx(document: Any, path: Path, moment: datetime) -> None:
+    """Write the document deterministically and atomically (temp file, then rename)."""
+    atomic_write(Path(path), docx_bytes(document, moment))
