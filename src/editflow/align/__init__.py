@@ -93,7 +93,8 @@ def _touches_edge(path: list[tuple[int, int, int, int]], band: Band, m: int) -> 
 
 
 def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_idx: tuple[int, ...],
-             s_roles: Sequence[str], t_roles: Sequence[str], ratio: float) -> list[str]:
+             s_roles: Sequence[str], t_roles: Sequence[str], ratio: float,
+             nums: tuple[list[set[str]], list[set[str]]] | None = None) -> list[str]:
     roles = [s_roles[i] for i in s_idx] + [t_roles[j] for j in t_idx]
     out = []
     if "boilerplate" in roles:
@@ -111,8 +112,12 @@ def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_i
     elif not s_idx:
         out.append("no Ukrainian counterpart (added?)")
     else:
-        ns = {k for k in number_keys(" ".join(src[i] for i in s_idx)) if len(k) > 3}
-        nt = {k for k in number_keys(" ".join(tgt[j] for j in t_idx)) if len(k) > 3}
+        if nums is None:
+            ns = {k for k in number_keys(" ".join(src[i] for i in s_idx)) if len(k) > 3}
+            nt = {k for k in number_keys(" ".join(tgt[j] for j in t_idx)) if len(k) > 3}
+        else:
+            ns = set().union(*(nums[0][i] for i in s_idx))
+            nt = set().union(*(nums[1][j] for j in t_idx))
         if ns != nt and (ns or nt):
             out.append("numbers differ")
         ls = sum(len(src[i]) for i in s_idx)
@@ -176,11 +181,14 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
         path, solved = _solve(ev, n, m, ratio, prm, path_centre(first, n), narrow)
     alpha, beta, z = forward_backward(solved.scores, solved.band, n, m)
     conf = posteriors(path, solved.scores, solved.band, alpha, beta, z)
+    # Numbers of two or more digits, per paragraph, for the "numbers differ" reason.
+    nums = ([{k for k in f.keys if k.startswith("n:") and len(k) > 3} for f in sf],
+            [{k for k in f.keys if k.startswith("n:") and len(k) > 3} for f in tf])
     beads = []
     for (i0, j0, i1, j1), c in zip(path, conf):
         s_idx, t_idx = tuple(range(i0, i1)), tuple(range(j0, j1))
         bead = Bead(s_idx, t_idx, round(c, 4))
-        bead.reasons = _reasons(src, tgt, s_idx, t_idx, src_roles, tgt_roles, ratio)
+        bead.reasons = _reasons(src, tgt, s_idx, t_idx, src_roles, tgt_roles, ratio, nums)
         beads.append(bead)
     return beads, ratio
 

@@ -209,22 +209,18 @@ class Extractor:
                         name_map[w] = hits
 
         # Words repeat a lot in a long text: work out each distinct word's keys once.
+        stem_index = self.stem_index
         cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-
-        def word_keys(w: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-            hit = cache.get(w)
-            if hit is not None:
-                return hit
+        for w in set().union(*src_words):
             keys = static_word_keys(w)
             names = name_map.get(w)
             if names:
                 keys = keys + tuple(f"w:{e}" for e in names)
             stems: tuple[str, ...] = ()
-            if self.stem_index:
+            if stem_index:
                 lw = w.lower()
-                stems = tuple(lw[:k] for k in range(2, len(lw) + 1) if lw[:k] in self.stem_index)
-            cache[w] = out = (keys, stems)
-            return out
+                stems = tuple(lw[:k] for k in range(2, len(lw) + 1) if lw[:k] in stem_index)
+            cache[w] = (keys, stems)
 
         src_feats = []
         for text, words, length in zip(src_n, src_words, src_lens):
@@ -232,14 +228,17 @@ class Extractor:
             found: set[str] = set()
             stems_here: set[str] = set()
             for w in words:
-                k, st = word_keys(w)
-                found.update(k)
-                stems_here.update(st)
+                k, st = cache[w]
+                if k:
+                    found.update(k)
+                if st:
+                    stems_here.update(st)
             for k in found:
                 keys[k] += 1
-            for ti in {ti for st in stems_here for ti in self.stem_index[st]}:
-                if all(st in stems_here for st in self.terms[ti][0]):
-                    keys[f"g:{ti}"] += 1
+            if stems_here:
+                for ti in {ti for st in stems_here for ti in stem_index[st]}:
+                    if all(st in stems_here for st in self.terms[ti][0]):
+                        keys[f"g:{ti}"] += 1
             src_feats.append(ParaFeatures(length, keys))
 
         wanted = {k[2:] for ks, _ in cache.values() for k in ks if k.startswith("w:")}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -28,6 +29,37 @@ from editflow.align.features import ParaFeatures
 ROLE_CATEGORY = {"boilerplate": 1, "note": 2, "teaser": 3, "byline": 4, "title": 5, "headline": 6,
                  "headline-labelled": 7}
 TITLE_CAT, HEADLINE_CAT = 5, 6  # HEADLINE_CAT and above: variants
+N_CATS = 8  # categories 0..7
+
+
+@lru_cache(maxsize=None)
+def role_penalty_table(a: int, b: int, role_pen: float, headline_pen: float) -> np.ndarray:
+    """Role penalty of an a-b bead for every combination of its paragraphs' categories.
+
+    Index: sum of src category k × 8**k, plus tgt category k × 8**(a+k).
+    A special paragraph (boilerplate, note, ...) whose kind has no
+    counterpart on the other side is a strong surprise; a title paired with a
+    headline variant only a mild one; a headline variant is a line of its
+    own, never half of a merged bead.
+    """
+    codes = np.arange(N_CATS ** (a + b))
+    cs = [(codes // N_CATS ** k) % N_CATS for k in range(a)]
+    ct = [(codes // N_CATS ** (a + k)) % N_CATS for k in range(b)]
+    pen = np.zeros(len(codes))
+    for one, other in ((cs, ct), (ct, cs)):
+        for x in one:
+            lonely = x > 0
+            near = np.zeros_like(lonely)
+            for y in other:
+                lonely &= y != x
+                near |= ((x == TITLE_CAT) | (x == HEADLINE_CAT)) & ((y == TITLE_CAT) | (y == HEADLINE_CAT))
+            near |= x == TITLE_CAT
+            pen += np.where(lonely, np.where(near, headline_pen, role_pen), 0.0)
+    if a > 1:
+        pen += role_pen * sum((x >= HEADLINE_CAT) for x in cs)
+    if b > 1:
+        pen += role_pen * sum((x >= HEADLINE_CAT) for x in ct)
+    return pen
 
 
 @dataclass(frozen=True)
@@ -204,28 +236,15 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
         matched = np.minimum(matched, np.minimum(tot_s, tot_t))
         unmatched = tot_s + tot_t - 2.0 * matched
         s = s + prm.match * matched - prm.miss * unmatched
-        # Roles: a special paragraph (boilerplate, note, ...) whose kind has no
-        # counterpart on the other side of the bead.
-        cs = [np.broadcast_to(ev.src_cat[np.clip(rows - 1 - da, 0, max(n - 1, 0))], (n + 1, w)) if n
-              else np.zeros((n + 1, w), int) for da in range(a)]
-        ct = [cats[db] for db in range(b)]
-        pen = np.zeros((n + 1, w))
-        # A title paired with a headline variant is a mild surprise, anything
-        # else special paired with ordinary text a strong one.
-        for one, other in ((cs, ct), (ct, cs)):
-            for x in one:
-                lonely = x > 0
-                near = np.zeros_like(lonely)
-                for y in other:
-                    lonely &= y != x
-                    near |= ((x == TITLE_CAT) | (x == HEADLINE_CAT)) & ((y == TITLE_CAT) | (y == HEADLINE_CAT))
-                near |= x == TITLE_CAT
-                pen += np.where(lonely, np.where(near, prm.headline_pen, prm.role_pen), 0.0)
-        # A headline variant is a line of its own, never half of a merged bead.
-        if a > 1:
-            pen += prm.role_pen * sum((x >= HEADLINE_CAT) for x in cs)
-        if b > 1:
-            pen += prm.role_pen * sum((x >= HEADLINE_CAT) for x in ct)
+        # Roles: the penalty depends only on the categories in the bead, so it
+        # is read from a table indexed by their base-8 code (one gather instead
+        # of dozens of whole-lattice operations per kind).
+        code = np.zeros((n + 1, w), dtype=np.int64)
+        for da in range(a):
+            code += (ev.src_cat[np.clip(rows - 1 - da, 0, max(n - 1, 0))] if n else 0) * (N_CATS ** da)
+        for db in range(b):
+            code += cats[db] * (N_CATS ** (a + db))
+        pen = role_penalty_table(a, b, prm.role_pen, prm.headline_pen)[code]
         s = s - pen
         out.append(np.where(valid, s / prm.temperature, NEG))
     return out
