@@ -109,8 +109,17 @@ class Evidence:
     tgt_shared: tuple[np.ndarray, np.ndarray]
     src_cat: np.ndarray     # category per paragraph, n
     tgt_cat: np.ndarray
-    postings: list[tuple[list[int], np.ndarray, float]]  # per shared anchor: source, target paragraphs, weight
+    # Anchors shared by few paragraphs, as flat pair arrays (source paragraph,
+    # target paragraph, weight): the grid of a band is then one bincount.
+    pair_src: np.ndarray
+    pair_tgt: np.ndarray
+    pair_weight: np.ndarray
+    # The other shared anchors: source paragraphs, target paragraphs (sorted), weight.
+    postings: list[tuple[list[int], np.ndarray, float]]
     strong: dict[tuple[int, int], float]  # pairs sharing anchors found in at most two paragraphs a side
+
+
+FLAT_PAIRS = 256  # anchors with at most this many paragraph pairs are enumerated up front
 
 
 def build_evidence(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures],
@@ -133,14 +142,28 @@ def build_evidence(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures],
     # Per shared key: source paragraphs, target paragraphs (sorted) and weight.
     # Pairs are not enumerated here: a key in many paragraphs on both sides
     # would make that quadratic; pair_grid only visits pairs inside the band.
-    postings = [(ps, np.asarray(postings_t[k]), weights[k]) for k, ps in postings_s.items()
-                if len(postings_t[k]) <= max_df]
+    postings = []
+    flat_s: list[int] = []
+    flat_t: list[int] = []
+    flat_w: list[float] = []
     strong: dict[tuple[int, int], float] = {}
-    for ps, qs, w in postings:
-        if len(ps) * len(qs) <= 4:
+    for k, ps in postings_s.items():
+        qs = postings_t[k]
+        if len(qs) > max_df:
+            continue
+        w = weights[k]
+        if len(ps) * len(qs) <= FLAT_PAIRS:
             for p in ps:
                 for q in qs:
-                    strong[(p, int(q))] = strong.get((p, int(q)), 0.0) + w
+                    flat_s.append(p)
+                    flat_t.append(q)
+            flat_w.extend([w] * (len(ps) * len(qs)))
+            if len(ps) * len(qs) <= 4:
+                for p in ps:
+                    for q in qs:
+                        strong[(p, q)] = strong.get((p, q), 0.0) + w
+        else:
+            postings.append((ps, np.asarray(qs), w))
 
     def shared(feats: Sequence[ParaFeatures], gap: int) -> np.ndarray:
         out = np.zeros(len(feats) + 3)
@@ -156,15 +179,20 @@ def build_evidence(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures],
         src_tot=cum(src_tot), tgt_tot=cum(tgt_tot),
         src_cat=np.array([ROLE_CATEGORY.get(r, 0) for r in src_roles], dtype=np.int64),
         tgt_cat=np.array([ROLE_CATEGORY.get(r, 0) for r in tgt_roles], dtype=np.int64),
-        postings=postings, strong=strong,
+        pair_src=np.asarray(flat_s, dtype=np.int64), pair_tgt=np.asarray(flat_t, dtype=np.int64),
+        pair_weight=np.asarray(flat_w, dtype=float), postings=postings, strong=strong,
     )
 
 
 def pair_grid(ev: Evidence, band: Band, n: int) -> np.ndarray:
     """Matched anchor weight of paragraph pair (i-1, j-1) at band cell (i, j)."""
     w = band.width
-    grid = np.zeros((n + 1, w))
     lo = band.lo
+    rows = ev.pair_src + 1
+    cols = ev.pair_tgt - (lo[rows] - 1)  # target paragraph q sits at column q+1-lo in row p+1
+    ok = (cols >= 0) & (cols < w)
+    grid = np.bincount(rows[ok] * w + cols[ok], weights=ev.pair_weight[ok],
+                       minlength=(n + 1) * w).reshape(n + 1, w)
     for ps, qs, weight in ev.postings:
         for p in ps:
             first = int(lo[p + 1]) - 1  # target paragraph at column 0 of row p+1
