@@ -72,6 +72,24 @@ def normalize(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _fuzzy():  # type: ignore[no-untyped-def]
+    # Imported on first use and kept: rapidfuzz resolves `process` lazily, and
+    # a `from ... import` inside the hot function costs a millisecond per call.
+    from rapidfuzz import process
+    from rapidfuzz.distance import JaroWinkler
+
+    return process, JaroWinkler
+
+
+@lru_cache(maxsize=1 << 16)
+def romanize(word: str) -> str:
+    """KMU-2010 romanisation, lower-cased (cached: names recur from article to article)."""
+    from translitua import translit
+
+    return translit(word).lower()
+
+
 @lru_cache(maxsize=1 << 18)
 def static_word_keys(w: str) -> tuple[str, ...]:
     """Keys a Ukrainian word gives whatever the document: month, exonym, Latin token.
@@ -169,9 +187,7 @@ class Extractor:
         return tuple(stems)
 
     def extract(self, src: Sequence[str], tgt: Sequence[str]) -> tuple[list[ParaFeatures], list[ParaFeatures]]:
-        from rapidfuzz import process
-        from rapidfuzz.distance import JaroWinkler
-        from translitua import translit
+        process, JaroWinkler = _fuzzy()
 
         # Anchors come from the full text (a note like "[Russians – ed.]" still
         # names what the original says); lengths leave inline notes out.
@@ -192,7 +208,7 @@ class Extractor:
             by_letter: dict[str, list[str]] = {}
             for e in en_caps:
                 by_letter.setdefault(e[0], []).append(e)
-            roman = {w: translit(w).lower() for w in uk_caps}
+            roman = {w: romanize(w) for w in uk_caps}
             groups: dict[str, list[str]] = {}
             for w, r in roman.items():
                 if r:
