@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -27,7 +28,10 @@ def default_output(translation: Path) -> Path:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="editflow")
-def cli() -> None:
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), envvar="EDITFLOW_CONFIG",
+              help="Settings file (default: editflow.toml in this folder or the nearest one above).")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
     """editflow: align, check and export Ukrainian→English article translations.
 
     \b
@@ -35,8 +39,16 @@ def cli() -> None:
       editflow align originals/war.uk.docx translations/war.en.docx
       (then open translations/war.po in Poedit; doubtful pairs are marked fuzzy)
 
+    Settings: editflow.toml (see 'editflow init'); flags > EDITFLOW_* environment > file > defaults.
     Exit codes: 0 clean, 1 findings, 2 usage or input error.
     """
+    from editflow.config import load_settings
+
+    settings = load_settings(Path.cwd(), path=config_path)
+    for w in settings.warnings:
+        click.echo(f"warning: {w}", err=True)
+    ctx.obj = settings
+    ctx.default_map = settings.default_map()
 
 
 @cli.command()
@@ -113,7 +125,8 @@ def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option("--color/--no-color", default=None, help="Colour the report (default: when on a terminal).")
 @click.option("--list-codes", is_flag=True, expose_value=False, is_eager=True, callback=_list_codes,
               help="List every check code with its default severity, then exit.")
-def check(po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+@click.pass_obj
+def check(settings: Any, po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           as_json: bool, show_dismissed: bool, dismiss_keys: tuple[str, ...], reason: str,
           color: bool | None) -> None:
     """Check the translation in PO_FILE: glossary, notes, numbers, typography, ...
@@ -136,10 +149,13 @@ def check(po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], 
     from editflow.checks.report import finding_json, format_report
     from editflow.checks.suppress import dismiss, dismissed_path
 
+    # Settings found from here apply; without a settings file, the PO's own project decides.
     result = check_po(po_file, list(glossaries), select=_codes(select), ignore=_codes(ignore),
+                      settings=settings if settings is not None and settings.path else None,
                       use_dismissed=not show_dismissed and not dismiss_keys)
     for w in result.warnings:
-        click.echo(f"warning: {w}", err=True)
+        if settings is None or w not in settings.warnings:
+            click.echo(f"warning: {w}", err=True)
     if dismiss_keys:
         wanted = {k.lower() for k in dismiss_keys}
         chosen = [f for f in result.findings if f.dismiss_key in wanted]
@@ -160,9 +176,119 @@ def check(po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], 
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
+def init(directory: Path) -> None:
+    """Create a project in DIRECTORY (default: here): originals/, translations/,
+    glossary/terms.csv, editflow.toml with every setting documented, and a
+    .gitignore for build/ and .editflow/. Existing files are kept as they are.
+    """
+    from editflow.project import init_project
+
+    for path, state in init_project(directory):
+        click.echo(f"{state:8} {path}", err=True)
+
+
+def _project_root(project: Path | None) -> Path:
+    from editflow.config import find_root
+    from editflow.errors import InputError
+
+    root = project if project is not None else find_root(Path.cwd())
+    if root is None:
+        raise InputError(Path.cwd(), "not inside an editflow project", "run 'editflow init' or give the project folder")
+    return root
+
+
+@cli.group()
+def tm() -> None:
+    """The project's translation memory (.editflow/tm.sqlite, rebuilt from the PO files).
+
+    \b
+    Examples:
+      editflow tm rebuild
+      editflow tm search "обстріляли Харків"
+      editflow tm export --tmx build/memory.tmx
+    """
+
+
+@tm.command("rebuild")
+@click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True), required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON on stdout.")
+def tm_rebuild(project: Path | None, as_json: bool) -> None:
+    """Bring the memory up to date with every translations/*.po of PROJECT (default: this project).
+
+    Articles whose PO has not changed are skipped; articles whose PO is gone are dropped.
+    """
+    from editflow.tm import TranslationMemory, tm_path
+
+    root = _project_root(project)
+    pos = sorted((root / "translations").glob("*.po"))
+    with TranslationMemory.open(tm_path(root)) as mem:
+        updated = sum(mem.update_from_po(p) for p in pos)
+        dropped = mem.forget_missing(p.stem for p in pos)
+        articles, units = mem.count()
+    if as_json:
+        click.echo(json.dumps({"articles": articles, "units": units, "updated": updated, "dropped": dropped}))
+    else:
+        click.echo(f"{tm_path(root)}: {articles} articles, {units} pairs ({updated} updated, {dropped} dropped)",
+                   err=True)
+
+
+@tm.command("search")
+@click.argument("text")
+@click.option("--project", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Project folder (default: the one around the current folder).")
+@click.option("-n", "--limit", type=click.IntRange(1, 1000), default=5, show_default=True, help="Most hits shown.")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=60.0, show_default=True,
+              help="Similarity (0-100) below which a hit is not shown.")
+@click.option("--json", "as_json", is_flag=True, help="Hits as JSON on stdout.")
+def tm_search(text: str, project: Path | None, limit: int, min_score: float, as_json: bool) -> None:
+    """Earlier translations of Ukrainian TEXT (fuzzy: the closest paragraphs first)."""
+    from editflow.tm import TranslationMemory, tm_path
+
+    root = _project_root(project)
+    path = tm_path(root)
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no translation memory yet; run 'editflow tm rebuild'")
+    with TranslationMemory.open(path) as mem:
+        hits = mem.search(text, limit=limit, min_score=min_score)
+    if as_json:
+        click.echo(json.dumps([{"score": round(h.score, 1), "article": h.unit.slug, "entry": h.unit.entry,
+                                "source": h.unit.source, "target": h.unit.target} for h in hits],
+                              ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("no earlier translation found", err=True)
+    for h in hits:
+        click.echo(f"{h.score:5.1f}  {h.unit.slug} [{h.unit.entry}]")
+        click.echo(f"       uk: {' '.join(h.unit.source.split())}")
+        click.echo(f"       en: {' '.join(h.unit.target.split())}")
+
+
+@tm.command("export")
+@click.option("--tmx", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write the TMX 1.4b file.")
+@click.option("--project", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Project folder (default: the one around the current folder).")
+@click.option("-f", "--force", is_flag=True, help="Overwrite an existing file.")
+def tm_export(out: Path, project: Path | None, force: bool) -> None:
+    """Write the memory as TMX 1.4b (Ukrainian source, English target) for CAT tools."""
+    from editflow.errors import InputError
+    from editflow.tm import TranslationMemory, tm_path, write_tmx
+
+    root = _project_root(project)
+    if out.exists() and not force:
+        raise InputError(out, "already exists", "use --force to overwrite it")
+    with TranslationMemory.open(tm_path(root)) as mem:
+        for p in sorted((root / "translations").glob("*.po")):
+            mem.update_from_po(p)
+        n = write_tmx(mem.units(), out)
+    click.echo(f"{out}: {n} translation units", err=True)
+
+
 def main() -> None:
     try:
-        cli.main(prog_name="editflow", standalone_mode=True)
+        cli.main(prog_name="editflow", standalone_mode=True, auto_envvar_prefix="EDITFLOW")
     except KeyboardInterrupt:  # outputs are written atomically, so nothing is half-done
         click.echo("interrupted", err=True)
         sys.exit(130)

@@ -1,18 +1,13 @@
-"""Project settings from `editflow.toml`.
+"""Project settings from `editflow.toml` (`editflow init` writes one with every key documented).
 
-The file is found by walking up from the file a command works on, so that
-`editflow check translations/war.po` picks up the project's settings.  The
-sections read so far:
-
-    [checks]
-    ignore = ["typography.double-space"]     # codes or families switched off
-    select = []                               # when non-empty, only these run
-    [checks.severity]
-    "names.spelling" = "warning"              # default severities overridden
-
-    [style]
-    quotes = "“”"                             # the English quotes the house wants
-    ednote = "[{text} – ed.]"                 # the house format of an editor's note
+The file is found by walking up from the current folder (or given with
+`editflow --config FILE`).  Its values become the defaults of the command
+options, so the precedence is: command-line flag > environment variable
+`EDITFLOW_<COMMAND>_<OPTION>` (e.g. `EDITFLOW_ALIGN_THRESHOLD`) > this file >
+built-in default.  Sections: [project] languages, [align] threshold,
+[glossary] paths, [checks] ignore/select/severity, [style] quotes/ednote,
+[export] template/subtitle.  The checks' on/off switches always apply; the
+command line's --select/--ignore narrow them further.
 
 Unknown keys are reported as warnings (a typo must not silently switch a
 check back on); a wrong type is an error naming the key.
@@ -46,7 +41,29 @@ class Settings:
     select: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     style: Style = field(default_factory=Style)
+    source_language: str = "uk"
+    target_language: str = "en"
+    threshold: float | None = None     # align: doubt threshold (None: the aligner's calibrated default)
+    glossary_paths: list[Path] = field(default_factory=list)   # resolved against the file's folder
+    template: Path | None = None       # export: reference .docx
+    subtitle: bool = False             # export: first headline variant as subtitle
     warnings: list[str] = field(default_factory=list)
+
+    def default_map(self) -> dict[str, dict[str, Any]]:
+        """Defaults for the commands' options, for Click's `default_map` (flags and env vars still win)."""
+        out: dict[str, dict[str, Any]] = {}
+        if self.threshold is not None:
+            out.setdefault("align", {})["threshold"] = self.threshold
+        if self.glossary_paths:
+            for cmd in ("align", "check", "build"):
+                out.setdefault(cmd, {})["glossaries"] = [str(p) for p in self.glossary_paths]
+        if self.template is not None:
+            for cmd in ("export", "build"):
+                out.setdefault(cmd, {})["template"] = str(self.template)
+        if self.subtitle:
+            for cmd in ("export", "build"):
+                out.setdefault(cmd, {})["subtitle"] = True
+        return out
 
 
 def find_root(start: Path) -> Path | None:
@@ -68,18 +85,58 @@ def _strings(value: Any, key: str, path: Path) -> list[str]:
     return list(value)
 
 
+def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise InputError(path, f"'{key}' must be a table", f"write it as [{key}]")
+    return value
+
+
+def _typed(value: Any, kind: type, key: str, path: Path, example: str) -> Any:
+    ok = isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool))
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value, ok = float(value), True
+    if not ok:
+        wanted = {str: "a string", bool: "true or false", float: "a number"}.get(kind, kind.__name__)
+        raise InputError(path, f"'{key}' must be {wanted}, not {type(value).__name__}", f"e.g. {example}")
+    return value
+
+
 def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     from editflow.model import SEVERITIES
 
     s = Settings(path=path, root=path.parent)
-    known_top = {"checks", "style", "project", "languages", "glossary", "align", "export", "build"}
+    base = path.parent
+
+    def unknown(section: str, key: str) -> None:
+        s.warnings.append(f"{path}: unknown key '{section + '.' if section else ''}{key}' ignored")
+
     for key in data:
-        if key not in known_top:
-            s.warnings.append(f"{path}: unknown section or key '{key}' ignored")
-    checks = data.get("checks", {})
-    if not isinstance(checks, dict):
-        raise InputError(path, "'checks' must be a table", "write it as [checks]")
-    for key, value in checks.items():
+        if key not in ("project", "align", "glossary", "checks", "style", "export"):
+            unknown("", key)
+    for key, value in _table(data, "project", path).items():
+        if key in ("source_language", "target_language"):
+            setattr(s, key, _typed(value, str, f"project.{key}", path, f'{key} = "uk"'))
+        else:
+            unknown("project", key)
+    if (s.source_language, s.target_language) != ("uk", "en"):
+        raise InputError(path, f"editflow works from Ukrainian into English, not "
+                               f"{s.source_language}→{s.target_language}",
+                         'set source_language = "uk" and target_language = "en"')
+    for key, value in _table(data, "align", path).items():
+        if key == "threshold":
+            t = _typed(value, float, "align.threshold", path, "threshold = 0.85")
+            if not 0.0 <= t <= 1.0:
+                raise InputError(path, "'align.threshold' must be between 0 and 1", "e.g. threshold = 0.85")
+            s.threshold = t
+        else:
+            unknown("align", key)
+    for key, value in _table(data, "glossary", path).items():
+        if key == "paths":
+            s.glossary_paths = [base / p for p in _strings(value, "glossary.paths", path)]
+        else:
+            unknown("glossary", key)
+    for key, value in _table(data, "checks", path).items():
         if key == "ignore":
             s.ignore = _strings(value, "checks.ignore", path)
         elif key == "select":
@@ -93,11 +150,8 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
                                            f"not {sev!r}")
                 s.severity[code] = sev
         else:
-            s.warnings.append(f"{path}: unknown key 'checks.{key}' ignored")
-    style = data.get("style", {})
-    if not isinstance(style, dict):
-        raise InputError(path, "'style' must be a table", "write it as [style]")
-    for key, value in style.items():
+            unknown("checks", key)
+    for key, value in _table(data, "style", path).items():
         if key == "quotes":
             if not isinstance(value, str) or len(value) != 2:
                 raise InputError(path, "'style.quotes' must be two characters, opening and closing",
@@ -109,7 +163,14 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
                                  'e.g. ednote = "[{text} – ed.]"')
             s.style.ednote = value
         else:
-            s.warnings.append(f"{path}: unknown key 'style.{key}' ignored")
+            unknown("style", key)
+    for key, value in _table(data, "export", path).items():
+        if key == "template":
+            s.template = base / _typed(value, str, "export.template", path, 'template = "house.docx"')
+        elif key == "subtitle":
+            s.subtitle = _typed(value, bool, "export.subtitle", path, "subtitle = true")
+        else:
+            unknown("export", key)
     return s
 
 

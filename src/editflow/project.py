@@ -1,0 +1,148 @@
+"""A newsroom project on disk: the layout, its articles, and `editflow init`.
+
+    editflow.toml
+    originals/<slug>.uk.{docx,md,txt}
+    translations/<slug>.en.{docx,md,txt}
+    translations/<slug>.po          the working file
+    glossary/*.csv|*.tbx|*.po
+    build/                          exports (not committed)
+    .editflow/tm.sqlite             translation memory (rebuildable, not committed)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editflow.config import CONFIG_NAME
+from editflow.errors import InputError
+from editflow.fileio import atomic_write
+
+FORMATS = (".docx", ".md", ".txt")  # preference order when one slug has several files
+
+
+@dataclass
+class Article:
+    slug: str
+    original: Path | None
+    translation: Path | None
+    po: Path
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.original is not None and self.translation is not None
+
+
+def _by_slug(folder: Path, lang: str) -> tuple[dict[str, Path], list[str]]:
+    found: dict[str, list[Path]] = {}
+    if folder.is_dir():
+        for p in folder.iterdir():
+            if not p.is_file() or p.name.startswith((".", "~$")):  # hidden files, Word lock files
+                continue
+            suffix = p.suffix.lower()
+            stem = p.name[: -len(p.suffix)] if p.suffix else p.name
+            if suffix in FORMATS and stem.lower().endswith(f".{lang}"):
+                found.setdefault(stem[: -len(lang) - 1], []).append(p)
+    out: dict[str, Path] = {}
+    warnings: list[str] = []
+    for slug, paths in found.items():
+        paths.sort(key=lambda p: FORMATS.index(p.suffix.lower()))
+        out[slug] = paths[0]
+        if len(paths) > 1:
+            warnings.append(f"{slug}: several {lang} files ({', '.join(p.name for p in paths)}); "
+                            f"using {paths[0].name}")
+    return out, warnings
+
+
+def find_articles(root: Path) -> list[Article]:
+    """Every article of the project, complete or not, in slug order."""
+    root = Path(root)
+    if not (root / "originals").is_dir() and not (root / "translations").is_dir():
+        raise InputError(root, "not an editflow project (no originals/ or translations/ folder)",
+                         "run 'editflow init' or give the project folder")
+    originals, w1 = _by_slug(root / "originals", "uk")
+    translations, w2 = _by_slug(root / "translations", "en")
+    warns = w1 + w2
+    articles = []
+    for slug in sorted(originals.keys() | translations.keys()):
+        a = Article(slug, originals.get(slug), translations.get(slug), root / "translations" / f"{slug}.po")
+        a.warnings = [w for w in warns if w.startswith(f"{slug}:")]
+        articles.append(a)
+    return articles
+
+
+CONFIG_TEMPLATE = """\
+# editflow project settings.  Every setting is shown with its built-in default,
+# commented out; uncomment and change what your desk needs.
+# Precedence: command-line flag > environment variable EDITFLOW_* > this file > built-in.
+
+[project]
+# source_language = "uk"
+# target_language = "en"
+
+[align]
+# Confidence below which a pair is doubtful (marked fuzzy in the PO).
+# threshold = 0.85
+
+[glossary]
+# Term bases (CSV, TBX, PO), files or folders, relative to this file.
+# paths = ["glossary"]
+
+[checks]
+# Check codes or families switched off for the whole project, e.g. ["names", "typography.double-space"].
+# ignore = []
+# When not empty, only these run.
+# select = []
+
+[checks.severity]
+# Default severities overridden, per code: "error", "warning" or "info".
+# "names.spelling" = "warning"
+
+[style]
+# The English double quotes the house wants, opening and closing.
+# quotes = "“”"
+# The house format of an editor's note in the English.
+# ednote = "[{text} – ed.]"
+
+[export]
+# A styled reference .docx whose styles, page setup, headers and footers the
+# publication export uses (like pandoc's --reference-doc).
+# template = "house.docx"
+# Keep the first alternative headline as a subtitle instead of dropping it.
+# subtitle = false
+"""
+
+GLOSSARY_HEADER = "uk,en,forbidden,note,context,case,match\n"
+GITIGNORE = "# editflow: exports and the translation memory are rebuilt from the sources\nbuild/\n.editflow/\n"
+
+
+def init_project(root: Path) -> list[tuple[Path, str]]:
+    """Create the layout in `root`; existing files are never overwritten.
+
+    Returns (path, what happened) for each item: "created" or "kept".
+    """
+    root = Path(root)
+    if root.exists() and not root.is_dir():
+        raise InputError(root, "exists and is not a folder", "give a folder for the new project")
+    done: list[tuple[Path, str]] = []
+    for d in ("originals", "translations", "glossary"):
+        p = root / d
+        state = "kept" if p.is_dir() else "created"
+        try:
+            p.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise InputError(p, f"cannot create the folder ({e.strerror})") from None
+        done.append((p, state))
+    files = {
+        root / CONFIG_NAME: CONFIG_TEMPLATE,
+        root / "glossary" / "terms.csv": GLOSSARY_HEADER,
+        root / ".gitignore": GITIGNORE,
+    }
+    for p, text in files.items():
+        if p.exists():
+            done.append((p, "kept"))
+            continue
+        atomic_write(p, text)
+        done.append((p, "created"))
+    return done
