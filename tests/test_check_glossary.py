@@ -159,3 +159,20 @@ def test_glossary_loaded_once_per_run(tmp_path):
     first = ctx.cache["glossary"]
     run_checks(entries, ctx, select=["glossary"])
     assert ctx.cache["glossary"] is first
+
+
+def test_variant_reported_as_written_and_curly_context():
+    g = Glossary([Term("народний депутат", ["lawmaker"], ["people’s deputy", "people's deputy"]),
+                  Term("Чорнобиль", ["Chornobyl"], ["Chernobyl"], context=["HBO's Chernobyl"])])
+    [f] = run("Промова.", "The people's deputy spoke.", g)
+    assert f.variant == "people's deputy"
+    [f] = run("Промова.", "The people’s deputy spoke.", g)
+    assert f.variant == "people’s deputy"
+    assert run("Серіал «Чорнобиль» від HBO.", "HBO’s Chernobyl series.", g) == []
+
+
+def test_proper_names_need_a_capital():
+    g = Glossary([Term("Рівне", ["Rivne"]), Term("Буча", ["Bucha"])])
+    assert run("Поле тут рівне.", "The field is flat.", g) == []
+    assert run("Зчинилася буча.", "A commotion broke out.", g) == []
+    assert [f.term for f in run("У Рівному і Бучі.", "In the west.", g)] == ["Рівне", "Буча"]

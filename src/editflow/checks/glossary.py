@@ -53,8 +53,10 @@ def glossary(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
         # Forbidden first: a hit for a term the Ukrainian has is the likelier reading
         # when two rows forbid the same variant.
         by_span: dict[tuple[int, int], list] = {}
-        for h in idx.find_forbidden(en):
+        hits = idx.find_forbidden(en)
+        for h in hits:
             by_span.setdefault((h.start, h.end), []).append(h)
+        hit_terms = {h.term for h in hits}
         for (start, end), hs in by_span.items():
             h = next((x for x in hs if x.term in present), hs[0])
             t = terms[h.term]
@@ -75,6 +77,8 @@ def glossary(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
             t = terms[o.term]
             if not idx.accepted[o.term] or idx.has_rendering(o.term, en):
                 continue
+            if o.term not in hit_terms and idx.in_fixed_name(o.term, en):
+                continue  # «Чорнобиль» від HBO ↔ HBO's Chernobyl: the allowed fixed name is the rendering
             written = e.source[o.start:o.end]
             options = " or ".join(_quote(r) for r in t.en[:3])
             msg = f"{_quote(written)} ({t.uk}) has no accepted rendering in the English: expected {options}"

@@ -47,6 +47,9 @@ class Hit:
     start: int
     end: int
 
+    def text_is_not(self, text: str) -> bool:
+        return self.variant != text[self.start:self.end]
+
 
 @dataclass(frozen=True)
 class _UkPattern:
@@ -171,8 +174,7 @@ class GlossaryIndex:
                 pat = _EnPattern(ti, v, words, exact, anchor)
                 self.forbidden.setdefault(words[anchor].lower(), []).append(pat)
             if t.context:
-                self.contexts[ti] = [re.compile(r"(?<!\w)" + r"[\s\u00a0]+".join(
-                    re.escape(normalize(p)) for p in c.split()) + r"(?!\w)", re.IGNORECASE) for c in t.context]
+                self.contexts[ti] = [_context_rx(c) for c in t.context]
 
     # -- Ukrainian ---------------------------------------------------------
 
@@ -180,12 +182,20 @@ class GlossaryIndex:
         words = [normalize(w) for w, _, _ in _words(t.uk)]
         if not words:
             return
-        prefixes = tuple(_case_prefix(w) for w in words) if t.case == "exact" else None
+        if t.case == "exact":
+            prefixes: tuple[str, ...] | None = tuple(_case_prefix(w) for w in words)
+        else:
+            # A capitalised word of a term is a proper name, and Ukrainian writes proper
+            # names capitalised: `Рівне` (the city) is not `рівне` (flat), `Буча` not
+            # `буча` (a commotion).  Lower-case term words may be capitalised anywhere.
+            prefixes = tuple(w[:1] if w[:1].isupper() else "" for w in words)
+            if not any(prefixes):
+                prefixes = None
         if t.match == "exact":
             pat = _UkPattern(ti, tuple(frozenset({w.lower()}) for w in words), True, prefixes)
             self.by_form.setdefault(words[0].lower(), []).append(pat)
         else:
-            sets = tuple(term_lemmas(w) for w in words)
+            sets = tuple(term_lemmas(w, k == len(words) - 1) for k, w in enumerate(words))
             pat = _UkPattern(ti, sets, False, prefixes)
             for lem in sets[0]:
                 self.by_lemma.setdefault(lem, []).append(pat)
@@ -265,8 +275,15 @@ class GlossaryIndex:
                         continue  # "the Crimea Platform": the article belongs to a longer name
                     if self._in_context(p.term, en.text, start, end):
                         continue
-                    hits.setdefault((start, end, p.term), Hit(p.term, p.text, start, end))
+                    old = hits.get((start, end, p.term))
+                    # Two spellings of one variant (people’s/people's deputy): report the one written.
+                    if old is None or (old.text_is_not(en.text) and p.text == en.text[start:end]):
+                        hits[(start, end, p.term)] = Hit(p.term, p.text, start, end)
         return _outermost(sorted(hits.values(), key=lambda h: (h.start, -h.end)))
+
+    def in_fixed_name(self, term: int, en: EnText) -> bool:
+        """Whether `en` names the term through one of its allowed contexts (`HBO's Chernobyl`)."""
+        return any(rx.search(en.text) for rx in self.contexts.get(term, ()))
 
     def _in_context(self, term: int, text: str, start: int, end: int) -> bool:
         for rx in self.contexts.get(term, ()):
@@ -274,6 +291,12 @@ class GlossaryIndex:
                 if m.start() <= start and end <= m.end():
                     return True
         return False
+
+
+def _context_rx(phrase: str) -> re.Pattern[str]:
+    """An allowed context as a case-insensitive whole-phrase pattern, any apostrophe, any spacing."""
+    parts = [re.escape(normalize(p)).replace("'", "['’ʼ‘`]") for p in phrase.split()]
+    return re.compile(r"(?<!\w)" + r"[\s\u00a0]+".join(parts) + r"(?!\w)", re.IGNORECASE)
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:

@@ -61,23 +61,29 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def term_lemmas(word: str) -> frozenset[str]:
+def term_lemmas(word: str, head: bool = True) -> frozenset[str]:
     """Lemmas of a word as written in a glossary.
 
     A term is given in dictionary form, so when one of the parses has the word
-    itself as its lemma, that is the one meant (`Рада` is the council, not the
-    short adjective `радий`); otherwise (`Запорізька` in `Запорізька АЕС`)
-    every parse's lemma counts.
+    itself as its lemma, that is the one meant: `Рада` is the council, not the
+    adjective `радий`.  A word before the last one of a multiword term
+    (`head=False`) is usually an adjective agreeing with it, so its adjective
+    lemma counts too: `Біла` in `Біла Церква` is also `білий`, and `Білої
+    Церкви` matches.  With no parse of its own (`Запорізька`), every parse's
+    lemma counts.
     """
     w = normalize(word).lower()
     every = lemmas(w)
     if any("а" <= c <= "я" or c in "іїєґ" for c in w):
-        own = [p for p in analyzer().parse(w) if p.normal_form == w]
+        parses = analyzer().parse(w)
+        own = [p for p in parses if p.normal_form == w]
         if own:
             out = {w}
+            if not head:
+                out |= {p.normal_form for p in parses if "ADJF" in p.tag.grammemes}
             # A masculine noun for a person also names the woman in the office:
             # the desk's `народний депутат` covers `народна депутатка`.
-            if any({"NOUN", "anim", "masc"} <= p.tag.grammemes for p in own) and w[-1] not in "аяоь":
+            if head and any({"NOUN", "anim", "masc"} <= p.tag.grammemes for p in own) and w[-1] not in "аяоьй":
                 out.add(w + "ка")
             return frozenset(out)
     return every
