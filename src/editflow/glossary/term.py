@@ -1,0 +1,65 @@
+"""The glossary's data model: a term with its renderings, shared by every format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CASES = ("any", "exact")
+MATCHES = ("lemma", "exact")
+
+
+@dataclass
+class Term:
+    uk: str
+    en: list[str]                                   # accepted renderings, preferred first
+    forbidden: list[str] = field(default_factory=list)
+    note: str = ""
+    context: list[str] = field(default_factory=list)  # fixed expressions where a forbidden variant is fine
+    case: str = "any"
+    match: str = "lemma"
+    origin: str = ""  # "file:line", for messages
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Problem:
+    """Something wrong with a glossary row, found while reading it (reported by `glossary lint`)."""
+    origin: str        # "file:line"
+    level: str         # "error", "warning" or "info"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.level}: {self.message}"
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+    paths: list[Path] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+
+def split_cell(cell: str | None, seps: str = "|") -> list[str]:
+    """`a | b|c` → ["a", "b", "c"]; empty parts dropped."""
+    text = cell or ""
+    for s in seps[1:]:
+        text = text.replace(s, seps[0])
+    return [p.strip() for p in text.split(seps[0]) if p.strip()]
+
+
+def checked_mode(value: str | None, allowed: tuple[str, ...], default: str, what: str, origin: str,
+                 problems: list[Problem] | None) -> str:
+    """A case/match value: unknown values are an input error, or a lint problem when collecting."""
+    from editflow.errors import InputError
+
+    v = (value or "").strip().lower() or default
+    if v in allowed:
+        return v
+    msg = f"{what} must be {' or '.join(repr(a) for a in allowed)}, not {v!r}"
+    if problems is None:
+        raise InputError(origin, msg)
+    problems.append(Problem(origin, "error", msg + f" (read as {default!r})"))
+    return default
