@@ -1,0 +1,263 @@
+"""`numbers.*`: the figures of the English against those of the Ukrainian.
+
+Each side is read by its own locale (`_numparse`), then the quantities are
+paired: equal values first (`2,5 млн` = `2.5 million` = `2,500,000`,
+`чотирнадцяти` = `14`, `24 лютого` = `Feb. 24`, `о 14:30` = `at 2:30 p.m.`),
+then tolerated transformations (`1 456` ≈ `about 1,500`, a year given only
+as `2022` against a full date, a bare `2,5` against `2.5 million`).  What is
+left over is reported:
+
+- `numbers.mismatch` (error): a figure on each side left over and each the
+  other's only plausible counterpart (same kind, one digit off, digits
+  swapped, same figure with another multiplier, a date one field off):
+  the wrong figure, almost certainly.
+- `numbers.missing` / `numbers.extra` (warning): a figure with no
+  counterpart on the other side.
+- `numbers.format` (warning): English written the Ukrainian way (`2,5
+  million`, `1 800`).
+
+Figures in words are read to find counterparts but are never reported on
+their own: translators legitimately turn "two" into "a couple", "one" into
+"a", "сотні" into "hundreds".  The same holds for list numbering.  Bylines,
+web furniture and teasers are dropped or reformatted by design, so only a
+mismatch is reported there.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from editflow.checks import CheckContext, Entry, check
+from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digits
+from editflow.model import Finding
+
+STRONG, LOOSE = 2, 1
+_QUIET_ROLES = {"byline", "boilerplate", "teaser", "headline", "note"}
+
+
+def _eq(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _rounded(a: float, b: float) -> bool:
+    """b is a rounding of a (or a of b): within 5% and with fewer significant digits."""
+    if a <= 0 or b <= 0 or abs(a - b) > 0.05 * max(a, b):
+        return False
+    return sig_digits(a) != sig_digits(b)
+
+
+def _dates_compatible(x: tuple, y: tuple) -> bool:
+    common = [(p, q) for p, q in zip(x, y) if p is not None and q is not None]
+    return bool(common) and all(p == q for p, q in common) and (x[1] is not None and y[1] is not None)
+
+
+def score(u: Quantity, e: Quantity) -> int:
+    """How well two quantities correspond: STRONG, LOOSE (tolerated) or 0."""
+    ku, ke = u.kind, e.kind
+    if ku == "date" and ke == "date":
+        return STRONG if any(_dates_compatible(x, y) for x in u.dates for y in e.dates) else 0
+    if ku == "time" and ke == "time":
+        return STRONG if set(u.hours) & set(e.hours) and u.minute == e.minute else 0
+    if ku == "code" and ke == "code":
+        return STRONG if u.digits == e.digits else 0
+    if {ku, ke} == {"code", "number"}:
+        c, n = (u, e) if ku == "code" else (e, u)
+        return LOOSE if c.digits.isdigit() and any(_eq(v, float(c.digits)) for v in n.values + n.loose) else 0
+    if {ku, ke} == {"date", "number"}:
+        d, n = (u, e) if ku == "date" else (e, u)
+        parts = {p for r in d.dates for p in (r[0], r[2]) if p is not None}
+        return LOOSE if not n.multiplied and any(_eq(v, p) for v in n.values for p in parts) else 0
+    if {ku, ke} == {"time", "number"}:
+        t, n = (u, e) if ku == "time" else (e, u)
+        hours = set(t.hours) | {h % 12 for h in t.hours}
+        return LOOSE if not n.multiplied and any(v in hours for v in n.values) else 0
+    if ku in ("number", "vague") and ke in ("number", "vague"):
+        if any(_eq(a, b) for a in u.values for b in e.values):
+            return STRONG if ku == ke else LOOSE
+        # a bare figure against the same figure with a multiplier ("2,5" ~ "2.5 million")
+        if (u.multiplied != e.multiplied) and (any(_eq(a, b) for a in u.loose for b in e.values)
+                                                or any(_eq(a, b) for a in u.values for b in e.loose)):
+            return LOOSE
+        if ku == ke == "number" and any(_rounded(a, b) for a in u.values for b in e.values):
+            return LOOSE
+    return 0
+
+
+def reportable(q: Quantity) -> bool:
+    """Whether a quantity left without a counterpart is worth telling the editor about.
+
+    Words, list numbers and vague amounts are rephrased freely; a designation
+    (G7, Су-25) is often named another way ("the Group of Seven"); a zero is
+    often "no", "none".  Only a wrong designation (a mismatch) is reported.
+    """
+    if q.spelled or q.listnum or q.kind in ("vague", "code"):
+        return False
+    return not (q.kind == "number" and q.values and all(v == 0 for v in q.values))
+
+
+def _digits(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(v)
+
+
+def _one_off(a: str, b: str) -> bool:
+    """One digit changed, added or dropped, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if abs(len(a) - len(b)) == 1:
+        s, t = (a, b) if len(a) < len(b) else (b, a)
+        return any(t[:k] + t[k + 1:] == s for k in range(len(t)))
+    return False
+
+
+def plausible(u: Quantity, e: Quantity) -> bool:
+    """Could e be u written wrongly?  Only then is a leftover pair a mismatch."""
+    if u.kind != e.kind:
+        return False
+    if u.kind == "date":
+        for x in u.dates:
+            for y in e.dates:
+                diffs = [(p, q) for p, q in zip(x, y) if p is not None and q is not None and p != q]
+                same = [(p, q) for p, q in zip(x, y) if p is not None and q is not None and p == q]
+                if len(diffs) == 1 and same:
+                    return True
+        return False
+    if u.kind == "time":
+        return True
+    if u.kind == "code":
+        return len(u.digits) == len(e.digits)
+    if u.kind != "number" or u.percent != e.percent:
+        return False
+    if u.multiplied and e.multiplied and any(_eq(a, b) for a in u.loose for b in e.loose):
+        return True  # 2,5 млн ↔ 2.5 billion
+    return any(_one_off(_digits(a), _digits(b)) for a in u.values for b in e.values)
+
+
+def _big(u: Quantity, e: Quantity) -> bool:
+    if u.kind != "number":
+        return True
+    return all(v >= 100 or not float(v).is_integer() for v in (u.values[:1] + e.values[:1]))
+
+
+def match(us: list[Quantity], es: list[Quantity]) -> tuple[list[tuple[int, int, int]], set[int], set[int]]:
+    """Pair quantities greedily, strongest and nearest (in relative position) first.
+
+    Returns the pairs (i, j, score) and the unpaired indexes on each side.
+    """
+    cand = []
+    for i, u in enumerate(us):
+        for j, e in enumerate(es):
+            s = score(u, e)
+            if s:
+                # digits-to-digits before words, then keep the order of the text
+                hard = reportable(u) + reportable(e)
+                pos = abs((i + 0.5) / len(us) - (j + 0.5) / len(es))
+                cand.append((-s, -hard, pos, i, j))
+    cand.sort()
+    used_u: set[int] = set()
+    used_e: set[int] = set()
+    pairs = []
+    for neg_s, _, _, i, j in cand:
+        if i in used_u or j in used_e:
+            continue
+        used_u.add(i)
+        used_e.add(j)
+        pairs.append((i, j, -neg_s))
+    return pairs, set(range(len(us))) - used_u, set(range(len(es))) - used_e
+
+
+def _en_style(q: Quantity) -> str:
+    """A quantity's value written the English way, for messages and suggestions."""
+    if q.kind == "number" and q.values:
+        v = q.values[0]
+        if float(v).is_integer() and 1000 <= v < 2100 and q.text.isdigit():
+            return q.text  # a year
+        s = f"{int(v):,}" if float(v).is_integer() else f"{v:,.6f}".rstrip("0").rstrip(".")
+        return s + ("%" if q.percent else "")
+    return q.text
+
+
+def _describe(q: Quantity) -> str:
+    text = " ".join(q.text.split())
+    plain = _en_style(q)
+    return f"“{text}”" if plain in (text, q.text) or q.kind != "number" else f"“{text}” ({plain})"
+
+
+@check(**{
+    "numbers.mismatch": ("error", "a figure differs between the Ukrainian and the English"),
+    "numbers.missing": ("warning", "a figure in the Ukrainian has no counterpart in the English"),
+    "numbers.extra": ("warning", "a figure in the English has no counterpart in the Ukrainian"),
+    "numbers.format": ("warning", "an English figure written the Ukrainian way (2,5 / 1 800)"),
+})
+def numbers(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
+    for e in entries:
+        src, tgt = e.source_text, e.target_text
+        if not src.strip() or not tgt.strip():
+            continue  # additions and omissions are the aligner's and untranslated's business
+        us, es = extract_uk(src), extract_en(tgt)
+        if not us and not es:
+            continue
+        yield from _check_entry(e, us, es)
+
+
+def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[Finding]:
+    pairs, left_u, left_e = match(us, es)
+    quiet = bool(set(e.src_roles) & _QUIET_ROLES or set(e.tgt_roles) & _QUIET_ROLES)
+
+    for i, j, _ in pairs:
+        q = es[j]
+        if q.text == us[i].text and "\u00a0" not in q.text and "\u202f" not in q.text:
+            continue  # plain spaces, alike on both sides: a phone or reference number, not a figure
+        if q.fmt == "decimal-comma":
+            yield Finding("numbers.format", "warning",
+                          f"“{q.text}” uses a decimal comma; English writes {_en_style(q)}",
+                          index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
+                          suggestion=_en_style(q) if not q.multiplied else None)
+        elif q.fmt == "space-group":
+            yield Finding("numbers.format", "info",
+                          f"“{q.text}” groups thousands with a space; English writes {_en_style(q)}",
+                          index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
+                          suggestion=_en_style(q))
+
+    hard_u = [i for i in sorted(left_u) if reportable(us[i])]
+    hard_e = [j for j in sorted(left_e) if reportable(es[j])]
+    cand_u = [i for i in sorted(left_u) if reportable(us[i]) or us[i].kind == "code"]
+    cand_e = [j for j in sorted(left_e) if reportable(es[j]) or es[j].kind == "code"]
+    # Small figures are one digit apart by chance ("12" and "10" in a paragraph
+    # whose temperatures were converted): a pair of them is a mismatch only when
+    # it is all that is left over on both sides.
+    alone = len(hard_u) == 1 and len(hard_e) == 1
+    options_u = {i: [j for j in cand_e if plausible(us[i], es[j]) and (alone or _big(us[i], es[j]))]
+                 for i in cand_u}
+    options_e = {j: [i for i in cand_u if j in options_u[i]] for j in cand_e}
+    paired_u: set[int] = set()
+    paired_e: set[int] = set()
+    for i in cand_u:
+        if len(options_u[i]) == 1 and len(options_e[options_u[i][0]]) == 1:
+            j = options_u[i][0]
+            paired_u.add(i)
+            paired_e.add(j)
+            u, t = us[i], es[j]
+            sev = "warning" if e.fuzzy else "error"
+            yield Finding("numbers.mismatch", sev,
+                          f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
+                          index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
+                          suggestion=_en_style(u) if u.kind == "number" and not u.multiplied else None)
+    if quiet:
+        return
+    for i in hard_u:
+        if i not in paired_u:
+            u = us[i]
+            yield Finding("numbers.missing", "warning",
+                          f"{_describe(u)} in the Ukrainian is not in the English",
+                          index=e.index, source_span=(u.start, u.end))
+    for j in hard_e:
+        if j not in paired_e:
+            t = es[j]
+            yield Finding("numbers.extra", "warning",
+                          f"{_describe(t)} in the English is not in the Ukrainian",
+                          index=e.index, target_span=(t.start, t.end))

@@ -1,0 +1,233 @@
+"""numbers.* checks and the locale-aware reader behind them.
+
+Every sentence here was written for these tests (invented news copy).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from editflow.checks import make_entry, run_checks
+from editflow.checks._numparse import extract_en, extract_uk, uk_numeral
+
+
+def findings(uk: str, en: str, **kw):
+    return run_checks([make_entry(0, uk, en, **kw)], select=["numbers"])
+
+
+def codes(uk: str, en: str, **kw) -> list[str]:
+    return [f.code for f in findings(uk, en, **kw)]
+
+
+def values(qs) -> list[float]:
+    return [v for q in qs for v in q.values[:1]]
+
+
+# ---------------------------------------------------------------------------
+# reading each side by its own locale
+# ---------------------------------------------------------------------------
+
+def test_ukrainian_decimal_comma_and_space_groups():
+    text = "Ціна зросла на 2,5 гривні, а черга сягнула 1 800 (ще 1\u00a0800 та 1\u202f800) людей, тобто 1800."
+    assert values(extract_uk(text)) == [2.5, 1800, 1800, 1800, 1800]
+
+
+def test_ukrainian_comma_with_three_digits_is_ambiguous():
+    (q,) = extract_uk("Вони привезли 1,800 тонн зерна.")
+    assert set(q.values) == {1.8, 1800.0}
+
+
+def test_ukrainian_multipliers_and_percent():
+    qs = extract_uk("Збитки — 2,5 млн гривень, 3 тис. доларів, 1,2 млрд євро, 40 тисяч осіб і 15 відсотків, 7%.")
+    assert values(qs) == [2_500_000, 3000, 1_200_000_000, 40_000, 15, 7]
+    assert [q.percent for q in qs] == [False, False, False, False, True, True]
+
+
+def test_english_locale():
+    qs = extract_en("It cost $1.2bn, 48m pounds, 2.5 million people, 1,800 homes and 30 per cent more.")
+    assert values(qs) == [1.2e9, 48e6, 2.5e6, 1800, 30]
+    assert qs[-1].percent
+
+
+def test_english_written_the_ukrainian_way_is_marked():
+    qs = extract_en("It cost 2,5 million and 1\u00a0800 people came.")
+    assert [(q.values[0], q.fmt) for q in qs] == [(2.5e6, "decimal-comma"), (1800, "space-group")]
+
+
+@pytest.mark.parametrize("word, value", [
+    ("чотирнадцять", 14), ("чотирнадцяти", 14), ("двох", 2), ("трьом", 3), ("п’ятеро", 5),
+    ("півтора", 1.5), ("двохсот", 200), ("дванадцятьма", 12),
+])
+def test_ukrainian_numerals_in_any_case(word, value):
+    assert uk_numeral(word)[1] == value
+
+
+def test_ukrainian_compound_and_ordinal_words():
+    qs = extract_uk("Дві тисячі двадцять четвертий рік, двадцять п'ять осіб, третій день, сотні будинків.")
+    got = [(q.text, q.values[0], q.kind) for q in qs]
+    assert ("двадцять п'ять", 25, "number") in got
+    assert ("третій", 3, "number") in got
+    assert ("сотні", 100, "vague") in got
+
+
+def test_english_spelled_out():
+    qs = extract_en("Fourteen soldiers, twenty-five tanks, a dozen drones, half a million people, "
+                    "two and a half years, one hundred and five days.")
+    assert values(qs) == [14, 25, 12, 500_000, 2.5, 105]
+
+
+def test_dates_are_one_quantity():
+    (q,) = extract_uk("Це сталося 24 лютого 2022 року.")
+    assert q.kind == "date" and q.dates == ((2022, 2, 24),)
+    (q,) = extract_en("It happened on February 24, 2022.")
+    assert q.dates == ((2022, 2, 24),)
+    (q,) = extract_en("It happened on 24 February 2022.")
+    assert q.dates == ((2022, 2, 24),)
+    (q,) = extract_uk("Документ від 24.02.2022.")
+    assert q.dates == ((2022, 2, 24),)
+    assert extract_uk("Це було у лютому 2022 року.")[0].dates == ((2022, 2, None),)
+
+
+def test_times_12_and_24_hour():
+    (u,) = extract_uk("Сирена пролунала о 14:30.")
+    (e,) = extract_en("The siren sounded at 2:30 p.m.")
+    assert u.kind == e.kind == "time" and 14 in u.hours and e.hours == (14,) and u.minute == e.minute == 30
+
+
+def test_codes_urls_phones_and_footnotes_are_not_amounts():
+    qs = extract_uk("Комплекс С-300 і літак Су-25, див. https://example.com/2022/05/report, тел. +380 44 123 45 67 [3].")
+    assert [(q.kind, q.digits) for q in qs] == [("code", "300"), ("code", "25"), ("code", "441234567")]
+    assert [q.kind for q in extract_en("A Shahed-136 drone hit the S-300.")] == ["code", "code"]
+
+
+def test_units_glued_to_letters_are_ignored():
+    assert extract_uk("Площа квартири 60 м2.") and values(extract_uk("Площа квартири 60 м2.")) == [60]
+
+
+# ---------------------------------------------------------------------------
+# the check: no finding where the translation is right
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("uk, en", [
+    ("Ціна зросла на 2,5%.", "The price rose by 2.5%."),
+    ("До міста прибули 1 800 біженців.", "Some 1,800 refugees arrived in the city."),
+    ("До міста прибули 1\u00a0800 біженців.", "Some 1800 refugees arrived in the city."),
+    ("Допомога склала 2,5 млн гривень.", "The aid came to 2.5 million hryvnias."),
+    ("Допомога склала 2,5 млн гривень.", "The aid came to UAH 2,500,000."),
+    ("Збитки оцінили у 1,2 млрд доларів.", "Losses were put at $1.2bn."),
+    ("Компанія втратила 48 млн фунтів.", "The company lost £48m."),
+    ("Безробіття сягнуло 15 відсотків.", "Unemployment reached 15 percent."),
+    ("Безробіття сягнуло 15 відсотків.", "Unemployment reached 15 per cent."),
+    ("Загинули чотирнадцять людей.", "Fourteen people were killed."),
+    ("Загинули 14 людей.", "Fourteen people were killed."),
+    ("Рятувальники витягли з-під завалів чотирнадцятьох людей.", "Rescuers pulled 14 people from the rubble."),
+    ("Обидва лідери зустрілися з двома міністрами.", "The two leaders met 2 ministers."),
+    ("Перемовини тривали півтора року.", "The talks lasted 1.5 years."),
+    ("Росія вторглася 24 лютого 2022 року.", "Russia invaded on February 24, 2022."),
+    ("Росія вторглася 24 лютого 2022 року.", "Russia invaded on 24 February 2022."),
+    ("Росія вторглася 24.02.2022.", "Russia invaded on Feb. 24, 2022."),
+    ("Росія вторглася 24 лютого.", "Russia invaded on Feb. 24."),
+    ("Зустріч відбудеться у лютому 2023 року.", "The meeting will take place in February 2023."),
+    ("У 2022-му врожай був меншим.", "The harvest was smaller in 2022."),
+    ("Сирена пролунала о 14:30.", "The siren sounded at 2:30 p.m."),
+    ("Сирена пролунала о 9 годині.", "The siren sounded at 9 a.m."),
+    ("Уроки тривали 10–15 хвилин.", "Lessons lasted 10-15 minutes."),
+    ("Це сталося 3-го березня у 3-й школі.", "It happened on the 3rd at the third school."),
+    ("Збили комплекс С-300 і літак Су-25.", "An S-300 system and a Su-25 jet were downed."),
+    ("Дрон Шахед-136 влучив у будинок № 251.", "A Shahed-136 drone hit building No. 251."),
+    ("Пишіть на news@example.com або дзвоніть +380 44 123 45 67.", "Write to news@example.com or call +380 44 123 45 67."),
+    ("Понад 600 тисяч людей виїхали.", "More than 600,000 people left."),
+    ("Близько 1 456 осіб зареєструвалися.", "About 1,500 people registered."),
+    ("Це стало доступним для 1,5 тис. родин.", "It became available to 1,500 families."),
+    ("Голодомор 1932-33 років забрав мільйони життів.", "The Holodomor of 1932-1933 took millions of lives."),
+    ("За минулу добу ворог втратив 24 танки.", "Over the past 24 hours the enemy lost 24 tanks."),
+    ("1. Перший пункт плану.", "The first point of the plan."),
+    ("Сотні людей прийшли на площу.", "Hundreds of people came to the square."),
+    ("Вартість зросла удвічі.", "The cost doubled."),
+])
+def test_correct_translations_raise_nothing(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_words_never_reported_alone():
+    # "two" dropped, "one" rephrased: translators do that; no finding
+    assert codes("Двоє чоловіків і одна жінка постраждали.", "A man and a woman and another man were hurt.") == []
+
+
+# ---------------------------------------------------------------------------
+# the check: real problems
+# ---------------------------------------------------------------------------
+
+def test_wrong_figure_is_a_mismatch_with_both_spans():
+    uk = "Внаслідок атаки постраждали 1 800 людей."
+    en = "The attack injured 1,900 people."
+    (f,) = findings(uk, en)
+    assert f.code == "numbers.mismatch" and f.severity == "error"
+    assert uk[slice(*f.source_span)] == "1 800" and en[slice(*f.target_span)] == "1,900"
+    assert f.suggestion == "1,800"
+
+
+def test_swapped_digits_are_a_mismatch():
+    assert codes("Госпіталізували 3216 пацієнтів.", "3,126 patients were hospitalised.") == ["numbers.mismatch"]
+
+
+def test_wrong_multiplier_is_a_mismatch():
+    assert codes("Бюджет — 2,5 млн гривень.", "The budget is 2.5 billion hryvnias.") == ["numbers.mismatch"]
+
+
+def test_wrong_day_of_a_date_is_a_mismatch():
+    assert codes("Росія вторглася 24 лютого 2022 року.", "Russia invaded on February 25, 2022.") == ["numbers.mismatch"]
+
+
+def test_wrong_year_is_a_mismatch():
+    assert codes("Завод збудували у 1986 році.", "The plant was built in 1968.") == ["numbers.mismatch"]
+
+
+def test_wrong_designation_is_a_mismatch():
+    assert codes("Ракету випустили з комплексу С-300.", "The missile was fired from an S-400 system.") == ["numbers.mismatch"]
+
+
+def test_wrong_time_is_a_mismatch():
+    assert codes("Вибух пролунав о 14:30.", "The blast was heard at 3:30 p.m.") == ["numbers.mismatch"]
+
+
+def test_small_figures_one_digit_apart_among_others_are_not_a_mismatch():
+    # 12 vs 10 here is a coincidence of converted units, not a typo
+    got = codes("Було 27 градусів, на 12 вище норми.", "It was 80 degrees, 10 above normal.")
+    assert "numbers.mismatch" not in got and got.count("numbers.missing") == 2
+
+
+def test_small_figure_alone_is_a_mismatch():
+    assert codes("Загинули 12 людей.", "13 people were killed.") == ["numbers.mismatch"]
+
+
+def test_missing_and_extra():
+    assert codes("Евакуювали 350 людей з 12 сіл.", "People were evacuated from 12 villages.") == ["numbers.missing"]
+    assert codes("Людей евакуювали з 12 сіл.", "350 people were evacuated from 12 villages.") == ["numbers.extra"]
+
+
+def test_date_parts_are_not_separate_findings():
+    uk = "Указ підписали 24 лютого 2022 року."
+    got = findings(uk, "The decree was signed in March.")
+    assert [f.code for f in got] == ["numbers.missing"]
+    assert uk[slice(*got[0].source_span)] == "24 лютого 2022 року"
+
+
+def test_english_in_ukrainian_format():
+    got = findings("Допомога склала 2,5 млн гривень.", "The aid came to 2,5 million hryvnias.")
+    assert [f.code for f in got] == ["numbers.format"]
+    got = findings("До міста прибули 1 800 біженців.", "Some 1\u00a0800 refugees arrived.")
+    assert [(f.code, f.severity, f.suggestion) for f in got] == [("numbers.format", "info", "1,800")]
+
+
+def test_bylines_only_report_mismatches():
+    assert codes("Київ, 24 лютого 2023, 14:30", "Kyiv", src_roles=["byline"]) == []
+
+
+def test_fuzzy_pair_mismatch_is_a_warning():
+    (f,) = findings("Загинули 12 людей.", "13 people were killed.", fuzzy=True)
+    assert f.severity == "warning"
+
+
+def test_ignore_marker_silences_the_family():
+    assert codes("Загинули 12 людей.", "13 people were killed.", ignore=["numbers"]) == []
