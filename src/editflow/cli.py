@@ -286,6 +286,49 @@ def tm_export(out: Path, project: Path | None, force: bool) -> None:
     click.echo(f"{out}: {n} translation units", err=True)
 
 
+@cli.command()
+@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per note, as a list on stdout.")
+def notes(po_file: Path, as_json: bool) -> None:
+    """List every editor's or translator's note in PO_FILE with its context.
+
+    For each note: the entry, the side (uk/en), the note, the sentence around
+    it, whether an English note follows the house format ([style] ednote in
+    editflow.toml, default "[{text} – ed.]") and its counterpart on the
+    other side.
+
+    \b
+    Examples:
+      editflow notes translations/war.po
+      editflow notes war.po --json
+    """
+    from dataclasses import asdict
+
+    from editflow.checks import entries_from_po
+    from editflow.checks.ednotes import list_notes
+    from editflow.config import load_settings
+    from editflow.po import load_po
+
+    settings = load_settings(po_file)
+    for w in settings.warnings:
+        click.echo(f"warning: {w}", err=True)
+    found = list_notes(entries_from_po(load_po(po_file)), settings.style.ednote)
+    if as_json:
+        click.echo(json.dumps([asdict(n) for n in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo(f"{po_file}: no notes")
+        return
+    for n in found:
+        where = f"line {n.line}" if n.line else f"entry {n.index}"
+        flag = "" if n.format_ok else f"  (house format: {n.suggestion})"
+        click.echo(f"[{n.entry}] {n.side} {n.who} ({where}): {n.note}{flag}")
+        click.echo(f"    in: {n.sentence}")
+        click.echo(f"    {'matches' if n.counterpart else 'no counterpart on the other side'}"
+                   + (f": {n.counterpart}" if n.counterpart else ""))
+    click.echo(f"{po_file}: {len(found)} note(s), {sum(1 for n in found if not n.format_ok)} not in the house format")
+
+
 def main() -> None:
     try:
         cli.main(prog_name="editflow", standalone_mode=True, auto_envvar_prefix="EDITFLOW")

@@ -11,7 +11,9 @@ Recognised, in English and in Ukrainian, whatever the bracket, dash and case:
     [the head of the Chechen Republic – ed.]     (house format)
     [Russians - Ed]   (Russians — ed.)           (recognised, format flagged)
     [Editor's note: …]   (Ed. note: …)   [Translator’s note: …]
-    [… – ред.]   (… – ред.)   (прим. ред.)   (Прим. ред.: …)   (прим. перекл.)
+    [… – ред.]   (… – ред.)   (…, – прим. ред.)   (прим. ред.)   (Прим. ред.: …)
+    (прим. перекл.)   … – ред.   [Ukraine’s parliament (Verkhovna Rada) – ed.]
+Not notes: "co-ed", "(2nd ed.)", "(Ed Sheeran)", a bracket closed by the other kind.
 """
 
 from __future__ import annotations
@@ -27,26 +29,48 @@ _WHO = {
     "auth": "author", "author": "author", "авт": "author", "автора": "author",
 }
 
-_OPEN = r"[\[(]"
-_CLOSE = r"[\])]"
+# A note's body may hold the other kind of bracket ("[the Rada (parliament)
+# – ed.]"), never its own; the closing bracket must match the opening one.
+_BODY_SQ = r"[^\[\]]"
+_BODY_RD = r"[^()\[\]]"
+# The signature: "ed.", "Ed", "eds.", "ed. note", "Editor's note", "trans.", "прим. ред.", "ред.".
+_SIG = (r"(?P<who>(?:прим\.?\s*)?(?:ред|перекл|авт)"
+        r"|(?:editor|translator|author)s?[’'`ʼ]?s?(?:\s+note)?"
+        r"|eds?|transl|trans|tr|auth)(?P<dot>\.?)(?:\s*note\b)?")
+# Before the signature a dash: spaced, or an en/em dash — "co-ed" and "ex-tr" are words, not notes.
+# Ukrainian writers also separate by a comma: "(за даними ООН, – ред.)", "(…, прим. ред.)".
+_SEP = r"(?P<sep>\s+[–—-]{1,2}\s*|\s*,?\s*[–—]{1,2}\s*|\s*,\s*-\s*|\s*,\s*(?=прим))"
+
+
+def _trailing(open_: str, body: str, close: str) -> str:
+    return (rf"(?P<open>{open_})(?P<body>{body}{{1,400}}?){_SEP}{_SIG}\s*(?P<close>{close})")
+
+
 # "[text – ed.]": a dash-separated signature at the end of a bracketed insertion.
-_TRAILING = re.compile(
-    rf"(?P<open>{_OPEN})(?P<body>[^\[\]()]{{1,400}}?)(?P<sep>\s*[–—-]{{1,2}}\s*)"
-    r"(?P<who>eds?|editor|transl|trans|tr|translator|auth|author|ред|перекл|авт)(?P<dot>\.?)\s*"
-    rf"(?P<close>{_CLOSE})",
-    re.IGNORECASE,
-)
+_TRAILING = re.compile(_trailing(r"\[", _BODY_SQ, r"\]") + "|" +
+                       _trailing(r"\(", _BODY_RD, r"\)").replace("?P<", "?P<r_"), re.IGNORECASE)
+_LABEL = (r"(?:editor|translator|author)s?[’'`ʼ]?s?\.?\s+note|editorial\s+note|eds?\.\s*note"
+          r"|transl?\.\s*note|note\s+of\s+the\s+(?:editor|translator)"
+          r"|прим(?:ітка)?\.?\s*(?:ред(?:акції)?|перекл(?:адача)?|авт(?:ора)?)\.?")
+
+
+def _leading(open_: str, body: str, close: str) -> str:
+    return (rf"(?P<open>{open_})\s*(?P<label>{_LABEL})\s*[:.–—-]?\s*(?P<body>{body}{{0,400}}?)\s*"
+            rf"(?P<close>{close})")
+
+
 # "[Editor's note: text]", "(Прим. ред.: text)", "(прим. ред.)".
-_LEADING = re.compile(
-    rf"(?P<open>{_OPEN})\s*(?P<label>"
-    r"(?:editor|translator|author)[’'`ʼ]?s\.?\s+note|eds?\.\s*note|transl?\.\s*note|note\s+of\s+the\s+editor"
-    r"|прим(?:ітка)?\.?\s*(?:ред(?:акції)?|перекл(?:адача)?|авт(?:ора)?)\.?"
-    r")\s*[:.–—-]?\s*(?P<body>[^\[\]()]{0,400}?)\s*"
-    rf"(?P<close>{_CLOSE})",
-    re.IGNORECASE,
-)
+_LEADING = re.compile(_leading(r"\[", _BODY_SQ, r"\]") + "|" +
+                      _leading(r"\(", _BODY_RD, r"\)").replace("?P<", "?P<r_"), re.IGNORECASE)
 # "… – ред." closing a Ukrainian sentence without brackets.
-_BARE_UK = re.compile(r"(?P<sep>\s[–—-]\s?)(?P<who>ред|перекл|авт)\.(?=\s|$)", re.IGNORECASE)
+_BARE_UK = re.compile(r"(?P<sep>\s[–—-]\s?)(?P<who>(?:прим\.\s*)?(?:ред|перекл|авт))\.(?=\s|$)",
+                      re.IGNORECASE)
+
+
+def _group(m: re.Match[str], name: str) -> str:
+    """A named group of either alternative (square brackets, or round ones: `r_` names)."""
+    value = m.group(name)
+    return value if value is not None else (m.group("r_" + name) or "")
 
 
 @dataclass(frozen=True)
@@ -59,11 +83,14 @@ class Note:
     style: str        # "trailing" ([… – ed.]), "leading" ([Editor's note: …]) or "bare" (– ред.)
 
 
-def _who(word: str) -> str:
-    w = re.sub(r"[^a-zа-яіїєґ]", "", word.lower().split()[0]) if word.strip() else ""
-    for key, who in _WHO.items():
-        if w.startswith(key):
-            return who
+def _who(label: str) -> str:
+    # "прим. перекл." and "Editorial note" name the author after a generic word.
+    for word in re.findall(r"[a-zа-яіїєґ]+", label.lower()):
+        if word in ("прим", "примітка", "note", "editorial"):
+            continue
+        for key, who in _WHO.items():
+            if word.startswith(key):
+                return who
     return "editor"
 
 
@@ -79,12 +106,12 @@ def find_notes(text: str) -> list[Note]:
 
     for m in _LEADING.finditer(text):
         if free(m.start(), m.end()):
-            found.append(Note(m.start(), m.end(), m.group("body").strip(), _who(m.group("label")),
+            found.append(Note(m.start(), m.end(), _group(m, "body").strip(), _who(_group(m, "label")),
                               m.group(0), "leading"))
             taken.append((m.start(), m.end()))
     for m in _TRAILING.finditer(text):
         if free(m.start(), m.end()):
-            found.append(Note(m.start(), m.end(), m.group("body").strip(), _who(m.group("who")),
+            found.append(Note(m.start(), m.end(), _group(m, "body").strip(), _who(_group(m, "who")),
                               m.group(0), "trailing"))
             taken.append((m.start(), m.end()))
     for m in _BARE_UK.finditer(text):
