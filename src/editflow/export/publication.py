@@ -469,15 +469,49 @@ def build_document(plan: Plan, *, template: Path | None = None) -> tuple[Any, li
         warnings.append(f"{template}: the template has no style{'s' if len(missing) > 1 else ''} "
                         f"{', '.join(missing)}; created from Normal (define them in the template to style them)")
     _set_english(document)
+    default_id = document.styles.default(_para_type()).style_id if document.styles.default(_para_type()) else None
+    ids = {kind: styles[name].style_id for kind, name in STYLES.items() if name in styles}
+    body = document.element.body
+    sect = body.find(_W + "sectPr")
     for block in plan.blocks:
-        p = document.add_paragraph(style=styles[STYLES[block.kind]])
-        # A line break inside a paragraph (a soft return in the source) stays one.
-        lines = block.text.split("\n")
-        run = p.add_run(lines[0])
-        for line in lines[1:]:
-            run.add_break()
-            run = p.add_run(line)
+        p = _paragraph(block.text, ids[block.kind] if ids[block.kind] != default_id else None)
+        if sect is not None:
+            sect.addprevious(p)
+        else:
+            body.append(p)
     return document, warnings
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _paragraph(text: str, style_id: str | None) -> Any:
+    """A w:p element: one run, line breaks and tabs as Word writes them.
+
+    Built with lxml directly: python-docx's add_paragraph(style=…) looks up
+    the default style by scanning every style on each call, which made up
+    half the export time of an 80-paragraph article.
+    """
+    from lxml import etree
+
+    p = etree.Element(_W + "p")
+    if style_id:
+        ppr = etree.SubElement(p, _W + "pPr")
+        etree.SubElement(ppr, _W + "pStyle").set(_W + "val", style_id)
+    r = etree.SubElement(p, _W + "r")
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            etree.SubElement(r, _W + "br")  # a soft return in the source stays one
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                etree.SubElement(r, _W + "tab")
+            if piece:
+                t = etree.SubElement(r, _W + "t")
+                t.text = piece
+                if piece != piece.strip():
+                    t.set(_XML_SPACE, "preserve")
+    return p
 
 
 # ---------------------------------------------------------------------------
