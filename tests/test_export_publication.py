@@ -188,6 +188,13 @@ def test_author_falls_back_to_the_last_translator(project, tmp_path):
     summary = write_publication(po_path, tmp_path / "rada.docx")
     assert summary["author"] == "Iryna Koval"
     assert docx.Document(str(tmp_path / "rada.docx")).core_properties.author == "Iryna Koval"
+    # The desk's own words in the PO header win over what the article suggests.
+    po_path.write_text(po_path.read_text(encoding="utf-8").replace(
+        '"Language: en\\n"', '"Language: en\\n"\n"X-Editflow-Keywords: energy, air defence\\n"\n'
+        '"X-Editflow-Subject: Parliament\\n"'), encoding="utf-8")
+    write_publication(po_path, tmp_path / "rada.docx")
+    props = docx.Document(str(tmp_path / "rada.docx")).core_properties
+    assert (props.keywords, props.subject) == ("energy, air defence", "Parliament")
 
 
 # --- the credit line -----------------------------------------------------------------
@@ -306,6 +313,27 @@ def test_template_styles_page_setup_header_and_footer_are_used(project, tmp_path
     with zipfile.ZipFile(out) as z:
         assert not [n for n in z.namelist() if "comments" in n]
         assert b"commentRangeStart" not in z.read("word/document.xml")
+
+
+def test_styles_missing_from_the_template_are_made_from_normal_with_one_warning(project, tmp_path):
+    d = docx.Document()
+    for name in ("Title", "Heading 1"):
+        style = d.styles[name].element
+        style.getparent().remove(style)
+    d.styles["Normal"].font.name = "Georgia"
+    template = tmp_path / "bare.docx"
+    d.save(str(template))
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(cli, ["export", str(project / "translations" / "zaporizhzhia-npp-blackout.po"),
+                                      "--publication", "--template", str(template), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and all(n in warnings[0] for n in ("Title", "Heading 1", "Byline"))
+    made = docx.Document(str(out))
+    title = made.paragraphs[0]
+    assert title.style.name == "Title" and title.style.base_style.name == "Normal" and title.style.font.bold
+    assert ("Heading 1", "IAEA response") in _styled(out)
+    assert made.styles["Normal"].font.name == "Georgia"
 
 
 def test_a_word_template_dotx_is_accepted(project, tmp_path):

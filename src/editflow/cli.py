@@ -171,6 +171,10 @@ def default_export_output(po_file: Path, mode: str) -> Path:
     slug = po_file.name[: -len(po_file.suffix)] if po_file.suffix else po_file.name
     root = find_root(po_file)
     folder = root / "build" if root is not None else po_file.parent
+    try:  # messages name the file the way the user would type it
+        folder = folder.relative_to(Path.cwd())
+    except ValueError:
+        pass
     return folder / f"{slug}{_EXPORT_SUFFIX[mode]}"
 
 

@@ -108,9 +108,13 @@ class Plan:
         return next((b.text for b in self.blocks if b.kind == "title"), "")
 
 
+_CREDIT_HEAD, _CREDIT_TAIL = 6, 10  # where a credit line may stand: the first / last paragraphs
+
+
 def is_credit(text: str) -> bool:
+    """Whether a paragraph is an attribution of the whole piece (first publisher, translator)."""
     t = text.strip()
-    return len(t) <= 400 and bool(_CREDIT.match(t))
+    return len(t) <= 250 and bool(_CREDIT.match(t))
 
 
 def strip_variant_label(text: str) -> str:
@@ -164,8 +168,10 @@ def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
                      last_translator: str = "") -> Plan:
     """Decide each English paragraph's place in the publication (see the module docstring)."""
     paras = [Paragraph(p.text.strip(), p.role, p.location) for p in paragraphs if p.text.strip()]
-    for p in paras:
-        if is_credit(p.text):
+    for k, p in enumerate(paras):
+        # Credits stand at the top or the bottom; "Originally published in
+        # 1995, the book …" in the middle of the story is a sentence.
+        if (k < _CREDIT_HEAD or k >= len(paras) - _CREDIT_TAIL) and is_credit(p.text):
             p.role = "credit"
         elif p.role in ("headline", "body") and _BY_LINE.match(p.text):
             p.role = "byline"
@@ -434,7 +440,11 @@ def _ensure_styles(document: Any, names: set[str], from_template: bool) -> tuple
         if style is None:
             if name not in _OWN_STYLES or from_template:
                 missing.append(name)
-            style = document.styles.add_style(name, para)
+            try:
+                style = document.styles.add_style(name, para)
+            except ValueError:  # the name is taken by a character or table style
+                out[name] = normal
+                continue
             style.base_style = normal
             style.next_paragraph_style = normal
             font = style.font
@@ -467,7 +477,7 @@ def build_document(plan: Plan, *, template: Path | None = None) -> tuple[Any, li
     styles, missing = _ensure_styles(document, wanted, from_template=template is not None)
     if missing:
         warnings.append(f"{template}: the template has no style{'s' if len(missing) > 1 else ''} "
-                        f"{', '.join(missing)}; created from Normal (define them in the template to style them)")
+                        f"{', '.join(missing)}; used styles based on Normal instead (define them in the template to style them)")
     _set_english(document)
     default_id = document.styles.default(_para_type()).style_id if document.styles.default(_para_type()) else None
     ids = {kind: styles[name].style_id for kind, name in STYLES.items() if name in styles}
