@@ -203,7 +203,7 @@ def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
     if subtitle and variants:
         blocks.append(Block("subtitle", strip_variant_label(variants[0].text)))
     blocks += [Block("byline", p.text) for p in top_bylines]
-    dropped += variants
+    dropped += variants[1:] if subtitle else variants
     placed = {id(p) for p in [title_p, *variants, *top_bylines]}
     rest = [p for p in keep if id(p) not in placed]
     credits = [p for p in rest if p.role == "credit"]
@@ -404,20 +404,15 @@ def _set_english(document: Any) -> None:
         lang = rpr.find(qn("w:lang"))
         if lang is None:
             lang = OxmlElement("w:lang")
-            rpr.append(lang)
+            # Word rejects run properties out of schema order.
+            rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
         if not (lang.get(qn("w:val")) or "").lower().startswith("en"):
             lang.set(qn("w:val"), "en-US")
 
 
 def _outline_level(style: Any, level: int) -> None:
     # So that a created heading still shows in the navigation pane and the PDF outline.
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    ppr = style.element.get_or_add_pPr()
-    lvl = OxmlElement("w:outlineLvl")
-    lvl.set(qn("w:val"), str(level))
-    ppr.append(lvl)
+    style.element.get_or_add_pPr().get_or_add_outlineLvl().val = level
 
 
 def _para_type() -> Any:
@@ -458,7 +453,7 @@ def _ensure_styles(document: Any, names: set[str], from_template: bool) -> tuple
                 style.paragraph_format.keep_with_next = True
             elif name in ("Quote", "Byline", "Credit"):
                 font.italic = True
-            if name == "Byline" and not from_template:
+            if name == "Byline":
                 font.size = Pt(10)
             if name.startswith("Heading"):
                 _outline_level(style, 0)
