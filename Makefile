@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine with only Python 3.11+:
-#   make demo   align every article of the bundled sample project and print the summaries
+#   make demo   align every article of the bundled sample project, print the summaries and
+#               export each as a publication-ready build/<slug>.docx
 #   make test   run the whole test suite
 # Both create .venv and install editflow into it on first use.
 
@@ -23,6 +24,7 @@ demo: $(STAMP)
 	  if [ -z "$$trans" ]; then echo "== $$slug: no translation, skipped"; continue; fi; \
 	  echo "== $$slug"; \
 	  $(BIN)/editflow align "$$orig" "$$trans" --glossary glossary/ 2>&1; \
+	  $(BIN)/editflow export "translations/$$slug.po" --publication 2>&1; \
 	done
 
 test: $(STAMP)

@@ -1,4 +1,24 @@
-"""Shared fixtures: system-tool gating and a small Ukrainian/English article pair.
+"""Shared fixtures: system-tool gating, LibreOffice conversion, and a small Ukrainian/English article pair.
+
+System tools: `require_tool("msgfmt")` returns the tool's path, skips the test
+with the package to install when it is missing, and fails instead under
+EDITFLOW_REQUIRE_TOOLS=1 (CI).
+
+LibreOffice, to prove that a real word processor opens an export:
+
+    def test_opens(tmp_path, soffice_pdf, pdftotext):
+        pdf = soffice_pdf(docx_path)          # LibreOffice headless → PDF beside nothing else
+        assert "Kyiv" in pdftotext(pdf)
+
+`soffice_pdf(docx, outdir=None, timeout=120)` converts with a fresh
+LibreOffice profile per call (two conversions sharing a profile fail), in
+its own temporary folder, and returns the PDF's path; a failed or timed-out
+conversion fails the test with LibreOffice's output.  `pdftotext(pdf)`
+returns the PDF's text (poppler, `-layout` off, so a paragraph's words read
+in order).  Both skip (or fail under CI) when `soffice` / `pdftotext` are
+missing (packages libreoffice-writer-nogui, poppler-utils).  Each conversion
+costs a few seconds: convert one or two documents per test module, from a
+module-scoped fixture (use `soffice_pdf_module` / `pdftotext_module` there).
 
 The article below was written for these tests (a made-up local news piece).
 Its shape is chosen so that a correct alignment has every interesting bead:
@@ -11,6 +31,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -21,7 +43,9 @@ import pytest
 # ---------------------------------------------------------------------------
 
 # Which distribution package provides a tool, for the skip message.
-_TOOL_PACKAGES = {"msgfmt": "gettext", "msgcat": "gettext", "msgmerge": "gettext", "msguniq": "gettext"}
+_TOOL_PACKAGES = {"msgfmt": "gettext", "msgcat": "gettext", "msgmerge": "gettext", "msguniq": "gettext",
+                  "soffice": "libreoffice-writer-nogui", "pdftotext": "poppler-utils",
+                  "pdftoppm": "poppler-utils"}
 
 
 def tools_required() -> bool:
@@ -44,6 +68,73 @@ def require_tool(name: str) -> str:
 def require_tool_fixture() -> Callable[[str], str]:
     """`require_tool("msgfmt")` inside a test: see `require_tool` above."""
     return require_tool
+
+
+# ---------------------------------------------------------------------------
+# LibreOffice: does a real word processor open the document?
+# ---------------------------------------------------------------------------
+
+def convert_to_pdf(docx_path: Path, outdir: Path | None = None, timeout: float = 120) -> Path:
+    """`docx_path` converted by LibreOffice headless; the PDF's path.
+
+    Every call gets its own LibreOffice profile (UserInstallation): two
+    conversions on one profile at once fail, and a user's profile must not
+    be touched.
+    """
+    soffice = require_tool("soffice")
+    docx_path = Path(docx_path)
+    work = Path(tempfile.mkdtemp(prefix="editflow-lo-"))
+    outdir = Path(outdir) if outdir is not None else work / "pdf"
+    outdir.mkdir(parents=True, exist_ok=True)
+    cmd = [soffice, "--headless", "--norestore", "--nolockcheck",
+           f"-env:UserInstallation={(work / 'profile').as_uri()}",
+           "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                              env=os.environ | {"HOME": str(work)})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"LibreOffice took more than {timeout:.0f} s to convert {docx_path.name}", pytrace=False)
+    finally:
+        shutil.rmtree(work / "profile", ignore_errors=True)
+    pdf = outdir / (docx_path.stem + ".pdf")
+    if proc.returncode != 0 or not pdf.is_file():
+        pytest.fail(f"LibreOffice could not convert {docx_path.name} (exit {proc.returncode}):\n"
+                    f"{proc.stdout}{proc.stderr}", pytrace=False)
+    return pdf
+
+
+def pdf_text(pdf_path: Path, timeout: float = 60) -> str:
+    """The text of a PDF, via poppler's pdftotext."""
+    tool = require_tool("pdftotext")
+    proc = subprocess.run([tool, "-enc", "UTF-8", str(pdf_path), "-"], capture_output=True,
+                          timeout=timeout)
+    if proc.returncode != 0:
+        pytest.fail(f"pdftotext failed on {pdf_path}: {proc.stderr.decode(errors='replace')}", pytrace=False)
+    return proc.stdout.decode("utf-8")
+
+
+@pytest.fixture(name="soffice_pdf")
+def soffice_pdf_fixture() -> Callable[..., Path]:
+    """`soffice_pdf(docx_path) -> pdf_path` inside a test: see `convert_to_pdf`."""
+    return convert_to_pdf
+
+
+@pytest.fixture(name="pdftotext")
+def pdftotext_fixture() -> Callable[..., str]:
+    """`pdftotext(pdf_path) -> str` inside a test: see `pdf_text`."""
+    return pdf_text
+
+
+@pytest.fixture(name="soffice_pdf_module", scope="module")
+def soffice_pdf_module_fixture() -> Callable[..., Path]:
+    """`soffice_pdf` for module-scoped fixtures (convert once, check in many tests)."""
+    return convert_to_pdf
+
+
+@pytest.fixture(name="pdftotext_module", scope="module")
+def pdftotext_module_fixture() -> Callable[..., str]:
+    """`pdftotext` for module-scoped fixtures."""
+    return pdf_text
 
 
 # ---------------------------------------------------------------------------

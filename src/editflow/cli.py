@@ -38,6 +38,7 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
     A typical session:
       editflow align originals/war.uk.docx translations/war.en.docx
       (then open translations/war.po in Poedit; doubtful pairs are marked fuzzy)
+      editflow export translations/war.po --publication
 
     Settings: editflow.toml (see 'editflow init'); flags > EDITFLOW_* environment > file > defaults.
     Exit codes: 0 clean, 1 findings, 2 usage or input error.
@@ -286,6 +287,23 @@ def tm_export(out: Path, project: Path | None, force: bool) -> None:
     click.echo(f"{out}: {n} translation units", err=True)
 
 
+_EXPORT_SUFFIX = {"publication": ".docx", "review": ".review.docx", "redline": ".redline.docx"}
+
+
+def default_export_output(po_file: Path, mode: str) -> Path:
+    """`build/<slug>.docx` (`.review.docx`, `.redline.docx`) in the project root, else beside the PO."""
+    from editflow.config import find_root
+
+    slug = po_file.name[: -len(po_file.suffix)] if po_file.suffix else po_file.name
+    root = find_root(po_file)
+    folder = root / "build" if root is not None else po_file.parent
+    try:  # messages name the file the way the user would type it
+        folder = folder.relative_to(Path.cwd())
+    except ValueError:
+        pass
+    return folder / f"{slug}{_EXPORT_SUFFIX[mode]}"
+
+
 @cli.command()
 @click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per note, as a list on stdout.")
@@ -327,6 +345,83 @@ def notes(po_file: Path, as_json: bool) -> None:
         click.echo(f"    {'matches' if n.counterpart else 'no counterpart on the other side'}"
                    + (f": {n.counterpart}" if n.counterpart else ""))
     click.echo(f"{po_file}: {len(found)} note(s), {sum(1 for n in found if not n.format_ok)} not in the house format")
+
+
+@cli.command()
+@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--publication", "mode", flag_value="publication",
+              help="The English article, publication-ready (Title, headings, quotes; boilerplate dropped).")
+@click.option("--review", "mode", flag_value="review",
+              help="The bilingual review table with the checks' findings as comments, Track Changes on.")
+@click.option("--redline", "mode", flag_value="redline",
+              help="The English with the reviewer's changes as tracked changes against the translation.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write the .docx. Default: build/<slug>.docx (.review.docx, .redline.docx) "
+                   "in the project folder.")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
+              help="Publication: a reference .docx whose styles, page setup, headers and footers are used.")
+@click.option("--subtitle", is_flag=True,
+              help="Publication: put the first alternative headline under the title as Subtitle.")
+@click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Review: glossary file or folder for the checks. Repeatable. Default: the project's.")
+@click.option("-f", "--force", is_flag=True,
+              help="Overwrite an existing output that editflow did not export from this PO.")
+def export(po_file: Path, mode: str | None, output: Path | None, template: Path | None, subtitle: bool,
+           glossaries: tuple[Path, ...], force: bool) -> None:
+    """Export PO_FILE as a Word document: --publication, --review or --redline.
+
+    Exports are deterministic: the same PO gives the same bytes (dates from
+    SOURCE_DATE_EPOCH, else the PO's revision date). An existing output is
+    replaced only when editflow exported it from the same PO, or with --force.
+
+    \b
+    Examples:
+      editflow export translations/war.po --publication
+      editflow export war.po --publication --template house.docx --subtitle -o war.docx
+      editflow export war.po --review
+    """
+    if mode is None:
+        raise click.UsageError("choose what to export: --publication, --review or --redline")
+    if mode != "publication" and (template is not None or subtitle):
+        raise click.UsageError("--template and --subtitle apply to --publication only")
+    if mode != "review" and glossaries:
+        raise click.UsageError("--glossary applies to --review only")
+    out = output or default_export_output(po_file, mode)
+    if out.suffix.lower() != ".docx":
+        raise click.UsageError(f"{out}: output must end in .docx")
+
+    if mode == "publication":
+        from editflow.export.publication import write_publication
+
+        summary = write_publication(po_file, out, template=template, subtitle=subtitle, force=force)
+        for w in summary["warnings"]:
+            click.echo(f"warning: {w}", err=True)
+        names = {"boilerplate": "web boilerplate", "teaser": "teaser(s)", "headline": "headline variant(s)"}
+        dropped = ", ".join(f"{n} {names.get(role, role)}" for role, n in summary["dropped"].items())
+        click.echo(f"wrote {summary['output']}: {summary['paragraphs']} paragraphs"
+                   + (f"; dropped {dropped}" if dropped else ""), err=True)
+        return
+    # The review and redline exports live in their own modules; a build
+    # without them says so instead of failing with a traceback.
+    try:
+        if mode == "review":
+            from editflow.export.review import write_review
+        else:
+            from editflow.export.redline import write_redline
+    except ModuleNotFoundError as e:
+        if not (e.name or "").startswith("editflow"):
+            raise
+        from editflow.errors import EditflowError
+
+        raise EditflowError(f"the --{mode} export is not available in this build") from None
+    if mode == "review":
+        result = write_review(po_file, out, glossaries=list(glossaries) or None, force=force)
+    else:
+        result = write_redline(po_file, out, force=force)
+    info = result if isinstance(result, dict) else getattr(result, "__dict__", {})
+    for w in info.get("warnings", []) or []:
+        click.echo(f"warning: {w}", err=True)
+    click.echo(f"wrote {out}", err=True)
 
 
 def main() -> None:
