@@ -424,6 +424,38 @@ def export(po_file: Path, mode: str | None, output: Path | None, template: Path 
     click.echo(f"wrote {out}", err=True)
 
 
+@cli.command("import-review")
+@click.argument("review", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-f", "--force", is_flag=True,
+              help="Import the rows that are safe (id and Ukrainian intact, PO entry unchanged since "
+                   "the export) and report the others, instead of refusing the whole review.")
+@click.option("-n", "--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, as_json: bool) -> None:
+    """Bring a reviewed REVIEW (.review.docx) back into PO_FILE.
+
+    Edited English cells (tracked changes accepted), with the reviewer and
+    date recorded in the entry's comments; reviewers' Word comments become
+    translator comments. Rows are matched by id. A review with deleted,
+    added, merged or split rows, an edited Ukrainian cell, unknown ids, or
+    made from an older PO is refused and the PO left untouched. Importing
+    the same review again changes nothing.
+
+    \b
+    Examples:
+      editflow import-review build/war.review.docx translations/war.po
+      editflow import-review war.review.docx war.po --dry-run
+    """
+    from editflow.export.review_import import import_review
+
+    summary = import_review(review, po_file, force=force, dry_run=dry_run)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(summary.format(), err=True)
+
+
 def main() -> None:
     try:
         cli.main(prog_name="editflow", standalone_mode=True, auto_envvar_prefix="EDITFLOW")

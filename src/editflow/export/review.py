@@ -1,0 +1,497 @@
+"""The bilingual review document: one table, a row per PO entry, findings as Word comments.
+
+The shape of memoQ's bilingual table and Trados's bilingual review: columns
+id · Ukrainian · English · status · notes, a repeated header row that says
+what may be edited, doubtful pairs shaded, every finding of the checks a
+comment by "editflow" on the very words, Track Changes on so that whatever
+the reviewer does arrives as tracked changes.
+
+What makes the round trip safe is a custom XML part (`customXml/itemN.xml`,
+namespace `REVIEW_NS`) recording the PO's identity (its input files and
+their hashes, a hash of all entries) and, per row, the id and hashes of the
+Ukrainian and English as exported.  `review_import` reads it to prove what
+changed and to refuse a review made from an older PO.  The same part records
+a hash of the document body as written, so that a later export overwrites an
+untouched review but never one a reviewer has worked in.
+
+The table is written as raw WordprocessingML with lxml (python-docx cell by
+cell is too slow for 2,000 rows and cannot split runs at span boundaries or
+place comment ranges); python-docx supplies the package, the comments part
+and saving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from editflow.errors import InputError
+
+if TYPE_CHECKING:
+    import polib
+
+    from editflow.model import Finding
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+REVIEW_NS = "urn:editflow:review:1"
+W = f"{{{W_NS}}}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+AUTHOR, INITIALS = "editflow", "EF"
+SEP = "\n\n"
+NO_UKRAINIAN = "(no Ukrainian counterpart)"
+COLUMNS = ("ID · do not change", "Ukrainian · do not change", "English · edit here",
+           "Status", "Notes")
+WARNING = ("Edit only the English column; Track Changes is on, so your edits are recorded. "
+           "Do not change the ids or the Ukrainian, and do not add, delete, merge or split rows: "
+           "editflow matches the rows by id when it imports this review, and refuses rows whose "
+           "id or Ukrainian changed. Comment freely (Review → New Comment).")
+DOUBT_FILL = "FFE699"
+HEADER_FILL = "D9D9D9"
+# Column widths in twentieths of a point on a landscape A4 page with 1.5 cm margins (26.7 cm).
+WIDTHS = (1134, 5386, 5386, 1474, 1758)
+PAGE_W, PAGE_H, MARGIN = 16838, 11906, 850
+
+_CUSTOM_XML_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_CUSTOM_PROPS_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+_CUSTOM_PROPS_CT = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+# A fixed datastore item id: the part is editflow's, and a fixed id keeps the bytes stable.
+_ITEM_ID = "{6E1B7C0A-2F4D-4E1B-9C3A-ED17F10A0001}"
+
+
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def row_ids(po: "polib.POFile") -> list[tuple[str, "polib.POEntry"]]:
+    """(row id, entry) for every entry that gets a row: msgctxt, else the index; duplicates suffixed."""
+    out: list[tuple[str, polib.POEntry]] = []
+    seen: set[str] = set()
+    for entry in po:
+        if entry.obsolete:
+            continue
+        rid = entry.msgctxt or str(len(out))
+        base, n = rid, 1
+        while rid in seen:
+            n += 1
+            rid = f"{base}~{n}"
+        seen.add(rid)
+        out.append((rid, entry))
+    return out
+
+
+def ukrainian_text(entry: "polib.POEntry") -> str:
+    """The Ukrainian side as the cell shows it (an addition shows a marker, not the placeholder)."""
+    from editflow.po import ADDED_MSGID
+
+    return NO_UKRAINIAN if entry.msgid == ADDED_MSGID else entry.msgid
+
+
+def entries_hash(rows: Iterable[tuple[str, "polib.POEntry"]]) -> str:
+    h = hashlib.sha256()
+    for rid, e in rows:
+        h.update("\x00".join((rid, e.msgid, e.msgstr, "\x01")).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def po_identity(po: "polib.POFile") -> dict[str, str]:
+    """What names the article a PO belongs to: its inputs and their hashes (editflow's header)."""
+    md = po.metadata
+    keys = ("X-Editflow-Source", "X-Editflow-Source-SHA256", "X-Editflow-Target", "X-Editflow-Target-SHA256")
+    return {k.removeprefix("X-Editflow-").lower(): md.get(k, "") for k in keys}
+
+
+# ---------------------------------------------------------------------------
+# building the table
+# ---------------------------------------------------------------------------
+
+@dataclass
+class _Anchor:
+    """A comment to place: [start, end) in one side's text."""
+    start: int
+    end: int
+    comment_id: int
+
+
+@dataclass
+class _Side:
+    text: str
+    anchors: list[_Anchor] = field(default_factory=list)
+
+
+def _el(tag: str, **attrs: str):
+    from lxml import etree
+
+    e = etree.Element(W + tag)
+    for k, v in attrs.items():
+        e.set(W + k, v)
+    return e
+
+
+def _sub(parent, tag: str, **attrs: str):
+    e = _el(tag, **attrs)
+    parent.append(e)
+    return e
+
+
+def _run(text: str, *, lang: str = "", italic: bool = False, bold: bool = False, grey: bool = False):
+    r = _el("r")
+    if lang or italic or bold or grey:
+        rpr = _sub(r, "rPr")
+        if bold:
+            _sub(rpr, "b")
+        if italic:
+            _sub(rpr, "i")
+        if grey:
+            _sub(rpr, "color", val="7F7F7F")
+        if lang:
+            _sub(rpr, "lang", val=lang)
+    # Line breaks inside a paragraph (a heading with a manual break) stay line breaks.
+    for k, piece in enumerate(text.split("\n")):
+        if k:
+            _sub(r, "br")
+        t = _sub(r, "t")
+        t.text = piece
+        if piece != piece.strip() or "  " in piece:
+            t.set(XML_SPACE, "preserve")
+    return r
+
+
+def _comment_ref(comment_id: int):
+    r = _el("r")
+    _sub(_sub(r, "rPr"), "rStyle", val="CommentReference")
+    _sub(r, "commentReference", id=str(comment_id))
+    return r
+
+
+def _paragraphs(side: _Side, lang: str) -> list:
+    """The cell's paragraphs, runs split at every anchor boundary, comment ranges placed."""
+    paras = []
+    text = side.text
+    # Offsets of paragraph starts in the side's text (paragraphs joined by a blank line).
+    pieces: list[tuple[int, str]] = []
+    pos = 0
+    for part in text.split(SEP):
+        pieces.append((pos, part))
+        pos += len(part) + len(SEP)
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for a in side.anchors:
+        starts.setdefault(a.start, []).append(a.comment_id)
+        ends.setdefault(a.end, []).append(a.comment_id)
+    cuts = sorted(set(starts) | set(ends))
+    for p_start, part in pieces:
+        p = _el("p")
+        p_end = p_start + len(part)
+        local = [c for c in cuts if p_start <= c <= p_end]
+        bounds = sorted(set([p_start, p_end] + local))
+        for k, b in enumerate(bounds):
+            # Ends before starts at one offset, so adjacent ranges do not overlap.
+            for cid in ends.get(b, []):
+                p.append(_el("commentRangeEnd", id=str(cid)))
+                p.append(_comment_ref(cid))
+            for cid in starts.get(b, []):
+                p.append(_el("commentRangeStart", id=str(cid)))
+            if k + 1 < len(bounds) and bounds[k + 1] > b:
+                p.append(_run(text[b:bounds[k + 1]], lang=lang))
+        paras.append(p)
+    return paras
+
+
+def _cell(width: int, paragraphs: list, fill: str = "") -> object:
+    tc = _el("tc")
+    tcpr = _sub(tc, "tcPr")
+    _sub(tcpr, "tcW", w=str(width), type="dxa")
+    if fill:
+        _sub(tcpr, "shd", val="clear", color="auto", fill=fill)
+    for p in paragraphs or [_el("p")]:
+        tc.append(p)
+    return tc
+
+
+def _plain(text: str, **kw) -> list:
+    out = []
+    for line in text.split("\n") if text else [""]:
+        p = _el("p")
+        if line:
+            p.append(_run(line, **kw))
+        out.append(p)
+    return out
+
+
+def _header_row():
+    tr = _el("tr")
+    trpr = _sub(tr, "trPr")
+    _sub(trpr, "cantSplit")
+    _sub(trpr, "tblHeader")
+    for width, label in zip(WIDTHS, COLUMNS):
+        tr.append(_cell(width, _plain(label, bold=True), HEADER_FILL))
+    return tr
+
+
+def _status(entry: "polib.POEntry") -> tuple[str, bool]:
+    from editflow.po import entry_info
+
+    info = entry_info(entry)
+    doubtful = "fuzzy" in entry.flags
+    parts = ["doubtful"] if doubtful else []
+    if info is not None:
+        parts.append(f"{len(info.src)}-{len(info.tgt)} · {info.confidence:.2f}")
+    return "\n".join(parts) or "—", doubtful
+
+
+# Translator-comment lines editflow writes on import that are machinery, not notes to show.
+_HIDDEN_NOTE = re.compile(r"^(before-review:|[A-Za-z0-9+/=]{40,}$)")
+
+
+def _notes(entry: "polib.POEntry") -> str:
+    human = [ln for ln in (entry.comment or "").splitlines()
+             if ln.strip() and not ln.lstrip().startswith("editflow:")]
+    human = human[:1]
+    tc = [ln for ln in (entry.tcomment or "").splitlines() if ln.strip() and not _HIDDEN_NOTE.match(ln.strip())]
+    return "\n".join(human + tc)
+
+
+def _comment_text(f: "Finding") -> str:
+    text = f"{f.severity}: {f.message} [{f.code}]"
+    if f.suggestion:
+        text += f"\nSuggestion: {f.suggestion}"
+    return text
+
+
+def _clamp(span: tuple[int, int] | None, text: str) -> tuple[int, int] | None:
+    """A span usable as an anchor: inside the text, not empty, not starting or ending on a paragraph break."""
+    if span is None:
+        return None
+    a, b = max(0, span[0]), min(len(text), span[1])
+    while a < b and text[a] == "\n":
+        a += 1
+    while b > a and text[b - 1] == "\n":
+        b -= 1
+    return (a, b) if a < b else None
+
+
+# ---------------------------------------------------------------------------
+# the document
+# ---------------------------------------------------------------------------
+
+def _settings_track_revisions(document) -> None:
+    """Switch Track Changes on: `w:trackRevisions` in settings.xml, at its schema position."""
+    settings = document.settings.element
+    if settings.find(W + "trackRevisions") is not None:
+        return
+    before = ("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+              "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+              "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+              "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+              "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+              "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle", "proofState",
+              "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+              "stylePaneSortMethod", "documentType", "mailMerge", "revisionView")
+    index = 0
+    for k, child in enumerate(settings):
+        if isinstance(child.tag, str) and child.tag.startswith(W) and child.tag[len(W):] in before:
+            index = k + 1
+    settings.insert(index, _el("trackRevisions"))
+
+
+def _landscape(document) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Twips
+
+    s = document.sections[0]
+    s.orientation = WD_ORIENT.LANDSCAPE
+    s.page_width, s.page_height = Twips(PAGE_W), Twips(PAGE_H)
+    s.left_margin = s.right_margin = s.top_margin = s.bottom_margin = Twips(MARGIN)
+
+
+def _custom_xml(identity: dict[str, str], rows: list[dict[str, str]], content_sha: str) -> bytes:
+    from lxml import etree
+
+    root = etree.Element(f"{{{REVIEW_NS}}}review", nsmap={None: REVIEW_NS})
+    root.set("version", "1")
+    for k, v in identity.items():
+        root.set(k, v)
+    root.set("content-sha", content_sha)
+    for row in rows:
+        r = etree.SubElement(root, f"{{{REVIEW_NS}}}row")
+        for k, v in row.items():
+            r.set(k, v)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _attach_custom_xml(document, blob: bytes):
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package
+    # python-docx's default template already holds customXml/item1.xml: take the next free number.
+    item_name = package.next_partname("/customXml/item%d.xml")
+    props_name = PackURI(item_name.replace("/item", "/itemProps"))
+    item = Part(item_name, "application/xml", blob, package)
+    props = Part(props_name, _CUSTOM_PROPS_CT, (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        f'<ds:datastoreItem ds:itemID="{_ITEM_ID}" '
+        'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{REVIEW_NS}"/></ds:schemaRefs></ds:datastoreItem>'
+    ).encode("utf-8"), package)
+    item.relate_to(props, _CUSTOM_PROPS_RT)
+    document.part.relate_to(item, _CUSTOM_XML_RT)
+    return item
+
+
+def content_sha(docx: bytes) -> str:
+    """Hash of the document body and comments as stored: tells an untouched export from a worked-on one."""
+    h = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        names = set(z.namelist())
+        for name in ("word/document.xml", "word/comments.xml"):
+            if name in names:
+                h.update(z.read(name))
+    return h.hexdigest()[:16]
+
+
+def read_review_part(data: bytes) -> "object | None":
+    """The editflow review part (an lxml element) of a .docx's bytes, or None."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in sorted(z.namelist()):
+            if name.startswith("customXml/") and name.endswith(".xml") and "itemProps" not in name \
+                    and "/_rels/" not in name:
+                try:
+                    root = etree.fromstring(z.read(name))
+                except etree.XMLSyntaxError:
+                    continue
+                if root.tag == f"{{{REVIEW_NS}}}review":
+                    return root
+    return None
+
+
+def _check_overwrite(out: Path, force: bool) -> None:
+    """An existing review is replaced only when nobody has worked in it (or with --force)."""
+    if force or not out.exists():
+        return
+    try:
+        data = out.read_bytes()
+        part = read_review_part(data)
+        untouched = part is not None and part.get("content-sha") == content_sha(data)
+    except (OSError, zipfile.BadZipFile, KeyError):
+        untouched = False
+    if not untouched:
+        raise InputError(out, "already exists and is not an untouched editflow review "
+                              "(a reviewer may have worked in it)",
+                         "import it first with 'editflow import-review', choose another -o, or use --force")
+
+
+def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime):
+    """The review document (python-docx Document) and its summary, without the custom part's body hash."""
+    import docx
+    from docx.shared import Pt
+
+    rows = row_ids(po)
+    document = docx.Document()
+    _landscape(document)
+    _settings_track_revisions(document)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10)
+    title = po.metadata.get("Project-Id-Version", "") or "article"
+    document.add_heading(f"Bilingual review: {title}", level=1)
+    document.add_paragraph(WARNING)
+
+    by_index: dict[int, list[Finding]] = {}
+    for f in findings:
+        by_index.setdefault(f.index, []).append(f)
+    comments = document.comments
+    naive_moment = moment.astimezone(timezone.utc)
+    placed = doubtful = 0
+
+    tbl = _el("tbl")
+    tblpr = _sub(tbl, "tblPr")
+    _sub(tblpr, "tblW", w=str(sum(WIDTHS)), type="dxa")
+    borders = _sub(tblpr, "tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _sub(borders, edge, val="single", sz="4", space="0", color="A6A6A6")
+    _sub(tblpr, "tblLayout", type="fixed")
+    _sub(tblpr, "tblLook", val="0020", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
+         noHBand="1", noVBand="1")
+    grid = _sub(tbl, "tblGrid")
+    for w in WIDTHS:
+        _sub(grid, "gridCol", w=str(w))
+    tbl.append(_header_row())
+
+    meta_rows: list[dict[str, str]] = []
+    for index, (rid, entry) in enumerate(rows):
+        uk, en = _Side(ukrainian_text(entry)), _Side(entry.msgstr)
+        for f in by_index.get(index, []):
+            t_span = _clamp(f.target_span, en.text)
+            s_span = _clamp(f.source_span, uk.text) if uk.text != NO_UKRAINIAN else None
+            if t_span is not None:
+                side, span = en, t_span
+            elif s_span is not None:
+                side, span = uk, s_span
+            elif en.text:     # a finding about the whole pair: the whole English
+                side, span = en, (0, len(en.text))
+            else:
+                side, span = uk, (0, len(uk.text))
+            c = comments.add_comment(_comment_text(f), author=AUTHOR, initials=INITIALS)
+            c._comment_elm.date = naive_moment
+            side.anchors.append(_Anchor(span[0], span[1], c.comment_id))
+            placed += 1
+        status, fuzzy = _status(entry)
+        doubtful += fuzzy
+        fill = DOUBT_FILL if fuzzy else ""
+        tr = _sub(tbl, "tr")
+        _sub(_sub(tr, "trPr"), "cantSplit")
+        tr.append(_cell(WIDTHS[0], _plain(rid), fill))
+        if uk.text == NO_UKRAINIAN:
+            tr.append(_cell(WIDTHS[1], _plain(uk.text, italic=True, grey=True), fill))
+        else:
+            tr.append(_cell(WIDTHS[1], _paragraphs(uk, "uk-UA"), fill))
+        tr.append(_cell(WIDTHS[2], _paragraphs(en, "en-GB") if en.text else [], fill))
+        tr.append(_cell(WIDTHS[3], _plain(status, bold=fuzzy), fill))
+        tr.append(_cell(WIDTHS[4], _plain(_notes(entry), grey=True), fill))
+        meta_rows.append({"id": rid, "src": text_sha(entry.msgid), "tgt": text_sha(entry.msgstr),
+                          "uk": text_sha(uk.text), "fuzzy": "1" if fuzzy else "0"})
+
+    body = document.element.body
+    body.insert(body.index(body.sectPr) if body.sectPr is not None else len(body), tbl)
+    identity = po_identity(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
+                                  "exported": moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    summary = {"rows": len(rows), "comments": placed, "doubtful": doubtful,
+               "findings": len(findings)}
+    return document, identity, meta_rows, summary
+
+
+def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = None,
+                 force: bool = False) -> dict:
+    """Write the bilingual review document of `po_path` to `out`; returns a summary.
+
+    Summary keys: output, rows, comments (findings placed as comments),
+    findings, doubtful.  Same PO (and glossary) → same bytes.
+    """
+    from editflow.checks import check_po
+    from editflow.export._package import docx_bytes, export_moment
+    from editflow.fileio import atomic_write
+    from editflow.po import load_po
+
+    po_path, out = Path(po_path), Path(out)
+    po = load_po(po_path)
+    if not row_ids(po):
+        raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
+    _check_overwrite(out, force)
+    result = check_po(po_path, glossaries)
+    moment = export_moment(po)
+    document, identity, meta_rows, summary = build_review(po, result.findings, moment)
+    # Two passes: the custom part records a hash of the body as first saved
+    # (the body does not depend on the custom part, so the hash stays true).
+    part = _attach_custom_xml(document, _custom_xml(identity, meta_rows, ""))
+    first = docx_bytes(document, moment)
+    part._blob = _custom_xml(identity, meta_rows, content_sha(first))
+    atomic_write(out, docx_bytes(document, moment))
+    return {"output": str(out)} | summary
