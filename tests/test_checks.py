@@ -235,3 +235,28 @@ def test_cli_list_codes() -> None:
     result = CliRunner().invoke(cli, ["check", "--list-codes"])
     assert result.exit_code == 0
     assert "untranslated.empty" in result.stdout and "error" in result.stdout
+
+
+def test_hyphenated_compound_with_a_latin_abbreviation_is_not_mixed_script() -> None:
+    found = run_checks([make_entry(0, "Вікна закрили OSB-плитами, IT-фахівці допомогли.", "Windows were boarded up.")],
+                       select=["untranslated.mixed-script"])
+    assert found == []
+
+
+def test_an_aligner_omission_is_a_warning_an_empty_translation_an_error(article_pair) -> None:
+    al = align_files(article_pair.original, article_pair.translation)
+    po_path = article_pair.root / "translations" / "school.po"
+    write_alignment(al, po_path)
+    entries = entries_from_po(polib.pofile(str(po_path)))
+    found = run_checks(entries, select=["untranslated"])
+    omitted = [f for f in found if f.code == "untranslated.omitted"]
+    assert len(omitted) == 1 and omitted[0].severity == "warning"
+    assert entries[omitted[0].index].source.startswith("Раніше мешканці району")
+    assert not [f for f in found if f.code == "untranslated.empty"]
+
+
+def test_cyrillic_half_of_a_hyphenated_english_word_is_untranslated() -> None:
+    found = run_checks([make_entry(0, "Вікна закрили OSB-плитами.", "Windows were covered with OSB-плитами.")],
+                       select=["untranslated"])
+    assert [f.code for f in found] == ["untranslated.cyrillic"]
+    assert "Windows were covered with OSB-плитами."[slice(*found[0].target_span)] == "плитами"

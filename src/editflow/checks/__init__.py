@@ -51,6 +51,7 @@ class Entry:
     fuzzy: bool = False
     ignore: list[str] = field(default_factory=list)   # codes/families dismissed by a marker
     line: int = 0              # line of the entry in the PO file
+    kind: str = ""             # bead kind from editflow's working file ("1-1", "1-0", ...); "" for other POs
 
     @property
     def roles(self) -> set[str]:
@@ -98,7 +99,7 @@ def entries_from_po(po: "polib.POFile") -> list[Entry]:
             index, source, target, id=entry.msgctxt or str(index),
             src_roles=info.src_roles if info else [], tgt_roles=info.tgt_roles if info else [],
             fuzzy="fuzzy" in entry.flags, ignore=ignore_markers(entry.tcomment),
-            line=entry.linenum or 0,
+            line=entry.linenum or 0, kind=f"{len(info.src)}-{len(info.tgt)}" if info else "",
         ))
     return entries
 

@@ -18,13 +18,16 @@ _DROPPABLE = {"boilerplate", "headline", "teaser", "byline", "note"}
 
 _CYR = "А-Яа-яЁёІіЇїЄєҐґʼ"
 _CYR_RUN = re.compile(rf"[{_CYR}][{_CYR}'’\-]*")
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
+# Mixed scripts are judged per hyphen-free part: "OSB-плитами" and "IT-фахівці"
+# are ordinary Ukrainian compounds, "Kиїв" with a Latin K is a slip.
+_PART = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(rf"[{_CYR}]")
 
 
 @check(**{
     "untranslated.empty": ("error", "the English side is empty"),
+    "untranslated.omitted": ("warning", "the translation leaves a paragraph out (the aligner found no English for it)"),
     "untranslated.identical": ("error", "the English side is a copy of the Ukrainian"),
     "untranslated.cyrillic": ("error", "Cyrillic text left in the English"),
     "untranslated.mixed-script": ("warning", "a word mixes Latin and Cyrillic letters"),
@@ -33,7 +36,15 @@ def untranslated(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
     for e in entries:
         src, tgt = e.source_text, e.target_text
         if src.strip() and not e.target.strip():
-            if not (set(e.src_roles) & _DROPPABLE):
+            if set(e.src_roles) & _DROPPABLE:
+                continue
+            if e.kind.endswith("-0"):
+                # The aligner's omission: often deliberate (local detail, a repeated
+                # quote), so the editor is told, not alarmed.
+                yield Finding("untranslated.omitted", "warning",
+                              "this paragraph is not in the translation; check that leaving it out was meant",
+                              index=e.index, source_span=(0, len(e.source)))
+            else:
                 yield Finding("untranslated.empty", "error", "no English for this paragraph",
                               index=e.index, source_span=(0, len(e.source)))
             continue
@@ -50,7 +61,7 @@ def untranslated(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
             yield Finding("untranslated.cyrillic", "error", f"Cyrillic left in the English: “{m.group()}”",
                           index=e.index, target_span=(a, b))
         for side, text in (("target", tgt), ("source", src)):
-            for m in _WORD.finditer(text):
+            for m in _PART.finditer(text):
                 w = m.group()
                 if _LATIN.search(w) and _CYRILLIC.search(w):
                     span = m.span()
@@ -60,7 +71,7 @@ def untranslated(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _word_at(text: str, pos: int) -> tuple[int, int] | None:
-    for m in _WORD.finditer(text, max(0, pos - 40)):
+    for m in _PART.finditer(text, max(0, pos - 40)):
         if m.start() <= pos < m.end():
             return m.span()
         if m.start() > pos:
