@@ -456,6 +456,93 @@ def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, a
         click.echo(summary.format(), err=True)
 
 
+def _project_glossaries(root: Path, settings: Any, given: tuple[Path, ...] = ()) -> list[Path]:
+    if given:
+        return list(given)
+    if settings is not None and settings.glossary_paths:
+        return list(settings.glossary_paths)
+    return [root / "glossary"] if (root / "glossary").is_dir() else []
+
+
+def _project_settings(root: Path, settings: Any) -> Any:
+    from editflow.config import load_settings
+
+    # Settings found from the current folder apply; else the project's own file.
+    return settings if settings is not None and settings.path else load_settings(root)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True), required=False)
+@click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Glossary file or folder. Repeatable. Default: [glossary] paths in editflow.toml, else glossary/.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Articles built at once (default: one per core).")
+@click.option("-f", "--force", is_flag=True,
+              help="Rebuild every article, and re-align even where the PO holds edits of its own.")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Reference .docx for the publication export (default: [export] template).")
+@click.option("--subtitle", is_flag=True, default=None, help="Keep the first headline variant as a subtitle.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article on stdout.")
+@click.pass_obj
+def build(settings: Any, project: Path | None, glossaries: tuple[Path, ...], jobs: int | None, force: bool,
+          template: Path | None, subtitle: bool | None, as_json: bool) -> None:
+    """Align, check and export every article of PROJECT (default: this project).
+
+    For each originals/<slug>.uk.* with translations/<slug>.en.*: align when
+    the PO is missing or an input changed (a PO with edits of its own is
+    never overwritten), run the checks, write build/<slug>.docx and
+    build/<slug>.review.docx, then print one line per article. Articles with
+    nothing changed since the last build are not redone.
+
+    \b
+    Exit codes: 0 no error-level findings, 1 some (or an article failed), 2 usage or input error.
+    """
+    from dataclasses import asdict, replace
+
+    from editflow.build import build as build_project, format_table
+
+    root = _project_root(project)
+    settings = _project_settings(root, settings)
+    if template is not None or subtitle is not None:
+        settings = replace(settings, template=template or settings.template,
+                           subtitle=settings.subtitle if subtitle is None else subtitle)
+    paths = _project_glossaries(root, settings, glossaries)
+    from editflow.project import find_articles
+
+    total = len(find_articles(root))
+    with click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True) as bar:
+        statuses = build_project(root, settings, paths, jobs=jobs, force=force, progress=lambda st: bar.update(1))
+    if as_json:
+        click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(statuses))
+    if any(s.errors or s.state in ("failed", "refused") for s in statuses):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True), required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article on stdout.")
+@click.pass_obj
+def status(settings: Any, project: Path | None, as_json: bool) -> None:
+    """What 'editflow build' would report, without doing any work.
+
+    Articles built since their inputs last changed show their recorded
+    figures; changed ones show "stale", never-built ones "not built".
+    """
+    from dataclasses import asdict
+
+    from editflow.build import format_table, status as project_status
+
+    root = _project_root(project)
+    settings = _project_settings(root, settings)
+    statuses = project_status(root, settings, _project_glossaries(root, settings))
+    if as_json:
+        click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(statuses))
+
+
 def main() -> None:
     try:
         cli.main(prog_name="editflow", standalone_mode=True, auto_envvar_prefix="EDITFLOW")

@@ -1,0 +1,87 @@
+"""`editflow build` and `editflow status` on a small project written in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from editflow.build import build, load_state, status
+from editflow.cli import cli
+from editflow.config import Settings
+from editflow.project import init_project
+
+GLOSSARY = "uk,en,forbidden,note,context,case,match\nКиїв,Kyiv,Kiev,,,,\n"
+
+
+@pytest.fixture
+def project(make_pair, tmp_path: Path) -> Path:
+    init_project(tmp_path)
+    (tmp_path / "glossary" / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
+    make_pair(root=tmp_path, slug="school")
+    pair = make_pair(root=tmp_path, slug="kiev")
+    # A planted glossary error in the second article: "Kiev" in the English.
+    en = pair.translation.read_text(encoding="utf-8").replace("Kyiv's city budget", "Kiev's city budget")
+    pair.translation.write_text(en, encoding="utf-8")
+    (tmp_path / "originals" / "lonely.uk.txt").write_text("Самотній оригінал без перекладу.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_build_aligns_checks_exports_and_records(project: Path) -> None:
+    statuses = {s.slug: s for s in build(project, Settings(root=project), [project / "glossary"], jobs=2)}
+    assert set(statuses) == {"school", "kiev", "lonely"}
+    assert statuses["lonely"].state == "incomplete" and statuses["lonely"].message == "no translation"
+    for slug in ("school", "kiev"):
+        s = statuses[slug]
+        assert s.state == "built", s.message
+        assert s.pairs == 10 and (project / "build" / f"{slug}.docx").is_file()
+        assert (project / "build" / f"{slug}.review.docx").is_file() and s.review == "exported"
+    assert statuses["kiev"].errors >= 1 and statuses["school"].errors == 0
+    assert set(load_state(project)) == {"school", "kiev"}
+
+
+def test_rebuild_with_nothing_changed_does_nothing_and_status_agrees(project: Path) -> None:
+    settings, gl = Settings(root=project), [project / "glossary"]
+    build(project, settings, gl, jobs=1)
+    po = project / "translations" / "school.po"
+    before = po.stat().st_mtime_ns
+    again = {s.slug: s for s in build(project, settings, gl, jobs=1)}
+    assert again["school"].state == "up to date" and po.stat().st_mtime_ns == before
+    assert {s.slug: s.state for s in status(project, settings, gl)} == {
+        "kiev": "up to date", "school": "up to date", "lonely": "incomplete"}
+    # The translation changes: the article is stale until rebuilt, then re-aligned.
+    tr = project / "translations" / "school.en.txt"
+    tr.write_text(tr.read_text(encoding="utf-8").replace("Obolon", "Obolon district"), encoding="utf-8")
+    assert {s.slug: s.state for s in status(project, settings, gl)}["school"] == "stale"
+    assert {s.slug: s.state for s in build(project, settings, gl, jobs=1)}["school"] == "built"
+    assert "Obolon district" in po.read_text(encoding="utf-8")
+
+
+def test_build_refuses_to_realign_over_edits_made_in_the_po(project: Path) -> None:
+    settings, gl = Settings(root=project), [project / "glossary"]
+    build(project, settings, gl, jobs=1)
+    po_path = project / "translations" / "school.po"
+    po = polib.pofile(str(po_path))
+    next(e for e in po if e.msgstr.startswith("Mayor")).msgstr = "Mayor Klitschko thanked the builders."
+    po.save(str(po_path))
+    edited = po_path.read_bytes()
+    tr = project / "translations" / "school.en.txt"
+    tr.write_text(tr.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    s = {s.slug: s for s in build(project, settings, gl, jobs=1)}["school"]
+    assert s.state == "refused" and "edited in the PO" in s.message
+    assert po_path.read_bytes() == edited
+
+
+def test_build_and_status_commands(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    r = runner.invoke(cli, ["build", "--json", "-j", "1"])
+    assert r.exit_code == 1, r.output  # the planted "Kiev" is an error-level finding
+    data = {row["slug"]: row for row in json.loads(r.stdout)}
+    assert data["kiev"]["findings"]["error"] >= 1
+    r = runner.invoke(cli, ["status"])
+    assert r.exit_code == 0, r.output
+    assert "up to date" in r.stdout and "incomplete" in r.stdout and r.stdout.startswith("article")
