@@ -48,25 +48,49 @@ def export_moment(po: "polib.POFile | None" = None) -> datetime:
     return _FALLBACK
 
 
+class _FixedTimeZip:
+    """python-docx's physical package writer interface, writing members with one fixed timestamp.
+
+    python-docx would stamp each member with "now" and compress it; writing
+    through this instead gives deterministic bytes with a single compression
+    pass (saving and re-zipping cost twice as much).
+    """
+
+    def __init__(self, stream: io.BytesIO, stamp: tuple[int, int, int, int, int, int]) -> None:
+        self._zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED)
+        self._stamp = stamp
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
 def docx_bytes(document: Any, moment: datetime) -> bytes:
     """The document's bytes with core-property dates and zip member times fixed to `moment`."""
+    from docx.opc.pkgwriter import PackageWriter
+
     naive = moment.astimezone(timezone.utc).replace(tzinfo=None)
     props = document.core_properties
     props.created = naive
     props.modified = naive
     props.last_printed = naive
     props.revision = 1
-    raw = io.BytesIO()
-    document.save(raw)
-    stamp = max(naive, datetime(1980, 1, 1)).timetuple()[:6]
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as zin, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zout.writestr(info, zin.read(item.filename))
+    writer = _FixedTimeZip(out, max(naive, datetime(1980, 1, 1)).timetuple()[:6])
+    # The steps of PackageWriter.write, with our member writer instead of its zip file.
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
     return out.getvalue()
 
 
