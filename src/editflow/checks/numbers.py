@@ -46,6 +46,29 @@ def _rounded(a: float, b: float) -> bool:
     return sig_digits(a) != sig_digits(b)
 
 
+# Imperial (or US) unit → (metric unit, factor); temperatures separately.
+_CONVERSIONS = {
+    "in": (("cm", 2.54), ("mm", 25.4)), "ft": (("m", 0.3048), ("cm", 30.48)), "yd": (("m", 0.9144),),
+    "mi": (("km", 1.609344),), "mph": (("kmh", 1.609344),), "lb": (("kg", 0.45359237),),
+    "oz": (("g", 28.349523),), "gal": (("l", 3.785412),), "acre": (("ha", 0.404686),),
+}
+
+
+def _converted(u: Quantity, e: Quantity) -> bool:
+    """A figure converted between imperial and metric units (85 mph ↔ 137 км/год, 80 °F ↔ 27 °C)."""
+    metric, imperial = (u, e) if u.unit in ("mm", "cm", "kmh", "km", "m", "kg", "t", "l", "ha", "c", "g") else (e, u)
+    if not metric.unit or not imperial.unit or metric is imperial:
+        return False
+    targets: list[float] = []
+    for v in imperial.values:
+        if imperial.unit in ("f", "deg") and metric.unit == "c":
+            targets += [(v - 32) / 1.8, v / 1.8]  # a temperature, or a difference of temperatures
+        for unit, factor in _CONVERSIONS.get(imperial.unit, ()):
+            if unit == metric.unit:
+                targets.append(v * factor)
+    return any(abs(t - m) <= max(0.06 * abs(m), 0.6) for t in targets for m in metric.values)
+
+
 def _dates_compatible(x: tuple, y: tuple) -> bool:
     common = [(p, q) for p, q in zip(x, y) if p is not None and q is not None]
     return bool(common) and all(p == q for p, q in common) and (x[1] is not None and y[1] is not None)
@@ -80,6 +103,8 @@ def score(u: Quantity, e: Quantity) -> int:
             return LOOSE
         if ku == ke == "number" and any(_rounded(a, b) for a in u.values for b in e.values):
             return LOOSE
+        if ku == ke == "number" and u.unit and e.unit and _converted(u, e):
+            return LOOSE
     return 0
 
 
@@ -90,7 +115,7 @@ def reportable(q: Quantity) -> bool:
     (G7, Су-25) is often named another way ("the Group of Seven"); a zero is
     often "no", "none".  Only a wrong designation (a mismatch) is reported.
     """
-    if q.spelled or q.listnum or q.kind in ("vague", "code"):
+    if q.spelled or q.listnum or q.soft or q.kind in ("vague", "code"):
         return False
     return not (q.kind == "number" and q.values and all(v == 0 for v in q.values))
 
@@ -135,6 +160,10 @@ def plausible(u: Quantity, e: Quantity) -> bool:
     if u.multiplied and e.multiplied and any(_eq(a, b) for a in u.loose for b in e.loose):
         return True  # 2,5 млн ↔ 2.5 billion
     return any(_one_off(_digits(a), _digits(b)) for a in u.values for b in e.values)
+
+
+def _restates(q: Quantity, side: list[Quantity]) -> bool:
+    return bool(q.unit) and any(o is not q and o.unit and _converted(q, o) for o in side)
 
 
 def _big(u: Quantity, e: Quantity) -> bool:
@@ -223,8 +252,9 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
                           suggestion=_en_style(q))
 
-    hard_u = [i for i in sorted(left_u) if reportable(us[i])]
-    hard_e = [j for j in sorted(left_e) if reportable(es[j])]
+    # A conversion added in brackets ("200 миль (322 км)") restates a figure of its own side.
+    hard_u = [i for i in sorted(left_u) if reportable(us[i]) and not _restates(us[i], us)]
+    hard_e = [j for j in sorted(left_e) if reportable(es[j]) and not _restates(es[j], es)]
     cand_u = [i for i in sorted(left_u) if reportable(us[i]) or us[i].kind == "code"]
     cand_e = [j for j in sorted(left_e) if reportable(es[j]) or es[j].kind == "code"]
     # Small figures are one digit apart by chance ("12" and "10" in a paragraph
