@@ -25,6 +25,7 @@ mismatch is reported there.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from editflow.checks import CheckContext, Entry, check
@@ -32,6 +33,7 @@ from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digi
 from editflow.model import Finding
 
 STRONG, LOOSE = 2, 1
+_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,12}$", re.I)
 _QUIET_ROLES = {"byline", "boilerplate", "teaser", "headline", "note"}
 
 
@@ -39,11 +41,20 @@ def _eq(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def _rounded(a: float, b: float) -> bool:
-    """b is a rounding of a (or a of b): within 5% and with fewer significant digits."""
-    if a <= 0 or b <= 0 or abs(a - b) > 0.05 * max(a, b):
+def _yearish(q: Quantity) -> bool:
+    return q.text[:4].isdigit() and not q.text[4:5].isdigit() and 1000 <= q.values[0] <= 2100
+
+
+def _rounded(uk: float, en: float) -> bool:
+    """The English rounds the Ukrainian figure: within 5% and with fewer significant digits.
+
+    Only that way round: a translator may write "about 1,500" for 1 456, but an
+    English figure more precise than the Ukrainian one came from nowhere.
+    Years are never rounded.
+    """
+    if uk <= 0 or en <= 0 or abs(uk - en) > 0.05 * max(uk, en):
         return False
-    return sig_digits(a) != sig_digits(b)
+    return sig_digits(en) < sig_digits(uk)
 
 
 # Imperial (or US) unit → (metric unit, factor); temperatures separately.
@@ -101,7 +112,8 @@ def score(u: Quantity, e: Quantity) -> int:
         if (u.multiplied != e.multiplied) and (any(_eq(a, b) for a in u.loose for b in e.values)
                                                 or any(_eq(a, b) for a in u.values for b in e.loose)):
             return LOOSE
-        if ku == ke == "number" and any(_rounded(a, b) for a in u.values for b in e.values):
+        if ku == ke == "number" and not (_yearish(u) or _yearish(e)) and any(
+                _rounded(a, b) for a in u.values for b in e.values):
             return LOOSE
         if ku == ke == "number" and u.unit and e.unit and _converted(u, e):
             return LOOSE
@@ -182,10 +194,11 @@ def match(us: list[Quantity], es: list[Quantity]) -> tuple[list[tuple[int, int, 
         for j, e in enumerate(es):
             s = score(u, e)
             if s:
-                # digits-to-digits before words, then keep the order of the text
-                hard = reportable(u) + reportable(e)
+                # like with like first (digits with digits, words with words, ordinals
+                # with ordinals), then keep the order of the text
+                form = (u.spelled != e.spelled) + (u.ordinal != e.ordinal)
                 pos = abs((i + 0.5) / len(us) - (j + 0.5) / len(es))
-                cand.append((-s, -hard, pos, i, j))
+                cand.append((-s, form, pos, i, j))
     cand.sort()
     used_u: set[int] = set()
     used_e: set[int] = set()
@@ -239,8 +252,8 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
 
     for i, j, _ in pairs:
         q = es[j]
-        if q.text == us[i].text and "\u00a0" not in q.text and "\u202f" not in q.text:
-            continue  # plain spaces, alike on both sides: a phone or reference number, not a figure
+        if q.fmt == "space-group" and _PHONE_CONTEXT.search(e.target_text, max(0, q.start - 30), q.start):
+            continue  # "call 116 123": a phone number, not a figure
         if q.fmt == "decimal-comma":
             yield Finding("numbers.format", "warning",
                           f"“{q.text}” uses a decimal comma; English writes {_en_style(q)}",
