@@ -292,3 +292,17 @@ def test_spans_of_a_missing_figure_with_multiplier():
     (f,) = findings(uk, "Police reported the losses.")
     assert f.code == "numbers.missing" and uk[slice(*f.source_span)] == "2,5 млн"
     assert "2,500,000" in f.message
+
+
+def test_figures_in_words_that_differ_are_a_warning():
+    (f,) = findings("Загинули чотирнадцять людей.", "Fifteen people were killed.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+    (f,) = findings("Поранено чотирнадцятьох людей.", "15 people were injured.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+    # an approximate "a dozen" is a rephrasing, not a wrong figure
+    assert codes("Я та ще десять людей чекали.", "A dozen of us were waiting.") == []
+
+
+def test_decades_and_hundreds_of_thousands():
+    assert codes("Компанія працює понад шістдесят років.", "The firm has over 6 decades of experience.") == []
+    assert codes("Поліція впорається із сотнею тисяч людей.", "The police can handle a hundred thousand people.") == []

@@ -612,9 +612,12 @@ def uk_numeral(word: str) -> tuple[str, float] | None:
     for lemma, tag in lemmas:
         if lemma in _UK_ORDINALS and "ADJF" in tag:
             return "ordinal", _UK_ORDINALS[lemma]
+    vague = [(lemma, tag) for lemma, tag in lemmas if lemma in _UK_VAGUE and "NOUN" in tag]
+    if vague:
+        # "сотні людей" (may be plural) is vague; "сотнею тисяч" is a hundred thousand
+        plural = any("plur" in tag for _, tag in vague)
+        return ("vague" if plural else "cardinal"), _UK_VAGUE[vague[0][0]]
     for lemma, tag in lemmas:
-        if lemma in _UK_VAGUE and "plur" in tag:
-            return "vague", _UK_VAGUE[lemma]
         if lemma in _UK_FRACTIONS and "NOUN" in tag:
             return "fraction", _UK_FRACTIONS[lemma]
     return None
@@ -729,6 +732,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_DECADES = re.compile(r"[ \u00a0](?:decades|десятиліт\w*|десятиріч\w*)", re.IGNORECASE)
+
+
 def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: list[tuple[int, int]],
                  add: "Callable[[Quantity], None]") -> None:
     """The quantities written with digits, most specific first: phones, dates, times, codes, numbers."""
@@ -783,6 +789,10 @@ def extract(text: str, lang: str) -> list[Quantity]:
         if q.kind == "number" and not q.ordinal:
             q.unit = _unit_after(work[q.end:q.end + 60], lang)
         add(q)
+    for q in out:
+        # "six decades" is sixty years, "три десятиліття" thirty
+        if q.kind == "number" and q.values and _DECADES.match(work, q.end):
+            q.values = q.values + (q.values[0] * 10,)
     out.sort(key=lambda q: q.start)
     return out
 

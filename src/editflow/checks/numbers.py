@@ -290,6 +290,11 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
                           index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
                           suggestion=_en_style(u) if u.kind == "number" and not u.multiplied else None)
+    for f, i, j in _word_mismatch(e, us, es, [i for i in left_u if i not in paired_u],
+                                  [j for j in left_e if j not in paired_e]):
+        paired_u.add(i)
+        paired_e.add(j)
+        yield f
     if quiet:
         return
     for i in hard_u:
@@ -304,3 +309,30 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
             yield Finding("numbers.extra", "warning",
                           f"{_describe(t)} in the English is not in the Ukrainian",
                           index=e.index, target_span=(t.start, t.end))
+
+
+def _counted_word(q: Quantity) -> bool:
+    """A cardinal in words worth comparing: three and up, not an ordinal, not a compound adjective."""
+    return (q.spelled and q.kind == "number" and not q.ordinal and not q.soft and bool(q.values)
+            and q.values[0] >= 3 and float(q.values[0]).is_integer() and "dozen" not in q.text.lower()
+            and "дюжин" not in q.text.lower())
+
+
+def _word_mismatch(e: Entry, us: list[Quantity], es: list[Quantity], left_u: list[int],
+                   left_e: list[int]) -> Iterator[tuple[Finding, int, int]]:
+    """`чотирнадцять` ↔ `fifteen`, `чотирнадцяти` ↔ `15`: a warning, when each is the only figure left.
+
+    Words are rephrased more freely than digits ("a dozen" for 11, "dozens"),
+    so this never rises to an error, and only a lone pair counts.
+    """
+    cu = [i for i in left_u if (reportable(us[i]) and us[i].kind == "number") or _counted_word(us[i])]
+    ce = [j for j in left_e if (reportable(es[j]) and es[j].kind == "number") or _counted_word(es[j])]
+    if len(cu) != 1 or len(ce) != 1:
+        return
+    u, t = us[cu[0]], es[ce[0]]
+    if not (u.spelled or t.spelled) or u.percent != t.percent or u.values[0] < 3 or t.values[0] < 3:
+        return
+    yield Finding("numbers.mismatch", "warning",
+                  f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
+                  index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
+                  suggestion=_en_style(u) if not u.spelled else None), cu[0], ce[0]
