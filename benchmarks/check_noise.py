@@ -10,12 +10,20 @@ nothing from it goes into the project.
     python benchmarks/check_noise.py --json          # the figures as JSON
     python benchmarks/check_noise.py --show numbers.mismatch [--limit 30]
     python benchmarks/check_noise.py --direction uk  # Ukrainian originals only
+    python benchmarks/check_noise.py --plant         # recall: one digit changed per English paragraph
+
+`--plant` is the other side of the coin: in every pair whose English has a
+figure written with digits, one digit of one figure is changed (seeded), and
+the script counts how often the numbers checks then point at that figure
+(as a mismatch, and as any numbers finding).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import sys
 import time
 from collections import Counter
@@ -51,6 +59,54 @@ def directions(corpus: Path) -> dict[str, str]:
     return {row.split("\t")[name_i]: row.split("\t")[lang_i] for row in lines[1:] if row.strip()}
 
 
+_FIGURE = re.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?![\w])")
+
+
+def plant(args: argparse.Namespace) -> int:
+    corpus = check_corpus(args.corpus)
+    orig = directions(corpus)
+    rng = random.Random(args.seed)
+    planted = as_mismatch = as_any = 0
+    misses: list[str] = []
+    for name in corpus_names(corpus):
+        if args.direction != "all" and orig.get(name, "") != args.direction:
+            continue
+        uk = read_paragraphs(corpus / f"{name}.uk.txt")
+        en = read_paragraphs(corpus / f"{name}.en.txt")
+        if len(uk) != len(en):
+            continue
+        for i, (s, t) in enumerate(zip(uk, en)):
+            figures = [m for m in _FIGURE.finditer(t)]
+            if not figures:
+                continue
+            m = rng.choice(figures)
+            pos = rng.choice([k for k in range(m.start(), m.end()) if t[k].isdigit()])
+            new = rng.choice([d for d in "0123456789" if d != t[pos] and not (pos == m.start() and d == "0")])
+            t2 = t[:pos] + new + t[pos + 1:]
+            before = {(f.code, f.target_span) for f in run_checks([make_entry(0, s, t)], select=["numbers"])}
+            after = [f for f in run_checks([make_entry(0, s, t2)], select=["numbers"])
+                     if (f.code, f.target_span) not in before]
+            hit = [f for f in after if f.target_span and f.target_span[0] <= pos < f.target_span[1]]
+            planted += 1
+            as_mismatch += any(f.code == "numbers.mismatch" for f in hit)
+            as_any += bool(hit)
+            if not hit and len(misses) < args.limit:
+                misses.append(f"{name} ¶{i}: {t[max(0, m.start() - 60):pos]}⟦{new}⟧{t[pos + 1:m.end() + 40]}")
+    report = {"planted": planted, "found_as_mismatch": as_mismatch, "found_by_any_numbers_code": as_any,
+              "recall_mismatch": round(as_mismatch / planted, 3) if planted else 0.0,
+              "recall_any": round(as_any / planted, 3) if planted else 0.0}
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(f"{planted} paragraphs with one digit changed in the English ({args.direction})")
+        print(f"pointed at as numbers.mismatch: {as_mismatch} ({report['recall_mismatch']:.1%})")
+        print(f"pointed at by any numbers code: {as_any} ({report['recall_any']:.1%})")
+        if args.show:
+            print("\nmissed:")
+            print("\n".join(misses))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=default_corpus())
@@ -59,7 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=40, help="how many examples --show prints")
     ap.add_argument("--direction", choices=("all", "uk", "en"), default="all",
                     help="uk: Ukrainian originals only; en: English originals only")
+    ap.add_argument("--plant", action="store_true", help="change one digit per English paragraph and report recall")
+    ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
+    if args.plant:
+        return plant(args)
 
     corpus = check_corpus(args.corpus)
     orig = directions(corpus)

@@ -144,6 +144,10 @@ def test_units_glued_to_letters_are_ignored():
     ("1. Перший пункт плану.", "The first point of the plan."),
     ("Сотні людей прийшли на площу.", "Hundreds of people came to the square."),
     ("Вартість зросла удвічі.", "The cost doubled."),
+    ("Вітер сягав 137 км/год на відстані 620 км від берега.", "Winds reached 85 mph 385 miles off the coast."),
+    ("Вдень буде 27 °C.", "It will be 80 degrees in the afternoon."),
+    ("Випало від 5 до 10 см снігу.", "Two to four inches of snow fell."),
+    ("Випало 5-10 см снігу.", "2-4 inches of snow fell."),
 ])
 def test_correct_translations_raise_nothing(uk, en):
     assert codes(uk, en) == []
@@ -192,8 +196,8 @@ def test_wrong_time_is_a_mismatch():
 
 
 def test_small_figures_one_digit_apart_among_others_are_not_a_mismatch():
-    # 12 vs 10 here is a coincidence of converted units, not a typo
-    got = codes("Було 27 градусів, на 12 вище норми.", "It was 80 degrees, 10 above normal.")
+    # with other figures left over too, 12 vs 10 is as likely a coincidence as a typo
+    got = codes("У селі 12 будинків і 40 мешканців.", "The village has 10 houses and 35 residents.")
     assert "numbers.mismatch" not in got and got.count("numbers.missing") == 2
 
 
@@ -231,3 +235,74 @@ def test_fuzzy_pair_mismatch_is_a_warning():
 
 def test_ignore_marker_silences_the_family():
     assert codes("Загинули 12 людей.", "13 people were killed.", ignore=["numbers"]) == []
+
+
+def test_space_grouped_english_copied_from_the_ukrainian():
+    got = findings("На фронт відправили 1 800 дронів.", "1 800 drones were sent to the front.")
+    assert [(f.code, f.suggestion) for f in got] == [("numbers.format", "1,800")]
+    # a phone number written with spaces is not a figure
+    assert codes("Телефон довіри: 116 123.", "The helpline number is 116 123.") == []
+
+
+def test_ukrainian_comma_thousands_both_readings():
+    assert codes("Вивезли 1,800 тонн зерна.", "1.8 tonnes of grain were shipped.") == []
+    assert codes("Вивезли 1,800 тонн зерна.", "1,800 tonnes of grain were shipped.") == []
+
+
+def test_english_more_precise_than_the_ukrainian_is_not_rounding():
+    # "about 1,500" for 1 456 is fine (above); 62 for 60 is a wrong figure
+    assert codes("Справи розглядали через 60 днів.", "Cases were heard after 62 days.") == ["numbers.mismatch"]
+    assert codes("Підозрюваному 30 років.", "The suspect is 31.") == ["numbers.mismatch"]
+
+
+def test_years_are_never_rounded():
+    assert codes("Кубок 2018 року.", "The 2010 cup.") == ["numbers.mismatch"]
+
+
+def test_like_is_paired_with_like():
+    # the wrong score must not hide behind the ordinal "третя"
+    uk = "Це третя поразка: два голи, рахунок 2:1."
+    en = "It was a third defeat: two goals, a 3-1 score."
+    got = findings(uk, en)
+    assert [f.code for f in got] == ["numbers.mismatch"]
+    assert en[slice(*got[0].target_span)] == "3"
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Статую XVII століття повалили.", "The 17th-century statue was toppled."),
+    ("Статую ХVII ст. повалили.", "The 17th-century statue was toppled."),
+    ("Зростання 1990-х змінилося кризою.", "The boom of the nineties gave way to a crisis."),
+    ("Двостороння блискавка не заїдає.", "The 2-way zip does not snag."),
+    ("Площа квартири 60 м2.", "The flat is 60 square metres."),
+    ("Вони прибули о 05:00.", "They arrived at 0500."),
+    ("Дзвоніть на 0800 555 111.", "Call 0800 555 111."),
+    ("Він знаходився за 620 км від берега.", "It was 385 miles off the coast."),
+    ("Це 200 миль (322 км) від міста.", "It is 200 miles from the city."),
+    ("Півмільйона людей виїхали.", "Half a million people left."),
+    ("Половина опитаних погодилась.", "Half of those polled agreed."),
+    ("Він прийшов до10 години.", "He came by 10 o'clock."),
+    ("Чат працює цілодобово.", "The chat is open 24/7."),
+])
+def test_more_legitimate_transformations(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_spans_of_a_missing_figure_with_multiplier():
+    uk = "Збитки сягнули 2,5 млн гривень, повідомили в поліції."
+    (f,) = findings(uk, "Police reported the losses.")
+    assert f.code == "numbers.missing" and uk[slice(*f.source_span)] == "2,5 млн"
+    assert "2,500,000" in f.message
+
+
+def test_figures_in_words_that_differ_are_a_warning():
+    (f,) = findings("Загинули чотирнадцять людей.", "Fifteen people were killed.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+    (f,) = findings("Поранено чотирнадцятьох людей.", "15 people were injured.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+    # an approximate "a dozen" is a rephrasing, not a wrong figure
+    assert codes("Я та ще десять людей чекали.", "A dozen of us were waiting.") == []
+
+
+def test_decades_and_hundreds_of_thousands():
+    assert codes("Компанія працює понад шістдесят років.", "The firm has over 6 decades of experience.") == []
+    assert codes("Поліція впорається із сотнею тисяч людей.", "The police can handle a hundred thousand people.") == []

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 Date = tuple[int | None, int | None, int | None]  # (year, month, day), None where not given
 
@@ -48,7 +48,9 @@ class Quantity:
     percent: bool = False
     multiplied: bool = False           # carries тис./млн/million/bn
     listnum: bool = False              # list numbering at the start of a paragraph
+    soft: bool = False                 # read to find counterparts, never reported alone (a decade, "двокімнатна")
     fmt: str = ""                      # English written the Ukrainian way: "decimal-comma", "space-group"
+    unit: str = ""                     # a measure the figure is in, when conversions matter: "km", "mi", ...
 
 
 # ---------------------------------------------------------------------------
@@ -62,19 +64,24 @@ _CYR = "А-Яа-яІіЇїЄєҐґ"
 
 # Things whose digits are not figures of the text: web addresses, e-mail,
 # handles, hashtags, footnote markers.  They are blanked before reading.
-_MASK = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w@])@\w+"
-    r"|(?<![\w&])#(?=\w*[^\W\d_])\w+"
-    r"|\[[0-9]{1,3}\]"
-    r"|\b[\w-]+\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b"
-)
+# Each pattern runs only when a cheap test says it can match (speed: most
+# paragraphs have none of them).
+_MASKS = [
+    (lambda t: "http" in t or "www." in t, re.compile(r"(?:https?://|www\.)\S+")),
+    (lambda t: "@" in t, re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+")),
+    (lambda t: "#" in t, re.compile(r"(?<![\w&])#(?=\w*[^\W\d_])\w+")),
+    (lambda t: "[" in t or "24/7" in t, re.compile(r"\[[0-9]{1,3}\]|\b24/7\b")),
+    (lambda t: _DOMAIN_TAIL.search(t) is not None,
+     re.compile(r"\b[\w-]+\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b")),
+]
+_DOMAIN_TAIL = re.compile(r"\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b")
+_ANY_DIGIT = re.compile(r"[0-9]")
 # Telephone numbers: compared by their digits, never as amounts.
 _PHONE = re.compile(
     r"(?<![\w+])\+[0-9](?:[ \u00a0\-()]?[0-9]){8,13}(?![0-9])"
     r"|(?<![\w])\(0[0-9]{2,4}\)[ \u00a0]?[0-9]{2,3}[ \-][0-9]{2}[ \-][0-9]{2}(?![0-9])"
     r"|(?<![\w])0[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2}(?![0-9])"
+    r"|(?<![\w.,])0[0-9]{2,4}(?:[ \-][0-9]{3,4}){2}(?![0-9])"
 )
 # A designation: letters, an optional hyphen, digits (С-300, Су-25, Shahed-136,
 # MH17, COVID-19, F-16).  The letters differ between the scripts; the digits
@@ -125,6 +132,7 @@ EN_MONTHS: dict[str, int] = {m: i for i, m in enumerate(_EN_MONTH_NAMES, 1)}
 for _abbr, _i in {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
                   "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}.items():
     EN_MONTHS[_abbr] = _i
+EN_MONTHS.update({_m.upper(): _i for _m, _i in list(EN_MONTHS.items())})
 _EN_MONTH_RE = "(?:" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\.?"
 
 _UK_YEAR_TAIL = r"(?:\s*(?:-?го\s+)?(?:року|рік|році|роком|р\.))?"
@@ -144,6 +152,9 @@ _NUM_DATE = re.compile(r"(?<![0-9.,/])([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|
 _ISO_DATE = re.compile(r"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 
 
+_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+
+
 def _valid(d: int | None, m: int | None) -> bool:
     return (m is None or 1 <= m <= 12) and (d is None or 1 <= d <= 31)
 
@@ -161,7 +172,7 @@ def _dates(text: str, lang: str) -> Iterator[Quantity]:
             d, mon = int(m.group(1)), UK_MONTHS[m.group(2).lower()]
             if _valid(d, mon):
                 yield Quantity(m.start(), m.end(), m.group(), "date", dates=((_year(m.group(3)), mon, d),))
-        for m in _UK_DATE_MY.finditer(text):
+        for m in (_UK_DATE_MY.finditer(text) if _YEAR.search(text) else ()):
             yield Quantity(m.start(), m.end(), m.group(), "date",
                            dates=((int(m.group(2)), UK_MONTHS[m.group(1).lower()], None),))
     else:
@@ -173,7 +184,7 @@ def _dates(text: str, lang: str) -> Iterator[Quantity]:
             d, mon = int(m.group(1)), EN_MONTHS[m.group(2).rstrip(".")]
             if _valid(d, mon):
                 yield Quantity(m.start(), m.end(), m.group(), "date", dates=((_year(m.group(3)), mon, d),))
-        for m in _EN_DATE_MY.finditer(text):
+        for m in (_EN_DATE_MY.finditer(text) if _YEAR.search(text) else ()):
             yield Quantity(m.start(), m.end(), m.group(), "date",
                            dates=((int(m.group(2)), EN_MONTHS[m.group(1).rstrip(".")], None),))
     for m in _NUM_DATE.finditer(text):
@@ -252,9 +263,9 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
 # ---------------------------------------------------------------------------
 
 _UK_NUM = re.compile(
-    rf"(?<![0-9])(?<![0-9][.,])(?<![^\W\d_])(?:[0-9]{{1,3}}(?:[ {_GROUP_SP[1:-1]}][0-9]{{3}})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
+    rf"(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:[ {_GROUP_SP[1:-1]}][0-9]{{3}})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
 _EN_NUM = re.compile(
-    rf"(?<![0-9])(?<![0-9][.,])(?<![^\W\d_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
+    rf"(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
     rf"|[0-9]{{1,3}}(?:{_GROUP_SP}[0-9]{{3}})+(?![0-9])"
     rf"|[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9]|[.,][0-9])"
     rf"|[0-9]+(?:\.[0-9]+)?(?![0-9]|,[0-9])"
@@ -275,6 +286,44 @@ _UK_ORD_SUFFIX = {"й", "го", "му", "ий", "ого", "ому", "ій", "і�
                   "ге", "тє", "те", "ий", "ти"}
 _EN_ORD = re.compile(r"(?:st|nd|rd|th)\b")
 _CURRENCY_BEFORE = re.compile(r"[$£€₴¥]\s?$|(?:US|USD|EUR|GBP|UAH)\s?$")
+
+
+# Units of measure, so that a figure converted by the translator (miles for
+# kilometres, °F for °C) still finds its counterpart.  Only the units that
+# news translations convert are listed.
+_UK_UNIT = re.compile(
+    r"[ \u00a0\u202f-]?(?:(мм|міліметр\w*)|(см|сантиметр\w*)|(км/год|км/ч|(?:км|кілометр\w*) на годину)|(км|кілометр\w*)"
+    r"|(м|метр\w*)|(кг|кілограм\w*)|(т|тонн\w*)|(л|літр\w*)|(га|гектар\w*)"
+    r"|(°\s?[CС]|градус\w*(?:\s+(?:за\s+)?Цельсі\w+)?)"
+    r"|(миль на годину)|(мил[ьяіею]\w*)|(фут\w*)|(дюйм\w*)|(°\s?F|градус\w*\s+(?:за\s+)?Фаренгейт\w*))(?![\w])",
+    re.IGNORECASE)
+_UK_UNIT_NAMES = ("mm", "cm", "kmh", "km", "m", "kg", "t", "l", "ha", "c", "mph", "mi", "ft", "in", "f")
+_EN_UNIT = re.compile(
+    r"[ \u00a0\u202f-]?(?:(inch(?:es)?|in\.|\")|(foot|feet|ft\b\.?)|(miles? per hour|mph)|(miles?)|(yards?)"
+    r"|(pounds?|lbs?\b\.?)|(ounces?|oz\b)|(gallons?)|(acres?)|(°\s?F|(?:degrees?\s+)?Fahrenheit)"
+    r"|(°\s?C|(?:degrees?\s+)?(?:Celsius|centigrade))|(degrees?)"
+    r"|(km/h|kph|kilometres? per hour|kilometers? per hour)|(km|kilometres?|kilometers?)|(cm|centimetres?|centimeters?)"
+    r"|(mm|millimetres?|millimeters?)|(m|metres?|meters?)|(kg|kilos?|kilogrammes?|kilograms?)|(tonnes?)"
+    r"|(l|litres?|liters?)|(ha|hectares?))"
+    r"(?![A-Za-z])", re.IGNORECASE)
+_EN_UNIT_NAMES = ("in", "ft", "mph", "mi", "yd", "lb", "oz", "gal", "acre", "f", "c", "deg", "kmh", "km", "cm", "mm",
+                  "m", "kg", "t", "l", "ha")
+# A range before the unit: "2 to 4 inches", "10–15 см" (the unit belongs to both figures).
+_RANGE_TAIL = re.compile(r"\s*(?:-|–|—|to|до|or|або|чи|x|х|×|by|на)\s*(?:[0-9]+(?:[.,][0-9]+)?|[A-Za-z]+(?:-[A-Za-z]+)?)",
+                         re.IGNORECASE)
+
+
+def _unit_after(text: str, lang: str) -> str:
+    if lang == "en" and re.match(r"in(?![A-Za-z])", text):
+        return "in"  # 6in: glued, it is the unit, not the preposition
+    rx, names = (_UK_UNIT, _UK_UNIT_NAMES) if lang == "uk" else (_EN_UNIT, _EN_UNIT_NAMES)
+    for probe in (text, text[_RANGE_TAIL.match(text).end():] if _RANGE_TAIL.match(text) else None):
+        if probe is None:
+            continue
+        m = rx.match(probe)
+        if m:
+            return next(n for n, g in zip(names, m.groups()) if g)
+    return ""
 
 
 def _uk_values(s: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
@@ -302,11 +351,14 @@ def _en_values(s: str) -> tuple[tuple[float, ...], str]:
     return (float(s),), ""
 
 
+_SQUARE_UNIT = re.compile(r"(?:[кмсд]?м|km|cm|m)$", re.IGNORECASE)
+
+
 def _digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
     rx = _UK_NUM if lang == "uk" else _EN_NUM
     for m in rx.finditer(text):
         a, b = m.span()
-        if _overlaps(taken, a, b):
+        if _overlaps(taken, a, b) or _SQUARE_UNIT.search(text, max(0, a - 3), a) and m.group() in ("2", "3"):
             continue
         s = m.group()
         if lang == "uk":
@@ -334,6 +386,7 @@ def _digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterat
                     sm = _UK_SUFFIX.match(rest)
                     if sm:
                         q.ordinal = sm.group()[1:].lower() in _UK_ORD_SUFFIX
+                        q.soft = sm.group()[1:].lower() in ("х", "ті", "их") and q.values[0] % 10 == 0
                         end = b + sm.end()
         else:
             mm = _EN_MULT.match(rest)
@@ -356,6 +409,11 @@ def _digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterat
                 elif _EN_ORD.match(rest):
                     q.ordinal = True
                     end = b + 2
+                elif re.match(r"'?s\b", rest) and q.values[0] % 10 == 0:
+                    q.soft = True  # the 1990s, the 80s: a decade, often named in words
+                    end = b + rest.index("s") + 1
+        if not q.percent and not q.multiplied:
+            q.unit = _unit_after(text[b:b + 60], lang)
         q.end, q.text = end, text[a:end]
         yield q
 
@@ -380,7 +438,7 @@ _EN_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _EN_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _EN_TIMES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "tripled": 3, "doubled": 2}
-_EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+_EN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)?")
 
 
 def _can_add(current: float, v: float) -> bool:
@@ -445,9 +503,29 @@ def _read_en(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[floa
     return (total + current, j) if seen else None
 
 
+_EN_NUMBER_WORDS = (set(_EN_UNITS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_ORDINALS) | set(_EN_FRACTIONS)
+                   | set(_EN_VAGUE) | set(_EN_TIMES) | {"dozen", "half"})
+
+
+_EN_CAND = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(_EN_NUMBER_WORDS, key=len, reverse=True))
+                      + r")(?![a-z])", re.IGNORECASE)
+
+
 def _spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
-    words = [(m.start(), m.end(), m.group()) for m in _EN_WORD.finditer(text)
-             if not _overlaps(taken, m.start(), m.end())]
+    # Only runs of number words matter; "a"/"and" only next to one of them.  Words
+    # are read only in windows around the number words (speed: most words are not).
+    windows: list[list[int]] = []
+    for m in _EN_CAND.finditer(text):
+        a, b = max(0, m.start() - 14), min(len(text), m.end() + 60)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    all_words = [(m.start(), m.end(), m.group()) for a, b in windows for m in _EN_WORD.finditer(text, a, b)]
+    keep = [w[2].lower() in _EN_NUMBER_WORDS or ("-" in w[2] and _en_word_value(w[2]) is not None)
+            for w in all_words]
+    near = [k or (0 < n and keep[n - 1]) or (n + 1 < len(keep) and keep[n + 1]) for n, k in enumerate(keep)]
+    words = [w for w, k in zip(all_words, near) if k and not _overlaps(taken, w[0], w[1])]
     i = 0
     while i < len(words):
         got = _read_en(words, i, text)
@@ -465,6 +543,8 @@ def _spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             yield Quantity(a, b, w, "vague", values=(_EN_VAGUE[lw],), spelled=True)
         elif lw in _EN_TIMES:
             yield Quantity(a, b, w, "number", values=(float(_EN_TIMES[lw]),), spelled=True)
+        elif lw in ("a", "an") and i + 1 < len(words) and _EN_UNIT.match(" " + words[i + 1][2]):
+            yield Quantity(a, b, w, "number", values=(1.0,), spelled=True)
         elif lw in _EN_FRACTIONS and lw != "third":
             yield Quantity(a, b, w, "number", values=(_EN_FRACTIONS[lw],), spelled=True)
         i += 1
@@ -494,6 +574,11 @@ _UK_VAGUE = {"десяток": 10, "десятка": 10, "дюжина": 12, "с
 _UK_VAGUE_SCALES = {"тисяча": 1e3, "мільйон": 1e6, "мільярд": 1e9}
 _UK_FRACTIONS = {"половина": 0.5, "третина": 1 / 3, "чверть": 0.25, "доба": 24}
 _UK_TIMES = {"вдвічі": 2, "удвічі": 2, "двічі": 2, "втричі": 3, "утричі": 3, "тричі": 3, "вчетверо": 4}
+# Words that may be numerals (the stems of _UK_NUMERAL_START): only these are looked up.
+_UK_CAND = re.compile(
+    r"(?<![\w'’ʼ])(?:нул|од|дв|тр|чот|чет|п['’ʼ]ят|шіс|шес|шос|сім|сем|сьом|віс|вос|дев|дес|сор|ст|сот|тис|міль|трил"
+    r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет)[А-Яа-яІіЇїЄєҐґ'’ʼ]*",
+    re.IGNORECASE)
 _UK_HALF_SCALE = re.compile(r"пів(?:[ -]?)(тисячі|мільйона|мільярда)\b", re.IGNORECASE)
 _UK_WORD = re.compile(rf"[{_CYR}'’ʼ]+")
 # Cheap filter before asking pymorphy3: only words that could be numerals.
@@ -527,12 +612,37 @@ def uk_numeral(word: str) -> tuple[str, float] | None:
     for lemma, tag in lemmas:
         if lemma in _UK_ORDINALS and "ADJF" in tag:
             return "ordinal", _UK_ORDINALS[lemma]
+    vague = [(lemma, tag) for lemma, tag in lemmas if lemma in _UK_VAGUE and "NOUN" in tag]
+    if vague:
+        # "сотні людей" (may be plural) is vague; "сотнею тисяч" is a hundred thousand
+        plural = any("plur" in tag for _, tag in vague)
+        return ("vague" if plural else "cardinal"), _UK_VAGUE[vague[0][0]]
     for lemma, tag in lemmas:
-        if lemma in _UK_VAGUE and "plur" in tag:
-            return "vague", _UK_VAGUE[lemma]
         if lemma in _UK_FRACTIONS and "NOUN" in tag:
             return "fraction", _UK_FRACTIONS[lemma]
     return None
+
+
+_UK_COMPOUND = re.compile(
+    r"(?<![\w'’ʼ])(одно|двох|дво|трьох|чотирьох|чотири|п['’ʼ]яти|шести|семи|восьми|дев['’ʼ]яти|десяти|"
+    r"дванадцяти|п['’ʼ]ятнадцяти|двадцяти|тридцяти|сорока|п['’ʼ]ятдесяти|столітн|тисячо)"
+    r"(?=[а-яіїєґ'’ʼ]{4,})", re.IGNORECASE)
+_UK_COMPOUND_VALUE = {"одно": 1, "двох": 2, "дво": 2, "трьох": 3, "чотирьох": 4, "чотири": 4, "п'яти": 5,
+                      "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10, "дванадцяти": 12,
+                      "п'ятнадцяти": 15, "двадцяти": 20, "тридцяти": 30, "сорока": 40, "п'ятдесяти": 50,
+                      "столітн": 100, "тисячо": 1000}
+
+
+def _compounds_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
+    """Adjectives built on a numeral (двостороння, п'ятиповерховий): the English often has a digit."""
+    for m in _UK_COMPOUND.finditer(text):
+        key = m.group(1).lower().translate(_APOS)
+        if key in _UK_COMPOUND_VALUE and not _overlaps(taken, m.start(), m.end()):
+            end = m.end()
+            while end < len(text) and (text[end].isalpha() or text[end] in "'’ʼ"):
+                end += 1
+            yield Quantity(m.start(), end, text[m.start():end], "number",
+                           values=(float(_UK_COMPOUND_VALUE[key]),), spelled=True, soft=True)
 
 
 def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
@@ -544,8 +654,9 @@ def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             taken.append(m.span())
             yield Quantity(m.start(), m.end(), m.group(), "number", values=(0.5 * scale,), spelled=True,
                            multiplied=True)
-    words = [(m.start(), m.end(), m.group()) for m in _UK_WORD.finditer(text)]
-    info = [None if _overlaps(taken, a, b) else uk_numeral(w) for a, b, w in words]
+    words = [(m.start(), m.end(), m.group()) for m in _UK_CAND.finditer(text)]
+    info = [uk_numeral(w) for a, b, w in words]
+    info = [None if k is None or _overlaps(taken, w[0], w[1]) else k for k, w in zip(info, words)]
     i = 0
     while i < len(words):
         kind = info[i]
@@ -586,6 +697,32 @@ def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
 # the readers
 # ---------------------------------------------------------------------------
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_CENTURY = re.compile(
+    r"\b([IVXLСХІ]{1,7})(?=[ \u00a0]+(?:століт|сторіч|ст\.|century|centuries|cent\.))")
+
+
+def _roman(s: str) -> int | None:
+    s = s.replace("Х", "X").replace("І", "I").replace("С", "C")  # Cyrillic look-alikes typed for Latin
+    if not re.fullmatch(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total or None
+
+
+_CENTURY_HINT = re.compile(r"століт|сторіч|ст\.|centur|cent\.", re.IGNORECASE)
+
+
+def _centuries(text: str) -> Iterator[Quantity]:
+    for m in _ROMAN_CENTURY.finditer(text):
+        v = _roman(m.group(1))
+        if v:
+            yield Quantity(m.start(), m.end(), m.group(), "number", values=(float(v),), ordinal=True)
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for a, b in spans:
@@ -595,20 +732,12 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def extract(text: str, lang: str) -> list[Quantity]:
-    """Every quantity of one paragraph (`lang` "uk" or "en"), in text order, spans exact."""
-    if not any(c.isdigit() for c in text) and lang == "en" and not _EN_WORD.search(text):
-        return []
-    masked = [m.span() for m in _MASK.finditer(text)]
-    work = _blank(text, masked) if masked else text
-    out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+_DECADES = re.compile(r"[ \u00a0](?:decades|десятиліт\w*|десятиріч\w*)", re.IGNORECASE)
 
-    def add(q: Quantity) -> None:
-        if not _overlaps(taken, q.start, q.end):
-            out.append(q)
-            taken.append((q.start, q.end))
 
+def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: list[tuple[int, int]],
+                 add: "Callable[[Quantity], None]") -> None:
+    """The quantities written with digits, most specific first: phones, dates, times, codes, numbers."""
     for m in _PHONE.finditer(work):
         add(Quantity(m.start(), m.end(), m.group(), "code", digits=re.sub(r"\D", "", m.group())[-9:]))
     for q in sorted(_dates(work, lang), key=lambda q: (q.start, -(q.end - q.start))):
@@ -630,12 +759,40 @@ def extract(text: str, lang: str) -> list[Quantity]:
         q.text = text[q.start:q.end]
         add(q)
     _abbreviated_years(out)
+
+
+def extract(text: str, lang: str) -> list[Quantity]:
+    """Every quantity of one paragraph (`lang` "uk" or "en"), in text order, spans exact."""
+    masked = [m.span() for test, rx in _MASKS if test(text) for m in rx.finditer(text)]
+    work = _blank(text, masked) if masked else text
+    digits = _ANY_DIGIT.search(work) is not None
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(q: Quantity) -> None:
+        if not _overlaps(taken, q.start, q.end):
+            out.append(q)
+            taken.append((q.start, q.end))
+
+    if digits:
+        _read_digits(work, text, lang, out, taken, add)
+    if _CENTURY_HINT.search(work):
+        for q in _centuries(work):
+            add(q)
     if lang == "uk":
         spelled = list(_spelled_uk(work, taken))
+        spans = [(p.start, p.end) for p in spelled]
+        spelled += [q for q in _compounds_uk(work, taken) if not _overlaps(spans, q.start, q.end)]
     else:
         spelled = list(_spelled_en(work, taken))
     for q in spelled:
+        if q.kind == "number" and not q.ordinal:
+            q.unit = _unit_after(work[q.end:q.end + 60], lang)
         add(q)
+    for q in out:
+        # "six decades" is sixty years, "три десятиліття" thirty
+        if q.kind == "number" and q.values and _DECADES.match(work, q.end):
+            q.values = q.values + (q.values[0] * 10,)
     out.sort(key=lambda q: q.start)
     return out
 

@@ -25,6 +25,7 @@ mismatch is reported there.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from editflow.checks import CheckContext, Entry, check
@@ -32,6 +33,7 @@ from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digi
 from editflow.model import Finding
 
 STRONG, LOOSE = 2, 1
+_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,12}$", re.I)
 _QUIET_ROLES = {"byline", "boilerplate", "teaser", "headline", "note"}
 
 
@@ -39,11 +41,43 @@ def _eq(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def _rounded(a: float, b: float) -> bool:
-    """b is a rounding of a (or a of b): within 5% and with fewer significant digits."""
-    if a <= 0 or b <= 0 or abs(a - b) > 0.05 * max(a, b):
+def _yearish(q: Quantity) -> bool:
+    return q.text[:4].isdigit() and not q.text[4:5].isdigit() and 1000 <= q.values[0] <= 2100
+
+
+def _rounded(uk: float, en: float) -> bool:
+    """The English rounds the Ukrainian figure: within 5% and with fewer significant digits.
+
+    Only that way round: a translator may write "about 1,500" for 1 456, but an
+    English figure more precise than the Ukrainian one came from nowhere.
+    Years are never rounded.
+    """
+    if uk <= 0 or en <= 0 or abs(uk - en) > 0.05 * max(uk, en):
         return False
-    return sig_digits(a) != sig_digits(b)
+    return sig_digits(en) < sig_digits(uk)
+
+
+# Imperial (or US) unit → (metric unit, factor); temperatures separately.
+_CONVERSIONS = {
+    "in": (("cm", 2.54), ("mm", 25.4)), "ft": (("m", 0.3048), ("cm", 30.48)), "yd": (("m", 0.9144),),
+    "mi": (("km", 1.609344),), "mph": (("kmh", 1.609344),), "lb": (("kg", 0.45359237),),
+    "oz": (("g", 28.349523),), "gal": (("l", 3.785412),), "acre": (("ha", 0.404686),),
+}
+
+
+def _converted(u: Quantity, e: Quantity) -> bool:
+    """A figure converted between imperial and metric units (85 mph ↔ 137 км/год, 80 °F ↔ 27 °C)."""
+    metric, imperial = (u, e) if u.unit in ("mm", "cm", "kmh", "km", "m", "kg", "t", "l", "ha", "c", "g") else (e, u)
+    if not metric.unit or not imperial.unit or metric is imperial:
+        return False
+    targets: list[float] = []
+    for v in imperial.values:
+        if imperial.unit in ("f", "deg") and metric.unit == "c":
+            targets += [(v - 32) / 1.8, v / 1.8]  # a temperature, or a difference of temperatures
+        for unit, factor in _CONVERSIONS.get(imperial.unit, ()):
+            if unit == metric.unit:
+                targets.append(v * factor)
+    return any(abs(t - m) <= max(0.06 * abs(m), 0.6) for t in targets for m in metric.values)
 
 
 def _dates_compatible(x: tuple, y: tuple) -> bool:
@@ -78,7 +112,10 @@ def score(u: Quantity, e: Quantity) -> int:
         if (u.multiplied != e.multiplied) and (any(_eq(a, b) for a in u.loose for b in e.values)
                                                 or any(_eq(a, b) for a in u.values for b in e.loose)):
             return LOOSE
-        if ku == ke == "number" and any(_rounded(a, b) for a in u.values for b in e.values):
+        if ku == ke == "number" and not (_yearish(u) or _yearish(e)) and any(
+                _rounded(a, b) for a in u.values for b in e.values):
+            return LOOSE
+        if ku == ke == "number" and u.unit and e.unit and _converted(u, e):
             return LOOSE
     return 0
 
@@ -90,7 +127,7 @@ def reportable(q: Quantity) -> bool:
     (G7, Су-25) is often named another way ("the Group of Seven"); a zero is
     often "no", "none".  Only a wrong designation (a mismatch) is reported.
     """
-    if q.spelled or q.listnum or q.kind in ("vague", "code"):
+    if q.spelled or q.listnum or q.soft or q.kind in ("vague", "code"):
         return False
     return not (q.kind == "number" and q.values and all(v == 0 for v in q.values))
 
@@ -137,6 +174,10 @@ def plausible(u: Quantity, e: Quantity) -> bool:
     return any(_one_off(_digits(a), _digits(b)) for a in u.values for b in e.values)
 
 
+def _restates(q: Quantity, side: list[Quantity]) -> bool:
+    return bool(q.unit) and any(o is not q and o.unit and _converted(q, o) for o in side)
+
+
 def _big(u: Quantity, e: Quantity) -> bool:
     if u.kind != "number":
         return True
@@ -153,10 +194,11 @@ def match(us: list[Quantity], es: list[Quantity]) -> tuple[list[tuple[int, int, 
         for j, e in enumerate(es):
             s = score(u, e)
             if s:
-                # digits-to-digits before words, then keep the order of the text
-                hard = reportable(u) + reportable(e)
+                # like with like first (digits with digits, words with words, ordinals
+                # with ordinals), then keep the order of the text
+                form = (u.spelled != e.spelled) + (u.ordinal != e.ordinal)
                 pos = abs((i + 0.5) / len(us) - (j + 0.5) / len(es))
-                cand.append((-s, -hard, pos, i, j))
+                cand.append((-s, form, pos, i, j))
     cand.sort()
     used_u: set[int] = set()
     used_e: set[int] = set()
@@ -210,8 +252,8 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
 
     for i, j, _ in pairs:
         q = es[j]
-        if q.text == us[i].text and "\u00a0" not in q.text and "\u202f" not in q.text:
-            continue  # plain spaces, alike on both sides: a phone or reference number, not a figure
+        if q.fmt == "space-group" and _PHONE_CONTEXT.search(e.target_text, max(0, q.start - 30), q.start):
+            continue  # "call 116 123": a phone number, not a figure
         if q.fmt == "decimal-comma":
             yield Finding("numbers.format", "warning",
                           f"“{q.text}” uses a decimal comma; English writes {_en_style(q)}",
@@ -223,8 +265,9 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
                           suggestion=_en_style(q))
 
-    hard_u = [i for i in sorted(left_u) if reportable(us[i])]
-    hard_e = [j for j in sorted(left_e) if reportable(es[j])]
+    # A conversion added in brackets ("200 миль (322 км)") restates a figure of its own side.
+    hard_u = [i for i in sorted(left_u) if reportable(us[i]) and not _restates(us[i], us)]
+    hard_e = [j for j in sorted(left_e) if reportable(es[j]) and not _restates(es[j], es)]
     cand_u = [i for i in sorted(left_u) if reportable(us[i]) or us[i].kind == "code"]
     cand_e = [j for j in sorted(left_e) if reportable(es[j]) or es[j].kind == "code"]
     # Small figures are one digit apart by chance ("12" and "10" in a paragraph
@@ -247,6 +290,11 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
                           index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
                           suggestion=_en_style(u) if u.kind == "number" and not u.multiplied else None)
+    for f, i, j in _word_mismatch(e, us, es, [i for i in left_u if i not in paired_u],
+                                  [j for j in left_e if j not in paired_e]):
+        paired_u.add(i)
+        paired_e.add(j)
+        yield f
     if quiet:
         return
     for i in hard_u:
@@ -261,3 +309,30 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
             yield Finding("numbers.extra", "warning",
                           f"{_describe(t)} in the English is not in the Ukrainian",
                           index=e.index, target_span=(t.start, t.end))
+
+
+def _counted_word(q: Quantity) -> bool:
+    """A cardinal in words worth comparing: three and up, not an ordinal, not a compound adjective."""
+    return (q.spelled and q.kind == "number" and not q.ordinal and not q.soft and bool(q.values)
+            and q.values[0] >= 3 and float(q.values[0]).is_integer() and "dozen" not in q.text.lower()
+            and "дюжин" not in q.text.lower())
+
+
+def _word_mismatch(e: Entry, us: list[Quantity], es: list[Quantity], left_u: list[int],
+                   left_e: list[int]) -> Iterator[tuple[Finding, int, int]]:
+    """`чотирнадцять` ↔ `fifteen`, `чотирнадцяти` ↔ `15`: a warning, when each is the only figure left.
+
+    Words are rephrased more freely than digits ("a dozen" for 11, "dozens"),
+    so this never rises to an error, and only a lone pair counts.
+    """
+    cu = [i for i in left_u if (reportable(us[i]) and us[i].kind == "number") or _counted_word(us[i])]
+    ce = [j for j in left_e if (reportable(es[j]) and es[j].kind == "number") or _counted_word(es[j])]
+    if len(cu) != 1 or len(ce) != 1:
+        return
+    u, t = us[cu[0]], es[ce[0]]
+    if not (u.spelled or t.spelled) or u.percent != t.percent or u.values[0] < 3 or t.values[0] < 3:
+        return
+    yield Finding("numbers.mismatch", "warning",
+                  f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
+                  index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
+                  suggestion=_en_style(u) if not u.spelled else None), cu[0], ce[0]
