@@ -94,17 +94,29 @@ def _word_re(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?:['’]s|s)?(?![\w-])", re.IGNORECASE)
 
 
-def glossary_findings(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
-    from rapidfuzz.distance import JaroWinkler
+def spelling_variants(a: str, b: str) -> bool:
+    """`Zelenskyy`/`Zelensky`, `Vitaliy Klitschko`/`Vitali Klitschko`: the same words spelled differently.
 
+    Word by word, so that an abbreviation (`Zaporizhzhia NPP` for `Zaporizhzhia
+    Nuclear Power Plant`) or a different wording is never taken for one.
+    """
+    from rapidfuzz import fuzz
+
+    wa, wb = a.lower().split(), b.lower().split()
+    if a.lower() == b.lower() or len(wa) != len(wb):
+        return False
+    return all(fuzz.ratio(x, y) >= SPELLING_VARIANT * 100 for x, y in zip(wa, wb))
+
+
+def glossary_findings(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
     if ctx.glossary is None:
         return
+    reported: set[tuple[int, int]] = set()  # two terms may share renderings (ЗАЕС, Запорізька АЕС)
     for t in ctx.glossary.terms:
         if len(t.en) < 2:
             continue
         # Renderings that are spellings of one another; different wordings are free to alternate.
-        variants = [r for r in t.en if any(r != o and JaroWinkler.similarity(r.lower(), o.lower()) >= SPELLING_VARIANT
-                                           for o in t.en)]
+        variants = [r for r in t.en if any(spelling_variants(r, o) for o in t.en)]
         if len(variants) < 2:
             continue
         # Longest first, so that "Zelenskyy" is not also counted as "Zelensky"... and vice versa.
@@ -123,7 +135,8 @@ def glossary_findings(entries: list[Entry], ctx: CheckContext) -> Iterator[Findi
         order = {r: k for k, r in reversed(list(enumerate(h[3] for h in hits)))}
         best = max(counts, key=lambda r: (counts[r], -order[r]))
         for index, a, b, r in hits:
-            if r != best:
+            if r != best and (index, a) not in reported:
+                reported.add((index, a))
                 yield Finding("consistency.term", "warning",
                               f"“{r}” for {t.uk}, spelled “{best}” elsewhere in this file",
                               index=index, target_span=(a, b), term=t.uk, suggestion=best)

@@ -257,12 +257,14 @@ def expected_spelling(p: NamePair, glossary_names: dict[str, list[str]]) -> tupl
 
 
 def spelling_finding(p: NamePair, glossary_names: dict[str, list[str]]) -> Finding | None:
+    if not p.rendering:
+        return None  # the English word is not clearly this name's rendering ("Shahed-type", "Ministry")
     wanted, origin = expected_spelling(p, glossary_names)
     base = p.en_base
     if any(base.lower() == w.lower() for w in wanted):
         return None
     if origin == "KMU-2010":
-        if (not p.rendering or not p.known or p.foreign or not ukrainian_looking(p.lemma)
+        if (not p.known or p.foreign or not ukrainian_looking(p.lemma)
                 or base.lower() in EXONYMS or _non_kmu_english(base) or _ending_variant(base, wanted[0])):
             return None
     want = wanted[0]
