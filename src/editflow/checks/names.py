@@ -126,16 +126,23 @@ def _norm_uk(word: str) -> str:
 
 
 @lru_cache(maxsize=20000)
-def name_lemmas(word: str) -> tuple[tuple[str, bool], ...]:
-    """(lemma, known) of each noun reading of a capitalised Ukrainian word; () if it has none."""
+def _readings(word: str) -> tuple[tuple[tuple[str, bool], ...], bool]:
+    """(lemma, known) of each noun reading of a Ukrainian word, and whether one is a person's name."""
     out: list[tuple[str, bool]] = []
+    person = False
     for p in _morph().parse(_norm_uk(word)):
         if p.tag.POS != "NOUN":
             continue
+        person = person or any(t in p.tag for t in ("Name", "Surn", "Patr"))
         item = (p.normal_form, bool(p.is_known))
         if item not in out:
             out.append(item)
-    return tuple(out)
+    return tuple(out), person
+
+
+def name_lemmas(word: str) -> tuple[tuple[str, bool], ...]:
+    """(lemma, known) of each noun reading of a capitalised Ukrainian word; () if it has none."""
+    return _readings(word)[0]
 
 
 @lru_cache(maxsize=20000)
@@ -161,19 +168,16 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(_SENT_START.search(text[max(0, start - 4):start])) or start == 0
 
 
-def _uk_names(text: str) -> Iterator[tuple[str, tuple[int, int], tuple[tuple[str, bool], ...]]]:
+def _uk_names(text: str, initials: set[str]) -> Iterator[tuple[str, tuple[int, int], tuple[tuple[str, bool], ...]]]:
     for m in _UK_WORD.finditer(text):
         w = m.group()
-        if len(w) < 3:
-            continue
-        lemmas = name_lemmas(w)
+        if len(w) < 3 or kmu(w)[:1].lower() not in initials:
+            continue  # no English word could render it: spare the morphology
+        lemmas, person = _readings(w)
         if not lemmas:
             continue
-        if _sentence_initial(text, m.start()):
-            # A capital at a sentence start says nothing: keep only names the dictionary tags as names.
-            tags = {str(p.tag) for p in _morph().parse(_norm_uk(w))}
-            if not any(t in tag for tag in tags for t in ("Name", "Surn", "Patr")):
-                continue
+        if not person and _sentence_initial(text, m.start()):
+            continue  # a capital at a sentence start says nothing unless the dictionary knows a name
         yield w, m.span(), lemmas
 
 
@@ -188,7 +192,7 @@ def find_name_pairs(e: Entry) -> list[NamePair]:
     if not en_words:
         return []
     cands: list[tuple[float, int, int, str, bool]] = []
-    uk_found = list(_uk_names(src))
+    uk_found = list(_uk_names(src, {b[0].lower() for _, _, b in en_words if b}))
     for ui, (w, _, lemmas) in enumerate(uk_found):
         for lemma, known in lemmas:
             roman = kmu(lemma).lower()
