@@ -146,3 +146,9 @@ def test_a_double_quote_after_a_plural_is_an_apostrophe_slip() -> None:
     (f,) = _found([(UK, en)], "typography.unbalanced")
     assert "apostrophe" in f.message and f.suggestion == "’"
     assert en[f.target_span[0]:f.target_span[1]] == '"'
+
+
+def test_a_note_between_two_words_does_not_make_them_doubled() -> None:
+    en = "They reached the [Antonivskyi – ed.] the bridge, and the the road."
+    found = _found([(UK, en)], "typography.doubled-word")
+    assert _spans(found, en) == ["the the"] and found[0].target_span[0] > en.index("bridge")

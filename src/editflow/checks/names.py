@@ -168,10 +168,22 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(_SENT_START.search(text[max(0, start - 4):start])) or start == 0
 
 
-def _uk_names(text: str, initials: set[str]) -> Iterator[tuple[str, tuple[int, int], tuple[tuple[str, bool], ...]]]:
+# An inflected form romanised is still this alike to the English name (Львова ~ Lviv: 0.78).
+_PREFILTER = 0.75
+
+
+def _uk_names(text: str, by_initial: dict[str, list[str]]) -> Iterator[tuple[str, tuple[int, int], tuple[tuple[str, bool], ...]]]:
+    from rapidfuzz import process
+    from rapidfuzz.distance import JaroWinkler
+
     for m in _UK_WORD.finditer(text):
         w = m.group()
-        if len(w) < 3 or kmu(w)[:1].lower() not in initials:
+        if len(w) < 3:
+            continue
+        roman = kmu(w).lower()
+        cands = by_initial.get(roman[:1])
+        if not cands or process.extractOne(roman, cands, scorer=JaroWinkler.similarity,
+                                           score_cutoff=_PREFILTER) is None:
             continue  # no English word could render it: spare the morphology
         lemmas, person = _readings(w)
         if not lemmas:
@@ -192,7 +204,11 @@ def find_name_pairs(e: Entry) -> list[NamePair]:
     if not en_words:
         return []
     cands: list[tuple[float, int, int, str, bool]] = []
-    uk_found = list(_uk_names(src, {b[0].lower() for _, _, b in en_words if b}))
+    by_initial: dict[str, list[str]] = {}
+    for _, _, b in en_words:
+        if b:
+            by_initial.setdefault(b[0].lower(), []).append(b.lower())
+    uk_found = list(_uk_names(src, by_initial))
     for ui, (w, _, lemmas) in enumerate(uk_found):
         for lemma, known in lemmas:
             roman = kmu(lemma).lower()

@@ -265,8 +265,11 @@ _SPACED_HYPHEN = re.compile(r"(?<=[\w,.!?\"”’)%]) - (?=[\w\"“‘(])")
 
 
 def doubled_word_findings(e: Entry) -> Iterator[Finding]:
-    text = e.target_text
-    for m in _DOUBLED.finditer(text):
+    # The text as typed: in the masked text a note becomes spaces, and
+    # "the [Kherson – ed.] the" would read as "the the".
+    for m in _DOUBLED.finditer(e.target):
+        if any(n.start < m.end() and m.start() < n.end for n in e.target_notes):
+            continue
         first, second = m.group(1), m.group(2)
         if first.lower() in LEGIT_DOUBLES:
             continue
