@@ -10,12 +10,15 @@ with the glossary's rendering or, failing that, the KMU-2010 romanisation.
 English news spells many Ukrainian names by convention rather than by
 KMU-2010 (Zelensky, Klitschko, Oleksiy, Podolyak), and Ukrainian writes
 foreign names in its own letters (Байден, Шольц, Пєсков), which KMU must
-not be applied to.  So `names.spelling` is a suggestion (info), and it stays
-quiet on: ending-only variants (-iy/-yi/-y for -ii/-yi, -ia for -iia),
-exonyms and conventional spellings, English words with letters KMU never
-produces (c outside ch/ts, w, q, x), Ukrainian words that are foreign names
-in Ukrainian letters (a consonant before є), words the dictionary does not
-know, and more than a few per file.
+not be applied to.  So `names.spelling` is a suggestion (info), made only
+when the English word is another romanisation of the name's lemma (Kharkov,
+Kiev, Chernigov, Podolyak: see `is_rendering`) and the name looks Ukrainian
+(ї, an apostrophe, or a Ukrainian ending such as -енко, -ук, -ів, -ій).  It
+stays quiet on ending-only variants (-iy/-y for -ii, -y for -yi, -ia for
+-iia), exonyms and conventional spellings, English words with letters KMU
+never produces (c outside ch/ts, w, q, x), foreign names in Ukrainian
+letters (a consonant before є), words the dictionary does not know, and
+beyond a few per file.
 """
 
 from __future__ import annotations
@@ -139,10 +142,6 @@ def _readings(word: str) -> tuple[tuple[tuple[str, bool], ...], bool]:
             out.append(item)
     return tuple(out), person
 
-
-def name_lemmas(word: str) -> tuple[tuple[str, bool], ...]:
-    """(lemma, known) of each noun reading of a capitalised Ukrainian word; () if it has none."""
-    return _readings(word)[0]
 
 
 @lru_cache(maxsize=20000)
