@@ -139,3 +139,10 @@ def test_notes_command_lists_notes_as_text_and_json(tmp_path: Path) -> None:
 def test_notes_command_on_a_missing_file_exits_2(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["notes", str(tmp_path / "nope.po")])
     assert r.exit_code == 2
+
+
+def test_lost_note_points_at_the_nearest_plain_bracket() -> None:
+    uk = "Мер (за даними міськради) заявив, що вони (оборонці міста – ред.) трималися."
+    en = "The mayor (according to the council) said that they (the city's defenders) held on."
+    (f,) = _run([(uk, en)])[1]
+    assert en[f.target_span[0]:f.target_span[1]] == "(the city's defenders)"

@@ -87,9 +87,9 @@ def test_quote_running_on_into_the_next_paragraph_news_style() -> None:
 
 def test_curly_quotes_nest_and_a_double_quote_in_place_of_an_apostrophe_is_flagged() -> None:
     assert quote_problems("“They said “no” twice,” he wrote.") == ([], None)
-    en = "The workers” union said it was ready."
+    en = "The mayor” said it was ready."
     (f,) = _found([(UK, en)], "typography.unbalanced")
-    assert "apostrophe" not in f.message  # ” before a space is a stray closing quote
+    assert "no opening quote" in f.message  # ” before a space is a stray closing quote
     en = "The mayor said: “I”ll be there.”"
     (f,) = _found([(UK, en)], "typography.unbalanced")
     assert "apostrophe" in f.message and f.suggestion == "’"
@@ -139,3 +139,16 @@ def test_spaced_hyphen_as_a_dash_is_info() -> None:
 def test_notes_are_exempt() -> None:
     en = "They [Russians “so-called – ed.] left."
     assert _found([("Вони (росіяни – ред.) пішли.", en)], "typography.unbalanced") == []
+
+
+def test_a_double_quote_after_a_plural_is_an_apostrophe_slip() -> None:
+    en = "The farmers\" protest blocked the road."
+    (f,) = _found([(UK, en)], "typography.unbalanced")
+    assert "apostrophe" in f.message and f.suggestion == "’"
+    assert en[f.target_span[0]:f.target_span[1]] == '"'
+
+
+def test_a_note_between_two_words_does_not_make_them_doubled() -> None:
+    en = "They reached the [Antonivskyi – ed.] the bridge, and the the road."
+    found = _found([(UK, en)], "typography.doubled-word")
+    assert _spans(found, en) == ["the the"] and found[0].target_span[0] > en.index("bridge")

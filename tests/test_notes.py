@@ -30,6 +30,7 @@ from editflow.notes import find_notes, mask
     ("Вони (оборонці міста, – ред.) трималися.", "(оборонці міста, – ред.)", "оборонці міста", "editor"),
     ("Вони (за даними ООН, прим. ред.) поїхали.", "(за даними ООН, прим. ред.)", "за даними ООН", "editor"),
     ("Слово (гра слів – прим. перекл.) вжито", "(гра слів – прим. перекл.)", "гра слів", "translator"),
+    ("The count [Ed.: as of noon] rose.", "[Ed.: as of noon]", "as of noon", "editor"),
     ("Це сталося (прим. ред.) вчора", "(прим. ред.)", "", "editor"),
     ("(Прим. ред.: дані на ранок) Далі", "(Прим. ред.: дані на ранок)", "дані на ранок", "editor"),
 ])
@@ -50,6 +51,7 @@ def test_bare_ukrainian_signature_takes_its_sentence() -> None:
     "He met a co-ed (a co-ed from Lviv) at the station.",
     "The textbook (2nd ed.) costs more.",
     "Fans of (Ed Sheeran) queued.",
+    "Fans of (Ed. Sheeran) queued.",
     "a mismatched aside (the city – ed.] here",
     "The vote (152 - 98) passed.",
     "Пішли вперед (до річки) швидко.",

@@ -49,7 +49,7 @@ def _trailing(open_: str, body: str, close: str) -> str:
 # "[text – ed.]": a dash-separated signature at the end of a bracketed insertion.
 _TRAILING = re.compile(_trailing(r"\[", _BODY_SQ, r"\]") + "|" +
                        _trailing(r"\(", _BODY_RD, r"\)").replace("?P<", "?P<r_"), re.IGNORECASE)
-_LABEL = (r"(?:editor|translator|author)s?[’'`ʼ]?s?\.?\s+note|editorial\s+note|eds?\.\s*note"
+_LABEL = (r"(?:editor|translator|author)s?[’'`ʼ]?s?\.?\s+note|editorial\s+note|eds?\.\s*note|eds?\.?(?=\s*:)"
           r"|transl?\.\s*note|note\s+of\s+the\s+(?:editor|translator)"
           r"|прим(?:ітка)?\.?\s*(?:ред(?:акції)?|перекл(?:адача)?|авт(?:ора)?)\.?")
 

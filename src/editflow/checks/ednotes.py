@@ -106,7 +106,9 @@ def ednotes(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
                           f"note “{n.raw}” has no counterpart in the Ukrainian; check the gloss",
                           index=e.index, target_span=(n.start, n.end))
         for n in lost:
-            kept = _BRACKETED.search(e.target_text)
+            # The bracketed aside nearest where the note stood, if the English has one.
+            where = _rel(n, e.source) * len(e.target)
+            kept = min(_BRACKETED.finditer(e.target_text), key=lambda m: abs(m.start() - where), default=None)
             how = ("; a bracketed aside is there without a note signature" if kept
                    else "; its content is gone or reads as the author's words")
             yield Finding("ednote.lost", "warning",

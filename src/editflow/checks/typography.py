@@ -47,9 +47,8 @@ def _double_quote_pairs(text: str) -> list[tuple[int, int]]:
     """Spans [open, close] of double-quoted passages, whatever the quote characters."""
     pairs: list[tuple[int, int]] = []
     opening: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in DOUBLE_QUOTES:
-            continue
+    for m in _DQUOTE.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "\"″" and i > 0 and text[i - 1].isdigit() and opening is None:
             continue  # 12" – an inch mark
         role = _quote_role(text, i)
@@ -130,15 +129,21 @@ def quote_findings(e: Entry, house: str) -> Iterator[Finding]:
 # "1)", "b)" opening a list item: a closing bracket with no opening one, by design.
 _LIST_ITEM = re.compile(r"(?:^|[\s:;,])(?:\d{1,2}|[a-zа-яі])\)", re.IGNORECASE)
 _SMILEY = re.compile(r"[:;=]-?[()\]]|\([:;]")
+_BRACKET = re.compile(r"[()\[\]]")
+_DQUOTE = re.compile(f"[{DOUBLE_QUOTES}]")
 
 
 def bracket_problems(text: str) -> list[tuple[int, str]]:
     """Positions of brackets left unmatched, with what is wrong."""
     stack: list[int] = []
     out: list[tuple[int, str]] = []
+    marks = [m.start() for m in _BRACKET.finditer(text)]
+    if not marks:
+        return out
     skip = {m.end() - 1 for m in _LIST_ITEM.finditer(text)}
     skip |= {i for m in _SMILEY.finditer(text) for i in range(m.start(), m.end())}
-    for i, ch in enumerate(text):
+    for i in marks:
+        ch = text[i]
         if i in skip and not (ch == ")" and any(text[j] == "(" for j in stack)):
             continue
         if ch in _OPENERS:
@@ -156,6 +161,10 @@ def bracket_problems(text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+# "the workers" union": a plural possessive typed with a double quote.
+_POSSESSIVE_SLOT = re.compile(r"s[\"”] [a-z]")
+
+
 def _between_letters(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
@@ -169,9 +178,8 @@ def quote_problems(text: str, low_high: bool = False) -> tuple[list[tuple[int, s
     """
     out: list[tuple[int, str]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch not in DOUBLE_QUOTES:
-            continue
+    for m in _DQUOTE.finditer(text):
+        i, ch = m.start(), m.group()
         straight = ch in "\"″"
         if straight and i > 0 and text[i - 1].isdigit() and not stack:
             continue  # 12" – an inch mark
@@ -183,6 +191,8 @@ def quote_problems(text: str, low_high: bool = False) -> tuple[list[tuple[int, s
             stack.append(i)
         elif stack:
             stack.pop()
+        elif _POSSESSIVE_SLOT.match(text, i - 1):
+            out.append((i, f"“{ch}” after a plural, where an apostrophe belongs"))
         else:
             out.append((i, f"closing “{ch}” with no opening quote"))
     return out, (stack[0] if stack else None)
@@ -193,10 +203,10 @@ def _starts_with_quote(text: str) -> bool:
     return bool(t) and t[0] in DOUBLE_QUOTES and t[0] not in "”»"
 
 
-def _uk_unbalanced(text: str) -> tuple[bool, bool]:
-    """(quotes unbalanced, brackets unbalanced) in the Ukrainian: the original's own shape."""
+def _uk_quotes_unbalanced(text: str) -> bool:
+    """Whether the Ukrainian itself leaves a quote open or closes one it never opened."""
     problems, left_open = quote_problems(text, low_high="„" in text)
-    return bool(problems) or left_open is not None, bool(bracket_problems(text))
+    return bool(problems) or left_open is not None
 
 
 def unbalanced_findings(entries: list[Entry]) -> Iterator[Finding]:
@@ -204,17 +214,19 @@ def unbalanced_findings(entries: list[Entry]) -> Iterator[Finding]:
         text = e.target_text
         if not text.strip():
             continue
-        uk_quotes, uk_brackets = _uk_unbalanced(e.source_text)
-        if not uk_brackets:
-            for i, what in bracket_problems(text):
+        brackets = bracket_problems(text)
+        if brackets and not bracket_problems(e.source_text):
+            for i, what in brackets:
                 yield Finding("typography.unbalanced", "warning", f"unbalanced bracket: {what}",
                               index=e.index, target_span=(i, i + 1))
         problems, left_open = quote_problems(text)
+        if not problems and left_open is None:
+            continue
         for i, what in problems:
             if "apostrophe" in what:
                 yield Finding("typography.unbalanced", "warning", f"quote {what}",
                               index=e.index, target_span=(i, i + 1), suggestion="’")
-        if uk_quotes:
+        if _uk_quotes_unbalanced(e.source_text):
             continue  # the original leaves a quote open or closes one it never opened
         problems = [p for p in problems if "apostrophe" not in p[1]]
         if problems and k > 0 and quote_problems(entries[k - 1].target_text)[1] is not None:
@@ -253,8 +265,11 @@ _SPACED_HYPHEN = re.compile(r"(?<=[\w,.!?\"”’)%]) - (?=[\w\"“‘(])")
 
 
 def doubled_word_findings(e: Entry) -> Iterator[Finding]:
-    text = e.target_text
-    for m in _DOUBLED.finditer(text):
+    # The text as typed: in the masked text a note becomes spaces, and
+    # "the [Kherson – ed.] the" would read as "the the".
+    for m in _DOUBLED.finditer(e.target):
+        if any(n.start < m.end() and m.start() < n.end for n in e.target_notes):
+            continue
         first, second = m.group(1), m.group(2)
         if first.lower() in LEGIT_DOUBLES:
             continue
