@@ -374,6 +374,10 @@ def test_po_without_english_exit_2_nothing_written(tmp_path):
     assert not out.exists()
     result = CliRunner().invoke(cli, ["export", str(tmp_path / "missing.po"), "--publication", "-o", str(out)])
     assert result.exit_code == 2 and "PO file not found" in result.output
+    po.write_text('msgid "Київ "центр"\nmsgstr "Kyiv"\n', encoding="utf-8")  # an unescaped quote
+    result = CliRunner().invoke(cli, ["export", str(po), "--publication", "-o", str(out)])
+    assert result.exit_code == 2 and "not a valid PO file" in result.output
+    assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
 
 
 def test_a_po_made_elsewhere_gets_its_roles_from_the_text(tmp_path):
