@@ -7,12 +7,12 @@ EDITFLOW_REQUIRE_TOOLS=1 (CI).
 LibreOffice, to prove that a real word processor opens an export:
 
     def test_opens(tmp_path, soffice_pdf, pdftotext):
-        pdf = soffice_pdf(docx_path)          # LibreOffice headless → PDF beside nothing else
+        pdf = soffice_pdf(docx_path)          # LibreOffice headless → a PDF in a temporary folder
         assert "Kyiv" in pdftotext(pdf)
 
 `soffice_pdf(docx, outdir=None, timeout=120)` converts with a fresh
-LibreOffice profile per call (two conversions sharing a profile fail), in
-its own temporary folder, and returns the PDF's path; a failed or timed-out
+LibreOffice profile per call (two conversions sharing a profile fail) into
+`outdir` (default: a new pytest temporary folder) and returns the PDF's path; a failed or timed-out
 conversion fails the test with LibreOffice's output.  `pdftotext(pdf)`
 returns the PDF's text (poppler, `-layout` off, so a paragraph's words read
 in order).  Both skip (or fail under CI) when `soffice` / `pdftotext` are
@@ -74,18 +74,17 @@ def require_tool_fixture() -> Callable[[str], str]:
 # LibreOffice: does a real word processor open the document?
 # ---------------------------------------------------------------------------
 
-def convert_to_pdf(docx_path: Path, outdir: Path | None = None, timeout: float = 120) -> Path:
-    """`docx_path` converted by LibreOffice headless; the PDF's path.
+def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 120) -> Path:
+    """`docx_path` converted by LibreOffice headless into `outdir`; the PDF's path.
 
-    Every call gets its own LibreOffice profile (UserInstallation): two
-    conversions on one profile at once fail, and a user's profile must not
-    be touched.
+    Every call gets its own LibreOffice profile (UserInstallation), removed
+    afterwards: two conversions on one profile at once fail, and a user's
+    own profile must not be touched.
     """
     soffice = require_tool("soffice")
-    docx_path = Path(docx_path)
-    work = Path(tempfile.mkdtemp(prefix="editflow-lo-"))
-    outdir = Path(outdir) if outdir is not None else work / "pdf"
+    docx_path, outdir = Path(docx_path), Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="editflow-lo-"))
     cmd = [soffice, "--headless", "--norestore", "--nolockcheck",
            f"-env:UserInstallation={(work / 'profile').as_uri()}",
            "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)]
@@ -95,7 +94,7 @@ def convert_to_pdf(docx_path: Path, outdir: Path | None = None, timeout: float =
     except subprocess.TimeoutExpired:
         pytest.fail(f"LibreOffice took more than {timeout:.0f} s to convert {docx_path.name}", pytrace=False)
     finally:
-        shutil.rmtree(work / "profile", ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     pdf = outdir / (docx_path.stem + ".pdf")
     if proc.returncode != 0 or not pdf.is_file():
         pytest.fail(f"LibreOffice could not convert {docx_path.name} (exit {proc.returncode}):\n"
@@ -113,10 +112,17 @@ def pdf_text(pdf_path: Path, timeout: float = 60) -> str:
     return proc.stdout.decode("utf-8")
 
 
+def _pdf_converter(factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    def convert(docx_path: Path, outdir: Path | None = None, timeout: float = 120) -> Path:
+        return convert_to_pdf(docx_path, outdir if outdir is not None else factory.mktemp("pdf"), timeout)
+
+    return convert
+
+
 @pytest.fixture(name="soffice_pdf")
-def soffice_pdf_fixture() -> Callable[..., Path]:
-    """`soffice_pdf(docx_path) -> pdf_path` inside a test: see `convert_to_pdf`."""
-    return convert_to_pdf
+def soffice_pdf_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """`soffice_pdf(docx_path, outdir=None) -> pdf_path` inside a test: see `convert_to_pdf`."""
+    return _pdf_converter(tmp_path_factory)
 
 
 @pytest.fixture(name="pdftotext")
@@ -126,9 +132,9 @@ def pdftotext_fixture() -> Callable[..., str]:
 
 
 @pytest.fixture(name="soffice_pdf_module", scope="module")
-def soffice_pdf_module_fixture() -> Callable[..., Path]:
+def soffice_pdf_module_fixture(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """`soffice_pdf` for module-scoped fixtures (convert once, check in many tests)."""
-    return convert_to_pdf
+    return _pdf_converter(tmp_path_factory)
 
 
 @pytest.fixture(name="pdftotext_module", scope="module")

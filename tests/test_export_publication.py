@@ -33,6 +33,7 @@ TITLES = {
                                  "since full-scale invasion",
 }
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _align(project: Path, slug: str) -> Path:
@@ -283,6 +284,15 @@ def _house_template(path: Path) -> Path:
     section.left_margin = Cm(3.3)
     section.header.paragraphs[0].text = "KYIV DESK HOUSE HEADER"
     section.footer.paragraphs[0].text = "KYIV DESK HOUSE FOOTER"
+    # A tracked change left in the footer: accepted in the export.
+    from docx.oxml import parse_xml
+
+    section.footer.paragraphs[0]._p.append(parse_xml(
+        f'<w:ins {WNS} w:id="1" w:author="Desk" w:date="2025-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">'
+        f' PAGE</w:t></w:r></w:ins>'))
+    section.footer.paragraphs[0]._p.append(parse_xml(
+        f'<w:del {WNS} w:id="2" w:author="Desk" w:date="2025-01-01T00:00:00Z"><w:r><w:delText>'
+        f'OLD</w:delText></w:r></w:del>'))
     para = d.add_paragraph("Template placeholder text that must not survive.")
     if hasattr(d, "add_comment"):  # python-docx 1.2+
         d.add_comment(para.runs, text="A comment in the template", author="Desk")
@@ -305,7 +315,7 @@ def test_template_styles_page_setup_header_and_footer_are_used(project, tmp_path
     assert d.styles["Normal"].font.name == "Georgia" and d.styles["Title"].font.size.pt == 31
     assert round(d.sections[0].left_margin.cm, 1) == 3.3
     assert d.sections[0].header.paragraphs[0].text == "KYIV DESK HOUSE HEADER"
-    assert d.sections[0].footer.paragraphs[0].text == "KYIV DESK HOUSE FOOTER"
+    assert d.sections[0].footer.paragraphs[0].text == "KYIV DESK HOUSE FOOTER PAGE"
     assert d.paragraphs[0].text == TITLES["kharkiv-shahed-attack"] and d.paragraphs[0].style.name == "Title"
     assert "Template placeholder" not in "\n".join(p.text for p in d.paragraphs)
     assert not d.tables
@@ -313,6 +323,9 @@ def test_template_styles_page_setup_header_and_footer_are_used(project, tmp_path
     with zipfile.ZipFile(out) as z:
         assert not [n for n in z.namelist() if "comments" in n]
         assert b"commentRangeStart" not in z.read("word/document.xml")
+        for name in z.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                assert not re.search(rb"<w:(?:ins|del|delText)\b", z.read(name)), name
 
 
 def test_styles_missing_from_the_template_are_made_from_normal_with_one_warning(project, tmp_path):
@@ -374,6 +387,10 @@ def test_po_without_english_exit_2_nothing_written(tmp_path):
     assert not out.exists()
     result = CliRunner().invoke(cli, ["export", str(tmp_path / "missing.po"), "--publication", "-o", str(out)])
     assert result.exit_code == 2 and "PO file not found" in result.output
+    po.write_text('msgid "Київ "центр"\nmsgstr "Kyiv"\n', encoding="utf-8")  # an unescaped quote
+    result = CliRunner().invoke(cli, ["export", str(po), "--publication", "-o", str(out)])
+    assert result.exit_code == 2 and "not a valid PO file" in result.output
+    assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
 
 
 def test_a_po_made_elsewhere_gets_its_roles_from_the_text(tmp_path):

@@ -418,7 +418,9 @@ def export(po_file: Path, mode: str | None, output: Path | None, template: Path 
         result = write_review(po_file, out, glossaries=list(glossaries) or None, force=force)
     else:
         result = write_redline(po_file, out, force=force)
-    info = result if isinstance(result, dict) else getattr(result, "__dict__", {})
+    import dataclasses
+
+    info = dataclasses.asdict(result) if dataclasses.is_dataclass(result) else dict(result or {})
     for w in info.get("warnings", []) or []:
         click.echo(f"warning: {w}", err=True)
     click.echo(f"wrote {out}", err=True)

@@ -375,7 +375,32 @@ def open_template(template: Path) -> Any:
     settings = document.settings.element
     for el in settings.findall(qn("w:trackRevisions")):
         settings.remove(el)
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype.endswith(("/header", "/footer")):
+            _accept_revisions(rel.target_part.element)
     return document
+
+
+# Revision marks a header or footer of the template may hold: the ones whose
+# content stays (insertions) are unwrapped, the rest removed with their content.
+_UNWRAP = ("ins", "moveTo")
+_REMOVE = ("del", "moveFrom", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange",
+           "tcPrChange", "numberingChange", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
+           "moveToRangeEnd", "commentRangeStart", "commentRangeEnd", "commentReference")
+
+
+def _accept_revisions(element: Any) -> None:
+    """Accept every tracked change inside `element`; drop comment anchors."""
+    for name in _REMOVE:
+        for el in list(element.iter(_W + name)):
+            el.getparent().remove(el)
+    for name in _UNWRAP:
+        for el in list(element.iter(_W + name)):
+            parent = el.getparent()
+            at = parent.index(el)
+            for child in reversed(list(el)):
+                parent.insert(at, child)
+            parent.remove(el)
 
 
 def _set_english(document: Any) -> None:
