@@ -485,7 +485,7 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False,
     seen: dict[str, int] = {}
     good: list[tuple[Row, polib.POEntry]] = []
     for row in doc.rows:
-        label = row.id or f"row {row.position}"
+        label = " + ".join(row.id.split()) or f"row {row.position}"
         if row.problem:
             refuse("rows merged or split", f"{label} ({row.problem})")
             continue
