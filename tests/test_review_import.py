@@ -264,3 +264,44 @@ def test_round_trip_survives_libreoffice(review: Path, po_path: Path, require_to
         assert "word/document.xml" in z.namelist()
     summary = import_review(resaved, po_path)
     assert ids["school"] in summary.changed and summary.comments == 1
+
+
+def test_split_cell_is_refused(review: Path, po_path: Path) -> None:
+    """Word's Split Cells on the English cell: the row has six cells."""
+    import copy
+    rid = entry_id(po_path, "148 million")
+
+    def split(d: Docx) -> None:
+        en = d.cell(rid, 2)
+        en.addnext(copy.deepcopy(en))
+    edit(review, split)
+    assert rid in _refused(review, po_path, "merged or split")
+
+
+def test_header_row_deleted_is_not_a_data_row(review: Path, po_path: Path) -> None:
+    ids = reviewed(review, po_path)
+    edit(review, lambda d: d.rows()[0].getparent().remove(d.rows()[0]))
+    assert ids["school"] in import_review(review, po_path).changed
+
+
+def test_cell_text_accepts_moves_and_joined_paragraphs() -> None:
+    from lxml import etree
+
+    from editflow.export.review_import import Change, _cell_text
+    W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    tc = etree.fromstring(
+        f'<w:tc xmlns:w="{W_NS}">'
+        '<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A" w:date="2026-11-20T00:00:00Z"/></w:rPr></w:pPr>'
+        '<w:r><w:t xml:space="preserve">Kyiv </w:t></w:r>'
+        '<w:moveFrom w:id="2" w:author="A" w:date="2026-11-20T00:00:00Z"><w:r><w:t>today</w:t></w:r></w:moveFrom>'
+        '</w:p>'
+        '<w:p><w:r><w:t xml:space="preserve">reopened a school</w:t></w:r>'
+        '<w:moveTo w:id="3" w:author="B" w:date="2026-11-21T00:00:00Z"><w:r><w:t xml:space="preserve"> today</w:t></w:r></w:moveTo>'
+        '<w:del w:id="4" w:author="B" w:date="2026-11-21T00:00:00Z"><w:r><w:delText>!</w:delText></w:r></w:del>'
+        '<w:r><w:t>.</w:t></w:r></w:p>'
+        '<w:p/><w:p><w:r><w:t>Second paragraph.</w:t><w:br/><w:t>Line two.</w:t></w:r></w:p></w:tc>')
+    changes: list[Change] = []
+    text, count = _cell_text(tc, changes)
+    assert text == "Kyiv reopened a school today.\n\nSecond paragraph.\nLine two."
+    assert count == 2
+    assert {(c.author, c.date) for c in changes} == {("A", "2026-11-20"), ("B", "2026-11-21")}

@@ -31,6 +31,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from lxml import etree
+
 from editflow.errors import InputError
 
 if TYPE_CHECKING:
@@ -125,8 +127,6 @@ class _Side:
 
 
 def _el(tag: str, **attrs: str):
-    from lxml import etree
-
     e = etree.Element(W + tag)
     for k, v in attrs.items():
         e.set(W + k, v)
@@ -311,8 +311,6 @@ def _landscape(document) -> None:
 
 
 def _custom_xml(identity: dict[str, str], rows: list[dict[str, str]], content_sha: str) -> bytes:
-    from lxml import etree
-
     root = etree.Element(f"{{{REVIEW_NS}}}review", nsmap={None: REVIEW_NS})
     root.set("version", "1")
     for k, v in identity.items():
@@ -345,21 +343,31 @@ def _attach_custom_xml(document, blob: bytes):
     return item
 
 
+_HASHED_PARTS = ("word/document.xml", "word/comments.xml")
+
+
+def _parts_sha(blobs: Iterable[bytes]) -> str:
+    h = hashlib.sha256()
+    for b in blobs:
+        h.update(b)
+    return h.hexdigest()[:16]
+
+
 def content_sha(docx: bytes) -> str:
     """Hash of the document body and comments as stored: tells an untouched export from a worked-on one."""
-    h = hashlib.sha256()
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         names = set(z.namelist())
-        for name in ("word/document.xml", "word/comments.xml"):
-            if name in names:
-                h.update(z.read(name))
-    return h.hexdigest()[:16]
+        return _parts_sha(z.read(n) for n in _HASHED_PARTS if n in names)
+
+
+def _document_content_sha(document) -> str:
+    """`content_sha` of the file `document` will be saved as (the parts' bytes are what gets zipped)."""
+    parts = {str(p.partname).lstrip("/"): p for p in document.part.package.iter_parts()}
+    return _parts_sha(parts[n].blob for n in _HASHED_PARTS if n in parts)
 
 
 def read_review_part(data: bytes) -> "object | None":
     """The editflow review part (an lxml element) of a .docx's bytes, or None."""
-    from lxml import etree
-
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for name in sorted(z.namelist()):
             if name.startswith("customXml/") and name.endswith(".xml") and "itemProps" not in name \
@@ -488,10 +496,8 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     result = check_po(po_path, glossaries)
     moment = export_moment(po)
     document, identity, meta_rows, summary = build_review(po, result.findings, moment)
-    # Two passes: the custom part records a hash of the body as first saved
-    # (the body does not depend on the custom part, so the hash stays true).
-    part = _attach_custom_xml(document, _custom_xml(identity, meta_rows, ""))
-    first = docx_bytes(document, moment)
-    part._blob = _custom_xml(identity, meta_rows, content_sha(first))
+    # The custom part records a hash of the body as it will be stored (the
+    # body does not depend on the custom part, so the hash stays true).
+    _attach_custom_xml(document, _custom_xml(identity, meta_rows, _document_content_sha(document)))
     atomic_write(out, docx_bytes(document, moment))
     return {"output": str(out)} | summary

@@ -262,7 +262,7 @@ def read_review(path: Path) -> ReviewDoc:
     if table is None:
         raise InputError(path, "holds no review table (empty or removed)",
                          "re-export the review with 'editflow export FILE.po --review'")
-    rows, stray = _read_rows(table, root, comments)
+    rows, stray = _read_rows(table, root, comments, known)
     if not rows:
         raise InputError(path, "the review table is empty", "re-export the review with 'editflow export FILE.po --review'")
     return ReviewDoc(part, rows, stray, last_by, modified)
@@ -313,10 +313,14 @@ def _find_table(root, known: set[str]):
     return best
 
 
-def _read_rows(tbl, root, comments: dict[str, ReviewComment]) -> tuple[list[Row], list[ReviewComment]]:
+def _read_rows(tbl, root, comments: dict[str, ReviewComment],
+               known: set[str]) -> tuple[list[Row], list[ReviewComment]]:
     trs = _rows_of(tbl)
-    # The header row is the first row (Word keeps w:tblHeader; we do not rely on it).
-    data = trs[1:] if trs else []
+    # The header row is the first row unless it holds a row id (someone deleted
+    # the header): w:tblHeader and the header's wording are not relied on.
+    first = _cells_of(trs[0]) if trs else []
+    skip = 1 if trs and not (first and _cell_text(first[0])[0].strip() in known) else 0
+    data = trs[skip:]
     row_of_tr = {tr: k for k, tr in enumerate(data)}
     rows: list[Row] = []
     for k, tr in enumerate(data):
