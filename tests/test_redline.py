@@ -77,6 +77,7 @@ def test_untouched_paragraphs_are_plain(imported: Path, tmp_path: Path) -> None:
     cost = next(p for p in paragraphs if "148 million" in p.text)
     assert cost._p.find(W + "ins") is None and cost._p.find(W + "del") is None
     assert paragraphs[0].style.name == "Title"
+    assert not any(p.text in ("Share This", "Facebook") for p in paragraphs)   # untouched web furniture
     # with the changes accepted (w:t in, w:delText out) the paragraph is the reviewed English
     accepted = ["".join(t.text or "" for t in p._p.iter(W + "t")) for p in paragraphs]
     assert any(a.startswith("School No. 251") and "Over 600 pupils" in a for a in accepted)

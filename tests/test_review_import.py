@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -95,11 +96,20 @@ def test_review_of_a_doubtful_row_keeps_it_fuzzy(review: Path, po_path: Path) ->
 
 def test_untracked_edit_is_recorded_as_such(review: Path, po_path: Path) -> None:
     rid = entry_id(po_path, "Next week")
-    edit(review, lambda d: d.set_text(rid, 2, "Next week the school will open a pool and a gym."))
+
+    def work(d: Docx) -> None:
+        d.set_text(rid, 2, "Next week the school will open a pool and a gym.")
+        # Word records who saved the file last, and when
+        core = d.parts["docProps/core.xml"].decode("utf-8")
+        core = core.replace("<cp:lastModifiedBy>editflow</cp:lastModifiedBy>",
+                            "<cp:lastModifiedBy>Olena K.</cp:lastModifiedBy>")
+        core = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", r"\g<1>2026-11-22T08:00:00Z", core)
+        d.parts["docProps/core.xml"] = core.encode("utf-8")
+    edit(review, work)
     import_review(review, po_path)
     e = entry(po_path, rid)
     assert e.msgstr == "Next week the school will open a pool and a gym."
-    assert "(changes not tracked)" in e.tcomment
+    assert "reviewed: edited by Olena K. 2026-11-22 (changes not tracked)" in e.tcomment
 
 
 def test_changed_styles_do_not_break_the_import(review: Path, po_path: Path) -> None:

@@ -169,7 +169,7 @@ def _comment_ref(comment_id: int):
     return r
 
 
-def _paragraphs(side: _Side, lang: str) -> list:
+def _paragraphs(side: _Side, lang: str, **style: bool) -> list:
     """The cell's paragraphs, runs split at every anchor boundary, comment ranges placed."""
     paras = []
     text = side.text
@@ -198,7 +198,7 @@ def _paragraphs(side: _Side, lang: str) -> list:
             for cid in starts.get(b, []):
                 p.append(_el("commentRangeStart", id=str(cid)))
             if k + 1 < len(bounds) and bounds[k + 1] > b:
-                p.append(_run(text[b:bounds[k + 1]], lang=lang))
+                p.append(_run(text[b:bounds[k + 1]], lang=lang, **style))
         paras.append(p)
     return paras
 
@@ -409,6 +409,14 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
     title = po.metadata.get("Project-Id-Version", "") or "article"
+    props = document.core_properties
+    props.title = f"{title} (bilingual review)"
+    # editflow, not python-docx: an import tells a reviewer's untracked edit
+    # by the last-modified-by Word writes, so ours must be recognisable.
+    props.author = props.last_modified_by = AUTHOR
+    props.keywords = "editflow review"
+    props.comments = "Edit the English column only; import with 'editflow import-review'."
+    props.language = "en"
     document.add_heading(f"Bilingual review: {title}", level=1)
     document.add_paragraph(WARNING)
 
@@ -457,8 +465,8 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
         tr = _sub(tbl, "tr")
         _sub(_sub(tr, "trPr"), "cantSplit")
         tr.append(_cell(WIDTHS[0], _plain(rid), fill))
-        if uk.text == NO_UKRAINIAN:
-            tr.append(_cell(WIDTHS[1], _plain(uk.text, italic=True, grey=True), fill))
+        if uk.text == NO_UKRAINIAN:   # (a finding may still be anchored on the marker)
+            tr.append(_cell(WIDTHS[1], _paragraphs(uk, "", italic=True, grey=True), fill))
         else:
             tr.append(_cell(WIDTHS[1], _paragraphs(uk, "uk-UA"), fill))
         tr.append(_cell(WIDTHS[2], _paragraphs(en, "en-GB") if en.text else [], fill))

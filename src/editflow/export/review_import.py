@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from editflow.errors import InputError
 from editflow.export.review import (AUTHOR, REVIEW_NS, SEP, W, entries_hash, po_identity, read_review_part,
-                                    row_ids, text_sha, ukrainian_text)
+                                    row_ids, text_sha)
 
 if TYPE_CHECKING:
     import polib
