@@ -17,13 +17,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from editflow.errors import InputError
 from editflow.export.review import SEP, W, XML_SPACE
-
-if TYPE_CHECKING:
-    import polib
 
 MARKER = "editflow redline"
 _TOKEN = re.compile(r"\n\n|[^\S\n]+|\n|\w+|[^\w\s]")
@@ -148,7 +144,8 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> dict:
     props = document.core_properties
     props.title = f"{title} (redline)"
     props.category = MARKER
-    props.author = "editflow"
+    props.author = props.last_modified_by = "editflow"
+    props.comments = "The reviewer's changes as tracked changes; accept or reject them in Word."
     props.language = "en"
     ids = _Ids()
     counts = {"insertions": 0, "deletions": 0}
@@ -164,6 +161,8 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> dict:
             reviewers.append(author)
         info = entry_info(entry)
         roles = info.tgt_roles if info else []
+        if before == entry.msgstr and roles and set(roles) == {"boilerplate"}:
+            continue   # web furniture nobody touched is not part of the article
         paras = diff_paragraphs(before, entry.msgstr) if before != entry.msgstr else \
             [_Para([("eq", t)]) for t in entry.msgstr.split(SEP)]
         changed += before != entry.msgstr

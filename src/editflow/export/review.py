@@ -31,6 +31,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from lxml import etree
+
 from editflow.errors import InputError
 
 if TYPE_CHECKING:
@@ -125,8 +127,6 @@ class _Side:
 
 
 def _el(tag: str, **attrs: str):
-    from lxml import etree
-
     e = etree.Element(W + tag)
     for k, v in attrs.items():
         e.set(W + k, v)
@@ -169,7 +169,7 @@ def _comment_ref(comment_id: int):
     return r
 
 
-def _paragraphs(side: _Side, lang: str) -> list:
+def _paragraphs(side: _Side, lang: str, **style: bool) -> list:
     """The cell's paragraphs, runs split at every anchor boundary, comment ranges placed."""
     paras = []
     text = side.text
@@ -198,7 +198,7 @@ def _paragraphs(side: _Side, lang: str) -> list:
             for cid in starts.get(b, []):
                 p.append(_el("commentRangeStart", id=str(cid)))
             if k + 1 < len(bounds) and bounds[k + 1] > b:
-                p.append(_run(text[b:bounds[k + 1]], lang=lang))
+                p.append(_run(text[b:bounds[k + 1]], lang=lang, **style))
         paras.append(p)
     return paras
 
@@ -311,8 +311,6 @@ def _landscape(document) -> None:
 
 
 def _custom_xml(identity: dict[str, str], rows: list[dict[str, str]], content_sha: str) -> bytes:
-    from lxml import etree
-
     root = etree.Element(f"{{{REVIEW_NS}}}review", nsmap={None: REVIEW_NS})
     root.set("version", "1")
     for k, v in identity.items():
@@ -345,21 +343,31 @@ def _attach_custom_xml(document, blob: bytes):
     return item
 
 
+_HASHED_PARTS = ("word/document.xml", "word/comments.xml")
+
+
+def _parts_sha(blobs: Iterable[bytes]) -> str:
+    h = hashlib.sha256()
+    for b in blobs:
+        h.update(b)
+    return h.hexdigest()[:16]
+
+
 def content_sha(docx: bytes) -> str:
     """Hash of the document body and comments as stored: tells an untouched export from a worked-on one."""
-    h = hashlib.sha256()
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         names = set(z.namelist())
-        for name in ("word/document.xml", "word/comments.xml"):
-            if name in names:
-                h.update(z.read(name))
-    return h.hexdigest()[:16]
+        return _parts_sha(z.read(n) for n in _HASHED_PARTS if n in names)
+
+
+def _document_content_sha(document) -> str:
+    """`content_sha` of the file `document` will be saved as (the parts' bytes are what gets zipped)."""
+    parts = {str(p.partname).lstrip("/"): p for p in document.part.package.iter_parts()}
+    return _parts_sha(parts[n].blob for n in _HASHED_PARTS if n in parts)
 
 
 def read_review_part(data: bytes) -> "object | None":
     """The editflow review part (an lxml element) of a .docx's bytes, or None."""
-    from lxml import etree
-
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for name in sorted(z.namelist()):
             if name.startswith("customXml/") and name.endswith(".xml") and "itemProps" not in name \
@@ -401,6 +409,14 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
     title = po.metadata.get("Project-Id-Version", "") or "article"
+    props = document.core_properties
+    props.title = f"{title} (bilingual review)"
+    # editflow, not python-docx: an import tells a reviewer's untracked edit
+    # by the last-modified-by Word writes, so ours must be recognisable.
+    props.author = props.last_modified_by = AUTHOR
+    props.keywords = "editflow review"
+    props.comments = "Edit the English column only; import with 'editflow import-review'."
+    props.language = "en"
     document.add_heading(f"Bilingual review: {title}", level=1)
     document.add_paragraph(WARNING)
 
@@ -449,8 +465,8 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
         tr = _sub(tbl, "tr")
         _sub(_sub(tr, "trPr"), "cantSplit")
         tr.append(_cell(WIDTHS[0], _plain(rid), fill))
-        if uk.text == NO_UKRAINIAN:
-            tr.append(_cell(WIDTHS[1], _plain(uk.text, italic=True, grey=True), fill))
+        if uk.text == NO_UKRAINIAN:   # (a finding may still be anchored on the marker)
+            tr.append(_cell(WIDTHS[1], _paragraphs(uk, "", italic=True, grey=True), fill))
         else:
             tr.append(_cell(WIDTHS[1], _paragraphs(uk, "uk-UA"), fill))
         tr.append(_cell(WIDTHS[2], _paragraphs(en, "en-GB") if en.text else [], fill))
@@ -488,10 +504,8 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     result = check_po(po_path, glossaries)
     moment = export_moment(po)
     document, identity, meta_rows, summary = build_review(po, result.findings, moment)
-    # Two passes: the custom part records a hash of the body as first saved
-    # (the body does not depend on the custom part, so the hash stays true).
-    part = _attach_custom_xml(document, _custom_xml(identity, meta_rows, ""))
-    first = docx_bytes(document, moment)
-    part._blob = _custom_xml(identity, meta_rows, content_sha(first))
+    # The custom part records a hash of the body as it will be stored (the
+    # body does not depend on the custom part, so the hash stays true).
+    _attach_custom_xml(document, _custom_xml(identity, meta_rows, _document_content_sha(document)))
     atomic_write(out, docx_bytes(document, moment))
     return {"output": str(out)} | summary

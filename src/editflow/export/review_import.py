@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from editflow.errors import InputError
 from editflow.export.review import (AUTHOR, REVIEW_NS, SEP, W, entries_hash, po_identity, read_review_part,
-                                    row_ids, text_sha, ukrainian_text)
+                                    row_ids, text_sha)
 
 if TYPE_CHECKING:
     import polib
@@ -262,7 +262,7 @@ def read_review(path: Path) -> ReviewDoc:
     if table is None:
         raise InputError(path, "holds no review table (empty or removed)",
                          "re-export the review with 'editflow export FILE.po --review'")
-    rows, stray = _read_rows(table, root, comments)
+    rows, stray = _read_rows(table, root, comments, known)
     if not rows:
         raise InputError(path, "the review table is empty", "re-export the review with 'editflow export FILE.po --review'")
     return ReviewDoc(part, rows, stray, last_by, modified)
@@ -313,10 +313,14 @@ def _find_table(root, known: set[str]):
     return best
 
 
-def _read_rows(tbl, root, comments: dict[str, ReviewComment]) -> tuple[list[Row], list[ReviewComment]]:
+def _read_rows(tbl, root, comments: dict[str, ReviewComment],
+               known: set[str]) -> tuple[list[Row], list[ReviewComment]]:
     trs = _rows_of(tbl)
-    # The header row is the first row (Word keeps w:tblHeader; we do not rely on it).
-    data = trs[1:] if trs else []
+    # The header row is the first row unless it holds a row id (someone deleted
+    # the header): w:tblHeader and the header's wording are not relied on.
+    first = _cells_of(trs[0]) if trs else []
+    skip = 1 if trs and not (first and _cell_text(first[0])[0].strip() in known) else 0
+    data = trs[skip:]
     row_of_tr = {tr: k for k, tr in enumerate(data)}
     rows: list[Row] = []
     for k, tr in enumerate(data):
@@ -485,7 +489,7 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False,
     seen: dict[str, int] = {}
     good: list[tuple[Row, polib.POEntry]] = []
     for row in doc.rows:
-        label = row.id or f"row {row.position}"
+        label = " + ".join(row.id.split()) or f"row {row.position}"
         if row.problem:
             refuse("rows merged or split", f"{label} ({row.problem})")
             continue
