@@ -279,6 +279,10 @@ def spelling_finding(p: NamePair, glossary_names: dict[str, list[str]]) -> Findi
     if not p.rendering:
         return None  # the English word is not clearly this name's rendering ("Shahed-type", "Ministry")
     wanted, origin = expected_spelling(p, glossary_names)
+    if origin == "glossary":
+        # glossary.missing and glossary.forbidden already report a glossary
+        # name spelled otherwise; a third finding on the same word is noise.
+        return None
     base = p.en_base
     if any(base.lower() == w.lower() for w in wanted):
         return None
