@@ -315,3 +315,38 @@ def test_cell_text_accepts_moves_and_joined_paragraphs() -> None:
     assert text == "Kyiv reopened a school today.\n\nSecond paragraph.\nLine two."
     assert count == 2
     assert {(c.author, c.date) for c in changes} == {("A", "2026-11-20"), ("B", "2026-11-21")}
+
+
+def test_rows_are_matched_by_id_not_position(review: Path, po_path: Path) -> None:
+    """A reviewer who sorted the table (or Word that moved rows) changes nothing for the import."""
+    ids = reviewed(review, po_path)
+
+    def reverse(d: Docx) -> None:
+        rows = d.rows()
+        table = rows[0].getparent()
+        for tr in rows[1:]:
+            table.remove(tr)
+        for tr in reversed(rows[1:]):
+            table.append(tr)
+    edit(review, reverse)
+    summary = import_review(review, po_path)
+    assert sorted(summary.changed) == sorted([ids["school"], ids["mayor"], ids["home"]])
+    assert "Over 600 pupils" in entry(po_path, ids["school"]).msgstr
+
+
+def test_second_round_shows_the_record_and_keeps_the_first_before(review: Path, po_path: Path,
+                                                                   tmp_path: Path) -> None:
+    from editflow.export.review import write_review
+    ids = reviewed(review, po_path)
+    first_before = entry(po_path, ids["school"]).msgstr
+    import_review(review, po_path)
+    second = tmp_path / "round2.review.docx"
+    write_review(po_path, second)
+    row = next(r for r in docx.Document(str(second)).tables[0].rows if r.cells[0].text == ids["school"])
+    assert "reviewed: edited by Olena K. 2026-11-20" in row.cells[4].text
+    assert "before-review" not in row.cells[4].text and "Over 600" in row.cells[2].text
+    edit(second, lambda d: d.replace(ids["school"], "Over", "More than", PETRO, PETRO_DATE))
+    assert import_review(second, po_path).changed == [ids["school"]]
+    school = entry(po_path, ids["school"])
+    assert [r["text"] for r in before_records(school)] == [first_before]
+    assert "reviewed: edited by Petro S. 2026-11-21" in school.tcomment

@@ -56,7 +56,7 @@ WARNING = ("Edit only the English column; Track Changes is on, so your edits are
 DOUBT_FILL = "FFE699"
 HEADER_FILL = "D9D9D9"
 # Column widths in twentieths of a point on a landscape A4 page with 1.5 cm margins (26.7 cm).
-WIDTHS = (1134, 5386, 5386, 1474, 1758)
+WIDTHS = (1400, 5250, 5250, 1474, 1764)
 PAGE_W, PAGE_H, MARGIN = 16838, 11906, 850
 
 _CUSTOM_XML_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
@@ -469,14 +469,17 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
             tr.append(_cell(WIDTHS[1], _paragraphs(uk, "", italic=True, grey=True), fill))
         else:
             tr.append(_cell(WIDTHS[1], _paragraphs(uk, "uk-UA"), fill))
-        tr.append(_cell(WIDTHS[2], _paragraphs(en, "en-GB") if en.text else [], fill))
+        # No language on the English: proofing follows the reviewer's own English variant.
+        tr.append(_cell(WIDTHS[2], _paragraphs(en, "") if en.text else [], fill))
         tr.append(_cell(WIDTHS[3], _plain(status, bold=fuzzy), fill))
         tr.append(_cell(WIDTHS[4], _plain(_notes(entry), grey=True), fill))
         meta_rows.append({"id": rid, "src": text_sha(entry.msgid), "tgt": text_sha(entry.msgstr),
                           "uk": text_sha(uk.text), "fuzzy": "1" if fuzzy else "0"})
 
     body = document.element.body
-    body.insert(body.index(body.sectPr) if body.sectPr is not None else len(body), tbl)
+    at = body.index(body.sectPr) if body.sectPr is not None else len(body)
+    body.insert(at, tbl)
+    body.insert(at + 1, _el("p"))   # Word ends a document with a paragraph, never a table
     identity = po_identity(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
                                   "exported": moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
     summary = {"rows": len(rows), "comments": placed, "doubtful": doubtful,
