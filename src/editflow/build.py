@@ -129,7 +129,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         outs = outputs_for(root, article.slug)
         write_publication(po_path, outs["publication"], template=settings.template, subtitle=settings.subtitle,
                           force=True)
-        write_review(po_path, outs["review"], glossaries=glossaries or None, force=True)
+        write_review(po_path, outs["review"], glossaries=glossaries or None, force=True, findings=result.findings)
         po = load_po(po_path)
         st.pairs = sum(1 for e in po if not e.obsolete)
         st.doubtful = sum(1 for e in po if not e.obsolete and "fuzzy" in e.flags)

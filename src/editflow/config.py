@@ -55,7 +55,7 @@ class Settings:
         if self.threshold is not None:
             out.setdefault("align", {})["threshold"] = self.threshold
         if self.glossary_paths:
-            for cmd in ("align", "check", "build"):
+            for cmd in ("align", "check", "build", "export"):
                 out.setdefault(cmd, {})["glossaries"] = [str(p) for p in self.glossary_paths]
         if self.template is not None:
             for cmd in ("export", "build"):

@@ -488,9 +488,11 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
 
 
 def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = None,
-                 force: bool = False) -> dict:
+                 force: bool = False, findings: list[Finding] | None = None) -> dict:
     """Write the bilingual review document of `po_path` to `out`; returns a summary.
 
+    `findings`: the checks' findings on this PO when the caller has them
+    already (`editflow build` does); else the checks are run here.
     Summary keys: output, rows, comments (findings placed as comments),
     findings, doubtful.  Same PO (and glossary) → same bytes.
     """
@@ -504,9 +506,10 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     if not row_ids(po):
         raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
     _check_overwrite(out, force)
-    result = check_po(po_path, glossaries)
+    if findings is None:
+        findings = check_po(po_path, glossaries).findings
     moment = export_moment(po)
-    document, identity, meta_rows, summary = build_review(po, result.findings, moment)
+    document, identity, meta_rows, summary = build_review(po, findings, moment)
     # The custom part records a hash of the body as it will be stored (the
     # body does not depend on the custom part, so the hash stays true).
     _attach_custom_xml(document, _custom_xml(identity, meta_rows, _document_content_sha(document)))
