@@ -260,3 +260,21 @@ def test_cyrillic_half_of_a_hyphenated_english_word_is_untranslated() -> None:
                        select=["untranslated"])
     assert [f.code for f in found] == ["untranslated.cyrillic"]
     assert "Windows were covered with OSB-плитами."[slice(*found[0].target_span)] == "плитами"
+
+
+def test_cli_checks_several_files_as_pre_commit_passes_them(tmp_path: Path) -> None:
+    clean = write_po(tmp_path / "a.po", [PAIRS[0]])
+    dirty = write_po(tmp_path / "b.po", PAIRS)
+    r = CliRunner().invoke(cli, ["check", "--no-color", str(clean), str(dirty), "--json"])
+    assert r.exit_code == 1
+    assert {d["file"] for d in json.loads(r.stdout)} == {str(dirty)}
+    r = CliRunner().invoke(cli, ["check", "--no-color", str(clean), str(dirty)])
+    assert "a.po: 0 findings" in r.stdout and "b.po: " in r.stdout
+    bad = CliRunner().invoke(cli, ["check", str(clean), str(dirty), "--dismiss", "0123456789"])
+    assert bad.exit_code == 2 and "one PO file at a time" in bad.output
+
+
+def test_pre_commit_hook_runs_the_check_command() -> None:
+    hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: editflow-check" in hooks and "entry: editflow check --no-color" in hooks
+    assert "files: ^translations/.*\\.po$" in hooks

@@ -112,7 +112,7 @@ def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 
 
 @cli.command()
-@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("po_files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Glossary file or folder (CSV, TBX, PO). Repeatable. Default: the project's glossary/ folder.")
 @click.option("--select", multiple=True, metavar="CODES",
@@ -127,10 +127,10 @@ def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option("--list-codes", is_flag=True, expose_value=False, is_eager=True, callback=_list_codes,
               help="List every check code with its default severity, then exit.")
 @click.pass_obj
-def check(settings: Any, po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-          as_json: bool, show_dismissed: bool, dismiss_keys: tuple[str, ...], reason: str,
+def check(settings: Any, po_files: tuple[Path, ...], glossaries: tuple[Path, ...], select: tuple[str, ...],
+          ignore: tuple[str, ...], as_json: bool, show_dismissed: bool, dismiss_keys: tuple[str, ...], reason: str,
           color: bool | None) -> None:
-    """Check the translation in PO_FILE: glossary, notes, numbers, typography, ...
+    """Check the translation in each PO_FILE: glossary, notes, numbers, typography, ...
 
     Works on editflow's working file and on any PO whose msgid is Ukrainian
     and msgstr English. Settings come from editflow.toml in the project
@@ -143,21 +143,27 @@ def check(settings: Any, po_file: Path, glossaries: tuple[Path, ...], select: tu
     \b
     Examples:
       editflow check translations/war.po
-      editflow check war.po --select glossary --json
+      editflow check translations/*.po --select glossary --json
       editflow check war.po --dismiss 3f9a0c12be --reason "rounded on purpose"
     """
     from editflow.checks import check_po
     from editflow.checks.report import finding_json, format_report
     from editflow.checks.suppress import dismiss, dismissed_path
 
-    # Settings found from here apply; without a settings file, the PO's own project decides.
-    result = check_po(po_file, list(glossaries), select=_codes(select), ignore=_codes(ignore),
-                      settings=settings if settings is not None and settings.path else None,
-                      use_dismissed=not show_dismissed and not dismiss_keys)
-    for w in result.warnings:
-        if settings is None or w not in settings.warnings:
-            click.echo(f"warning: {w}", err=True)
+    if dismiss_keys and len(po_files) != 1:
+        raise click.UsageError("--dismiss works on one PO file at a time")
+    # Settings found from here apply; without a settings file, each PO's own project decides.
+    here = settings if settings is not None and settings.path else None
+    results = []
+    for po_file in po_files:
+        result = check_po(po_file, list(glossaries), select=_codes(select), ignore=_codes(ignore),
+                          settings=here, use_dismissed=not show_dismissed and not dismiss_keys)
+        for w in result.warnings:
+            if settings is None or w not in settings.warnings:
+                click.echo(f"warning: {w}", err=True)
+        results.append((po_file, result))
     if dismiss_keys:
+        po_file, result = results[0]
         wanted = {k.lower() for k in dismiss_keys}
         chosen = [f for f in result.findings if f.dismiss_key in wanted]
         unknown = wanted - {f.dismiss_key for f in chosen}
@@ -169,11 +175,13 @@ def check(settings: Any, po_file: Path, glossaries: tuple[Path, ...], select: tu
         click.echo(f"{target}: {n} finding(s) dismissed", err=True)
         return
     if as_json:
-        click.echo(json.dumps([finding_json(f) for f in result.findings], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([{"file": str(po_file)} | finding_json(f) for po_file, result in results
+                               for f in result.findings], ensure_ascii=False, indent=2))
     else:
         colour = sys.stdout.isatty() if color is None else color
-        click.echo(format_report(result.findings, result.entries, str(po_file), colour=colour))
-    if result.errors:
+        click.echo("\n\n".join(format_report(result.findings, result.entries, str(po_file), colour=colour)
+                               for po_file, result in results))
+    if any(result.errors for _, result in results):
         sys.exit(1)
 
 
