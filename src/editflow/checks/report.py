@@ -61,10 +61,10 @@ def format_report(findings: list[Finding], entries: list[Entry], path: str, colo
         if f.index != current:
             current = f.index
             e = by_index[f.index]
-            where = f"line {e.line}" if e.line else f"entry {e.index + 1}"
-            head = f"{path}:{e.line}" if e.line else path
+            # path:line is what editors and terminals turn into a link to the entry.
+            head = f"{path}:{e.line}  [{e.id}]" if e.line else f"{path}  entry {e.index + 1} [{e.id}]"
             lines.append("")
-            lines.append(click.style(f"{head}  [{e.id}]", bold=True) if colour else f"{head}  [{e.id}]  ({where})")
+            lines.append(click.style(head, bold=True) if colour else head)
         sev = f.severity.ljust(7)
         if colour:
             sev = click.style(sev, fg=_COLOUR.get(f.severity, "white"), bold=f.severity == "error")
