@@ -88,9 +88,12 @@ def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 120) -> Path:
     cmd = [soffice, "--headless", "--norestore", "--nolockcheck",
            f"-env:UserInstallation={(work / 'profile').as_uri()}",
            "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)]
+    # HOME in the work folder keeps LibreOffice out of the user's ~/.config;
+    # without dconf (GSETTINGS_BACKEND=memory) nothing writes there after the
+    # conversion returns, so the folder really goes.
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                              env=os.environ | {"HOME": str(work)})
+                              env=os.environ | {"HOME": str(work), "GSETTINGS_BACKEND": "memory"})
     except subprocess.TimeoutExpired:
         pytest.fail(f"LibreOffice took more than {timeout:.0f} s to convert {docx_path.name}", pytrace=False)
     finally:

@@ -422,9 +422,9 @@ def _set_english(document: Any) -> None:
         rpr = OxmlElement("w:rPr")
         rpr_default.append(rpr)
     targets = [rpr]
-    normal = document.styles.default(_para_type())
+    normal = _default_paragraph_style(styles)
     if normal is not None:
-        targets.append(normal.element.get_or_add_rPr())
+        targets.append(normal.get_or_add_rPr())
     for rpr in targets:
         lang = rpr.find(qn("w:lang"))
         if lang is None:
@@ -440,50 +440,65 @@ def _outline_level(style: Any, level: int) -> None:
     style.element.get_or_add_pPr().get_or_add_outlineLvl().val = level
 
 
-def _para_type() -> Any:
+def _default_paragraph_style(styles: Any) -> Any:
+    # XPath, not python-docx's styles.default(): that one reads every style
+    # through its attribute machinery, a noticeable share of an export.
+    found = styles.xpath('w:style[@w:type="paragraph" and (@w:default="1" or @w:default="true")]')
+    return found[0] if found else None
+
+
+def _paragraph_style(styles: Any, name: str) -> Any:
+    from docx.styles import BabelFish
+
+    internal = BabelFish.ui2internal(name)
+    for candidate in dict.fromkeys((internal, name)):
+        found = styles.xpath(f'w:style[@w:type="paragraph" and w:name/@w:val="{candidate}"]')
+        if found:
+            return found[0]
+    return None
+
+
+def _ensure_styles(document: Any, names: set[str], from_template: bool) -> tuple[dict[str, str], list[str]]:
+    """The style id for each paragraph style name; missing styles created from Normal."""
     from docx.enum.style import WD_STYLE_TYPE
-
-    return WD_STYLE_TYPE.PARAGRAPH
-
-
-def _ensure_styles(document: Any, names: set[str], from_template: bool) -> tuple[dict[str, Any], list[str]]:
-    """The paragraph style for each name; missing ones created from Normal."""
     from docx.shared import Pt
 
-    para = _para_type()
-    by_name = {s.name: s for s in document.styles if s.type == para}
-    normal = document.styles.default(para) or by_name.get("Normal")
-    out: dict[str, Any] = {}
+    styles_el = document.styles.element
+    normal_el = _default_paragraph_style(styles_el)
+    normal = document.styles.get_by_id(normal_el.styleId, WD_STYLE_TYPE.PARAGRAPH) if normal_el is not None else None
+    out: dict[str, str] = {}
     missing: list[str] = []
     for name in sorted(names):
-        style = by_name.get(name)
-        if style is None:
-            if name not in _OWN_STYLES or from_template:
-                missing.append(name)
-            try:
-                style = document.styles.add_style(name, para)
-            except ValueError:  # the name is taken by a character or table style
-                out[name] = normal
-                continue
+        found = _paragraph_style(styles_el, name)
+        if found is not None:
+            out[name] = found.styleId
+            continue
+        if name not in _OWN_STYLES or from_template:
+            missing.append(name)
+        try:
+            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        except ValueError:  # the name is taken by a character or table style
+            out[name] = normal_el.styleId if normal_el is not None else ""
+            continue
+        if normal is not None:
             style.base_style = normal
             style.next_paragraph_style = normal
-            font = style.font
-            # Enough look to keep the structure visible until the house defines the style.
-            if name == "Title":
-                font.size, font.bold = Pt(24), True
-            elif name == "Subtitle":
-                font.size, font.italic = Pt(15), True
-            elif name.startswith("Heading"):
-                font.size, font.bold = Pt(15), True
-                style.paragraph_format.keep_with_next = True
-            elif name in ("Quote", "Byline", "Credit"):
-                font.italic = True
-            if name == "Byline":
-                font.size = Pt(10)
-            if name.startswith("Heading"):
-                _outline_level(style, 0)
-            style.quick_style = True
-        out[name] = style
+        font = style.font
+        # Enough look to keep the structure visible until the house defines the style.
+        if name == "Title":
+            font.size, font.bold = Pt(24), True
+        elif name == "Subtitle":
+            font.size, font.italic = Pt(15), True
+        elif name.startswith("Heading"):
+            font.size, font.bold = Pt(15), True
+            style.paragraph_format.keep_with_next = True
+            _outline_level(style, 0)
+        elif name in ("Quote", "Byline", "Credit"):
+            font.italic = True
+        if name == "Byline":
+            font.size = Pt(10)
+        style.quick_style = True
+        out[name] = style.style_id
     return out, missing
 
 
@@ -499,12 +514,14 @@ def build_document(plan: Plan, *, template: Path | None = None) -> tuple[Any, li
         warnings.append(f"{template}: the template has no style{'s' if len(missing) > 1 else ''} "
                         f"{', '.join(missing)}; used styles based on Normal instead (define them in the template to style them)")
     _set_english(document)
-    default_id = document.styles.default(_para_type()).style_id if document.styles.default(_para_type()) else None
-    ids = {kind: styles[name].style_id for kind, name in STYLES.items() if name in styles}
+    normal = _default_paragraph_style(document.styles.element)
+    default_id = normal.styleId if normal is not None else None
+    ids = {kind: styles[name] for kind, name in STYLES.items() if name in styles}
     body = document.element.body
     sect = body.find(_W + "sectPr")
     for block in plan.blocks:
-        p = _paragraph(block.text, ids[block.kind] if ids[block.kind] != default_id else None)
+        style_id = ids[block.kind]
+        p = _paragraph(block.text, style_id if style_id and style_id != default_id else None)
         if sect is not None:
             sect.addprevious(p)
         else:
