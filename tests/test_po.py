@@ -479,3 +479,19 @@ def test_msgfmt_accepts_repeated_texts(tmp_path: Path, require_tool) -> None:
     assert src.texts == al.source.texts
     assert tgt.texts == al.target.texts
     assert [(b.src, b.tgt) for b in beads] == [(b.src, b.tgt) for b in al.beads]
+
+
+def test_an_english_side_emptied_in_the_po_rebuilds_as_no_paragraph(article_pair, tmp_path) -> None:
+    from editflow.pipeline import align_files, write_alignment
+    from editflow.po import load_po, po_to_documents
+
+    al = align_files(article_pair.original, article_pair.translation)
+    out = tmp_path / "school.po"
+    write_alignment(al, out)
+    po = load_po(out)
+    entry = next(e for e in po if e.msgstr.startswith("Mayor"))
+    entry.msgstr = ""
+    src, tgt, beads = po_to_documents(po, out)
+    assert not any(p.text.startswith("Mayor") for p in tgt.paragraphs)
+    assert len(tgt.paragraphs) == len(article_pair.en) - 1
+    assert any(b.src and not b.tgt for b in beads)

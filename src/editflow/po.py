@@ -214,7 +214,9 @@ def po_to_documents(po: polib.POFile, path: Path = Path("<po>")) -> tuple[Docume
             s_texts = _split(entry.msgid, len(info.src), path, entry, "Ukrainian")
             # An omission the translator has since translated in the PO: its
             # text is a new English paragraph, not something to drop.
-            t_count = len(info.tgt) or (1 if entry.msgstr else 0)
+            # An English side emptied in the PO (the translator withdrew it) has
+            # no paragraphs left, whatever the bead once held.
+            t_count = (len(info.tgt) or 1) if entry.msgstr else 0
             t_texts = _split(entry.msgstr, t_count, path, entry, "English")
             s_roles, t_roles, conf = info.src_roles, info.tgt_roles, info.confidence
         s_idx = tuple(range(len(src), len(src) + len(s_texts)))
