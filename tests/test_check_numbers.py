@@ -306,3 +306,20 @@ def test_figures_in_words_that_differ_are_a_warning():
 def test_decades_and_hundreds_of_thousands():
     assert codes("Компанія працює понад шістдесят років.", "The firm has over 6 decades of experience.") == []
     assert codes("Поліція впорається із сотнею тисяч людей.", "The police can handle a hundred thousand people.") == []
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Дві третини опитаних підтримали реформу.", "Two-thirds of those polled backed the reform."),
+    ("Третина бюджету піде на оборону.", "A third of the budget will go to defence."),
+    ("1/3 бюджету піде на оборону.", "A third of the budget will go to defence."),
+    ("Чверть шкіл зачинено.", "A quarter of schools are closed."),
+    ("Закон набуде чинності з першого січня.", "The law takes effect on January 1."),
+    ("Це сталося двадцять четвертого лютого.", "It happened on Feb. 24."),
+    ("У дві тисячі двадцять другому році все змінилося.", "In 2022 everything changed."),
+])
+def test_fractions_and_dates_in_words(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_fraction_that_differs_is_reported():
+    assert "numbers.mismatch" in codes("1/3 бюджету піде на оборону.", "1/4 of the budget will go to defence.")

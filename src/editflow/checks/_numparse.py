@@ -645,6 +645,18 @@ def _compounds_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]
                            values=(float(_UK_COMPOUND_VALUE[key]),), spelled=True, soft=True)
 
 
+_UK_MONTH_AFTER = re.compile(rf"[ \u00a0]+({_UK_MONTH_RE})\b", re.IGNORECASE)
+
+
+def _uk_day(text: str, q: Quantity) -> Quantity:
+    """"першого січня", "двадцять четвертого лютого": an ordinal in words before a month is a date."""
+    m = _UK_MONTH_AFTER.match(text, q.end) if q.ordinal and 1 <= q.values[0] <= 31 else None
+    if not m:
+        return q
+    return Quantity(q.start, m.end(), text[q.start:m.end()], "date",
+                    dates=((None, UK_MONTHS[m.group(1).lower()], int(q.values[0])),), spelled=True)
+
+
 def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
     for m in _UK_HALF_SCALE.finditer(text):
         if not _overlaps(taken, *m.span()):
@@ -679,13 +691,18 @@ def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
                     current = 0
                 j += 1
             value = total + current
-            yield Quantity(words[i][0], words[j - 1][1], text[words[i][0]:words[j - 1][1]], "number",
-                           values=(value,), spelled=True)
+            ordinal = False
+            # "двадцять четвертого", "дві тисячі двадцять другому": a compound ordinal
+            if (j < len(words) and info[j] and info[j][0] == "ordinal" and info[j][1] < 10
+                    and not text[words[j - 1][1]:words[j][0]].strip() and _can_add(value % 100, info[j][1])):
+                value, ordinal, j = value + info[j][1], True, j + 1
+            yield _uk_day(text, Quantity(words[i][0], words[j - 1][1], text[words[i][0]:words[j - 1][1]],
+                                         "number", values=(value,), spelled=True, ordinal=ordinal))
             i = j
             continue
         a, b, w = words[i]
         if cls == "ordinal":
-            yield Quantity(a, b, w, "number", values=(v,), spelled=True, ordinal=True)
+            yield _uk_day(text, Quantity(a, b, w, "number", values=(v,), spelled=True, ordinal=True))
         elif cls in ("vague", "scale-plural"):
             yield Quantity(a, b, w, "vague", values=(v,), spelled=True)
         elif cls in ("fraction", "times"):
@@ -735,6 +752,35 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 _DECADES = re.compile(r"[ \u00a0](?:decades|десятиліт\w*|десятиріч\w*)", re.IGNORECASE)
 
 
+_DIGIT_FRACTION = re.compile(r"(?<![0-9/.,])([1-9])/([1-9][0-9]?)(?![0-9/]|[.,][0-9])")
+_EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                    "fifths": 5, "tenth": 10, "tenths": 10}
+# "a third of", "two-thirds": fractions; "a third defeat": an ordinal, left to the word reader.
+_EN_FRACTION = re.compile(
+    r"(?<!and )\b(a|one|two|three|four)[ -](?:(halves|thirds|quarters|fifths|tenths)\b"
+    r"|(half|third|quarter|fifth|tenth)\b(?=\s+of\b|\s*[.,;:!?)]|\s*$))", re.IGNORECASE)
+_UK_FRACTION = re.compile(r"(?<![\w'’])(?:(одн[аіу]|дв[іоі]\w*|три|трьох|чотири)\s+)?(третин\w*|чверт\w*)",
+                          re.IGNORECASE)
+_UK_FRACTION_NUM = {"од": 1, "дв": 2, "тр": 3, "чо": 4}
+
+
+def _fractions(text: str, lang: str) -> Iterator[Quantity]:
+    """1/3, a third, two-thirds, дві третини, чверть: one value each."""
+    if "/" in text:
+        for m in _DIGIT_FRACTION.finditer(text):
+            yield Quantity(m.start(), m.end(), m.group(), "number", values=(int(m.group(1)) / int(m.group(2)),))
+    if lang == "en":
+        for m in _EN_FRACTION.finditer(text):
+            n = 1 if m.group(1).lower() in ("a", "one") else _EN_UNITS[m.group(1).lower()]
+            yield Quantity(m.start(), m.end(), m.group(), "number",
+                           values=(n / _EN_DENOMINATORS[(m.group(2) or m.group(3)).lower()],), spelled=True)
+    else:
+        for m in _UK_FRACTION.finditer(text):
+            n = _UK_FRACTION_NUM.get(m.group(1).lower()[:2], 1) if m.group(1) else 1
+            d = 3 if m.group(2).lower().startswith("трет") else 4
+            yield Quantity(m.start(), m.end(), m.group(), "number", values=(n / d,), spelled=True)
+
+
 def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: list[tuple[int, int]],
                  add: "Callable[[Quantity], None]") -> None:
     """The quantities written with digits, most specific first: phones, dates, times, codes, numbers."""
@@ -774,6 +820,8 @@ def extract(text: str, lang: str) -> list[Quantity]:
             out.append(q)
             taken.append((q.start, q.end))
 
+    for q in _fractions(work, lang):
+        add(q)
     if digits:
         _read_digits(work, text, lang, out, taken, add)
     if _CENTURY_HINT.search(work):

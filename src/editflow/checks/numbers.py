@@ -171,6 +171,8 @@ def plausible(u: Quantity, e: Quantity) -> bool:
         return False
     if u.multiplied and e.multiplied and any(_eq(a, b) for a in u.loose for b in e.loose):
         return True  # 2,5 млн ↔ 2.5 billion
+    if all(0 < v < 1 for v in u.values[:1] + e.values[:1]):
+        return True  # two fractions: 1/3 for 1/4
     return any(_one_off(_digits(a), _digits(b)) for a in u.values for b in e.values)
 
 
