@@ -323,3 +323,92 @@ def test_fractions_and_dates_in_words(uk, en):
 
 def test_fraction_that_differs_is_reported():
     assert "numbers.mismatch" in codes("1/3 бюджету піде на оборону.", "1/4 of the budget will go to defence.")
+
+
+# A newsroom's everyday transformations: none of them is a finding.
+@pytest.mark.parametrize("uk, en", [
+ ("Київ, 24 лютого 2023 року", "KYIV, Feb 24, 2023"),
+ ("У 2014-2015 роках ціни зросли.", "Prices rose in 2014 and 2015."),
+ ("Протягом 2023 р. збудували 12 шкіл.", "Twelve schools were built in 2023."),
+ ("Тридцятирічний чоловік загинув.", "A 30-year-old man was killed."),
+ ("Рейтинг впав на 5 відсоткових пунктів.", "The rating fell by 5 percentage points."),
+ ("Кредит становить $1,2 млрд.", "The loan is $1.2 billion."),
+ ("Кредит становить 1,2 млрд дол.", "The loan is $1.2bn."),
+ ("Бійці 93-ї бригади відбили атаку.", "Soldiers of the 93rd Brigade repelled the attack."),
+ ("Збили Міг-29 і Ка-52, знищили Т-72.", "A MiG-29 and a Ka-52 were downed and a T-72 destroyed."),
+ ("Україна отримала ЗРК С-300В4.", "Ukraine received an S-300V4 system."),
+ ("Фінал Євро-2024 відбудеться в Берліні.", "The Euro 2024 final will be held in Berlin."),
+ ("Рахунок 1:0 на користь «Динамо».", "Dynamo lead 1-0."),
+ ("Трасу М-06 перекрили.", "The M06 highway was closed."),
+ ("Його обвинувачують за ст. 438 ККУ.", "He is charged under Article 438 of the Criminal Code."),
+ ("Вибухи пролунали о 6 ранку.", "Explosions were heard at 6 a.m."),
+ ("Відстань 2,5 тис. км.", "The distance is 2,500 km."),
+ ("Загинули понад 10 тис. людей.", "Over 10,000 people have died."),
+ ("Десятки тисяч людей вийшли на протест.", "Tens of thousands of people protested."),
+ ("У 2-му кварталі ВВП зріс.", "GDP grew in the second quarter."),
+ ("Переговори тривали три тижні.", "The talks lasted three weeks."),
+ ("Населення — 1 мільйон.", "The population is one million."),
+ ("Інфляція — 0,5%.", "Inflation is 0.5%."),
+ ("Вночі було -5°C.", "It was minus 5C at night."),
+ ("Ціни зросли в 1,5 раза.", "Prices rose 1.5 times."),
+ ("Це було 1-го та 2-го березня.", "It was on March 1 and 2."),
+ ("Це тренд ХХІ століття.", "It is a 21st-century trend."),
+ ("Парад відбувся 9 травня.", "The parade took place on May 9."),
+ ("Фестиваль триватиме 9-10 травня.", "The festival runs May 9-10."),
+ ("Виставка працюватиме з 9 по 15 травня.", "The exhibition runs from May 9 to 15."),
+ ("Це було у 90-х.", "That was in the 1990s."),
+ ("Ракета пролетіла 300 км за 5 хвилин.", "The missile flew 300 kilometres in five minutes."),
+ ("Вартість — 100 грн.", "It costs UAH 100."),
+ ("ТОП-10 подій тижня.", "Top 10 events of the week."),
+ ("На засіданні 15.03.2023 ухвалили рішення.", "The decision was taken at the March 15, 2023 meeting."),
+ ("Зарплата — 20 тисяч гривень.", "The salary is 20,000 hryvnias."),
+ ("Зарплата — 20 тисяч гривень.", "The salary is UAH 20k."),
+ ("Понад 8 млн українців виїхали.", "More than eight million Ukrainians have left."),
+ ("Кожен п'ятий опитаний не знав.", "One in five respondents did not know."),
+ ("Дві третини території звільнено.", "Two thirds of the territory has been liberated."),
+ ("Обстріл тривав 2 години.", "The shelling lasted two hours."),
+ ("Це відбулося в ніч на 5 жовтня.", "It happened overnight into October 5."),
+ ("Проект вартістю 3,5 млрд грн.", "A UAH 3.5 billion project."),
+ ("У вересні 2022 року ЗСУ звільнили Ізюм.", "Ukrainian forces liberated Izium in September 2022."),
+ ("З 2022-го по 2024-й рік.", "From 2022 to 2024."),
+ ("Опитування провели 1–5 березня серед 2 000 респондентів.", "The poll was conducted on March 1-5 among 2,000 respondents."),
+ ("Лише 5 з 10 дронів збили.", "Only five of the 10 drones were shot down."),
+ ("Він отримав 7 років ув'язнення.", "He was sentenced to seven years in prison."),
+ ("Швидкість до 900 км/год.", "A speed of up to 560 mph."),
+ ("Вага — 250 кг.", "It weighs 550 pounds."),
+ ("Понад півтори тисячі військових.", "More than 1,500 troops."),
+ ("Перший заступник міністра.", "The first deputy minister."),
+ ("Двоє дітей загинули, ще троє поранені.", "Two children were killed and three injured."),
+ ("Україна посіла 2-ге місце.", "Ukraine came second."),
+ ("Телефон гарячої лінії 0 800 500 225.", "The hotline number is 0 800 500 225."),
+ ("Номер рейсу PS-752.", "Flight number PS752."),
+ ("За добу 17 атак.", "17 attacks in the past day."),
+ ("Уряд виділив 1,5 млрд на відбудову.", "The government allocated 1.5 billion for reconstruction."),
+ ("Станом на 10:00 4 квітня.", "As of 10 a.m. on April 4."),
+ ("Станом на 10:00 4 квітня.", "As of 10:00 on 4 April."),
+])
+def test_everyday_newsroom_pairs_raise_nothing(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_lone_pair_of_the_same_sort_is_one_mismatch_warning():
+    (f,) = findings("Вартість зросла на 15%.", "The cost rose by 50%.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+
+
+def test_english_grouping_thousands_with_a_point():
+    (f,) = findings("Понад 1 800 людей виїхали.", "More than 1.800 people left.")
+    assert (f.code, f.suggestion) == ("numbers.format", "1,800")
+    assert codes("Рівень зріс на 1,8 метра.", "The level rose by 1.800 metres.") == []
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Росія вторглася 24 лютого 2022 року.", "Russia invaded on February 24, 2021."),
+    ("Росія вторглася 24 лютого 2022 року.", "Russia invaded on March 24, 2022."),
+    ("Інфляція — 26,6%.", "Inflation is 26.9%."),
+    ("Бійці 93-ї бригади відбили атаку.", "Soldiers of the 92nd Brigade repelled the attack."),
+    ("Зарплата — 20 тисяч гривень.", "The salary is 2,000 hryvnias."),
+    ("Понад 600 тисяч людей виїхали.", "More than 60,000 people left."),
+])
+def test_wrong_figures_are_errors(uk, en):
+    assert [(f.code, f.severity) for f in findings(uk, en)] == [("numbers.mismatch", "error")]

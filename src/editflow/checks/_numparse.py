@@ -348,6 +348,9 @@ def _en_values(s: str) -> tuple[tuple[float, ...], str]:
     if "," in s:  # 2,5: a decimal comma in English
         whole, frac = s.split(",", 1)
         return (float(f"{whole}.{frac}"),), "decimal-comma"
+    if re.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", s):
+        # 1.800: 1.8, or 1800 grouped the continental way; the check tells which by the Ukrainian
+        return (float(s), float(s.replace(".", ""))), "dot-group"
     return (float(s),), ""
 
 

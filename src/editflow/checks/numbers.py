@@ -225,6 +225,10 @@ def _en_style(q: Quantity) -> str:
     return q.text
 
 
+def _en_style_value(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.6f}".rstrip("0").rstrip(".")
+
+
 def _describe(q: Quantity) -> str:
     text = " ".join(q.text.split())
     plain = _en_style(q)
@@ -261,6 +265,12 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           f"“{q.text}” uses a decimal comma; English writes {_en_style(q)}",
                           index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
                           suggestion=_en_style(q) if not q.multiplied else None)
+        elif q.fmt == "dot-group" and any(_eq(v, q.values[1]) for v in us[i].values) \
+                and not any(_eq(v, q.values[0]) for v in us[i].values):
+            yield Finding("numbers.format", "warning",
+                          f"“{q.text}” groups thousands with a point; English writes {_en_style_value(q.values[1])}",
+                          index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
+                          suggestion=_en_style_value(q.values[1]))
         elif q.fmt == "space-group":
             yield Finding("numbers.format", "info",
                           f"“{q.text}” groups thousands with a space; English writes {_en_style(q)}",
@@ -297,6 +307,19 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
         paired_u.add(i)
         paired_e.add(j)
         yield f
+    rest_u = [i for i in hard_u if i not in paired_u]
+    rest_e = [j for j in hard_e if j not in paired_e]
+    if len(rest_u) == 1 and len(rest_e) == 1 and _same_sort(us[rest_u[0]], es[rest_e[0]]):
+        # The one figure left on each side, of the same sort (two percentages, two
+        # dates, two sums in millions): likely one written for the other, but not
+        # a typo we can recognise, so a warning.
+        i, j = rest_u[0], rest_e[0]
+        paired_u.add(i)
+        paired_e.add(j)
+        u, t = us[i], es[j]
+        yield Finding("numbers.mismatch", "warning",
+                      f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
+                      index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end))
     if quiet:
         return
     for i in hard_u:
@@ -311,6 +334,14 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
             yield Finding("numbers.extra", "warning",
                           f"{_describe(t)} in the English is not in the Ukrainian",
                           index=e.index, target_span=(t.start, t.end))
+
+
+def _same_sort(u: Quantity, e: Quantity) -> bool:
+    if u.kind != e.kind:
+        return False
+    if u.kind != "number":
+        return True
+    return (u.percent and e.percent) or (u.multiplied and e.multiplied) or bool(u.unit and e.unit)
 
 
 def _counted_word(q: Quantity) -> bool:
