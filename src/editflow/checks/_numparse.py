@@ -71,22 +71,22 @@ _MASKS = [
     (lambda t: "@" in t, re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+")),
     (lambda t: "#" in t, re.compile(r"(?<![\w&])#(?=\w*[^\W\d_])\w+")),
     (lambda t: "[" in t or "24/7" in t, re.compile(r"\[[0-9]{1,3}\]|\b24/7\b")),
-    (lambda t: _DOMAIN_TAIL.search(t) is not None,
+    (lambda t: "." in t and _DOMAIN_TAIL.search(t) is not None,
      re.compile(r"\b[\w-]+\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b")),
 ]
 _DOMAIN_TAIL = re.compile(r"\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b")
 _ANY_DIGIT = re.compile(r"[0-9]")
 # Telephone numbers: compared by their digits, never as amounts.
 _PHONE = re.compile(
-    r"(?<![\w+])\+[0-9](?:[ \u00a0\-()]?[0-9]){8,13}(?![0-9])"
+    r"(?=[+(0])(?:(?<![\w+])\+[0-9](?:[ \u00a0\-()]?[0-9]){8,13}(?![0-9])"
     r"|(?<![\w])\(0[0-9]{2,4}\)[ \u00a0]?[0-9]{2,3}[ \-][0-9]{2}[ \-][0-9]{2}(?![0-9])"
     r"|(?<![\w])0[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2}(?![0-9])"
-    r"|(?<![\w.,])0[0-9]{2,4}(?:[ \-][0-9]{3,4}){2}(?![0-9])"
+    r"|(?<![\w.,])0[0-9]{2,4}(?:[ \-][0-9]{3,4}){2}(?![0-9]))"
 )
 # A designation: letters, an optional hyphen, digits (С-300, Су-25, Shahed-136,
 # MH17, COVID-19, F-16).  The letters differ between the scripts; the digits
 # must not.
-_CODE = re.compile(rf"(?<![\w])([A-ZА-ЯІЇЄҐ][A-Za-z{_CYR}]{{0,9}})[-‐‑]?({_D}+(?:[.,]{_D}+)?)(?![0-9])(?:[-‐‑]?[A-Za-z{_CYR}]{{1,3}}{_D}*\b)?")
+_CODE = re.compile(rf"(?=[A-ZА-ЯІЇЄҐ])(?<![\w])([A-ZА-ЯІЇЄҐ][A-Za-z{_CYR}]{{0,9}})[-‐‑]?({_D}+(?:[.,]{_D}+)?)(?![0-9])(?:[-‐‑]?[A-Za-z{_CYR}]{{1,3}}{_D}*\b)?")
 _LIST = re.compile(r"^\s*([0-9]{1,2})[.)](?=\s)", re.MULTILINE)
 
 
@@ -138,21 +138,21 @@ _EN_MONTH_RE = "(?:" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\
 _UK_YEAR_TAIL = r"(?:\s*(?:-?го\s+)?(?:року|рік|році|роком|р\.))?"
 
 _UK_DATE_DMY = re.compile(
-    rf"(?<![0-9])([0-9]{{1,2}})(?:-?(?:го|е|ого))?[ \u00a0]+({_UK_MONTH_RE})\b"
+    rf"(?=[0-9])(?<![0-9])([0-9]{{1,2}})(?:-?(?:го|е|ого))?[ \u00a0]+({_UK_MONTH_RE})\b"
     rf"(?:[ \u00a0]+([0-9]{{4}})(?![0-9]){_UK_YEAR_TAIL})?", re.IGNORECASE)
-_UK_DATE_MY = re.compile(rf"\b({_UK_MONTH_RE})[ \u00a0]+([0-9]{{4}})(?![0-9]){_UK_YEAR_TAIL}",
+_UK_DATE_MY = re.compile(rf"(?=[сСлЛбБкКтТчЧвВжЖгГ])\b({_UK_MONTH_RE})[ \u00a0]+([0-9]{{4}})(?![0-9]){_UK_YEAR_TAIL}",
                          re.IGNORECASE)
 _EN_DATE_MDY = re.compile(
-    rf"\b({_EN_MONTH_RE})[ \u00a0]+([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9])\b(?:,?[ \u00a0]+([0-9]{{4}})(?![0-9]))?")
+    rf"(?=[JFMASOND])\b({_EN_MONTH_RE})[ \u00a0]+([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9])\b(?:,?[ \u00a0]+([0-9]{{4}})(?![0-9]))?")
 _EN_DATE_DMY = re.compile(
-    rf"(?<![0-9])([0-9]{{1,2}})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_EN_MONTH_RE})(?![A-Za-z])"
+    rf"(?=[0-9])(?<![0-9])([0-9]{{1,2}})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_EN_MONTH_RE})(?![A-Za-z])"
     rf"(?:,?[ \u00a0]+([0-9]{{4}})(?![0-9]))?")
-_EN_DATE_MY = re.compile(rf"\b({_EN_MONTH_RE}),?[ \u00a0]+(?:of[ \u00a0]+)?([0-9]{{4}})(?![0-9])")
-_NUM_DATE = re.compile(r"(?<![0-9.,/])([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9]|[.,][0-9])")
-_ISO_DATE = re.compile(r"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+_EN_DATE_MY = re.compile(rf"(?=[JFMASOND])\b({_EN_MONTH_RE}),?[ \u00a0]+(?:of[ \u00a0]+)?([0-9]{{4}})(?![0-9])")
+_NUM_DATE = re.compile(r"(?=[0-9])(?<![0-9.,/])([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9]|[.,][0-9])")
+_ISO_DATE = re.compile(r"(?=[0-9])(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 
 
-_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_YEAR = re.compile(r"(?=[0-9])(?<![0-9])[0-9]{4}(?![0-9])")
 
 
 def _valid(d: int | None, m: int | None) -> bool:
@@ -209,16 +209,16 @@ def _dates(text: str, lang: str) -> Iterator[Quantity]:
 # ---------------------------------------------------------------------------
 
 _UK_TIME = re.compile(
-    r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9]|[.,:][0-9])"
+    r"(?=[0-9оО])(?:(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9]|[.,:][0-9])"
     r"|(?<=\b[оО] )([0-9]{1,2})[.]([0-9]{2})(?![0-9])"
     r"|(?<=\b[оО]б )([0-9]{1,2})[.]([0-9]{2})(?![0-9])"
-    r"|\b[оО]б?[ \u00a0]([0-9]{1,2})(?:-?й)?[ \u00a0]год(?:ині|\.|ину)?")
+    r"|\b[оО]б?[ \u00a0]([0-9]{1,2})(?:-?й)?[ \u00a0]год(?:ині|\.|ину)?)")
 _EN_TIME = re.compile(
-    r"(?<![0-9.,:])([0-9]{1,2})(?:[:.]([0-9]{2}))?[ \u00a0]?([AaPp])\.?[ \u00a0]?[Mm]\b\.?"
+    r"(?=[0-9])(?:(?<![0-9.,:])([0-9]{1,2})(?:[:.]([0-9]{2}))?[ \u00a0]?([AaPp])\.?[ \u00a0]?[Mm]\b\.?"
     r"|(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9]|[.,:][0-9])"
     r"|\b([0-9]{1,2}) o'clock\b"
     r"|(?<![0-9.,:])([01][0-9]|2[0-3])([0-5][0-9])(?=[ \u00a0]?(?:hours|hrs|GMT|UTC|BST)\b)"
-    r"|(?<![0-9.,:])(0[0-9])([0-5][0-9])(?![0-9])")
+    r"|(?<![0-9.,:])(0[0-9])([0-5][0-9])(?![0-9]))")
 
 
 def _clock(h: int, ampm: str | None) -> tuple[int, ...]:
@@ -263,9 +263,9 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
 # ---------------------------------------------------------------------------
 
 _UK_NUM = re.compile(
-    rf"(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:[ {_GROUP_SP[1:-1]}][0-9]{{3}})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
+    rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:[ {_GROUP_SP[1:-1]}][0-9]{{3}})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
 _EN_NUM = re.compile(
-    rf"(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
+    rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
     rf"|[0-9]{{1,3}}(?:{_GROUP_SP}[0-9]{{3}})+(?![0-9])"
     rf"|[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9]|[.,][0-9])"
     rf"|[0-9]+(?:\.[0-9]+)?(?![0-9]|,[0-9])"
@@ -441,7 +441,7 @@ _EN_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _EN_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _EN_TIMES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "tripled": 3, "doubled": 2}
-_EN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)?")
+_EN_WORD = re.compile(r"(?=[A-Za-z])(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)?")
 
 
 def _can_add(current: float, v: float) -> bool:
@@ -510,15 +510,15 @@ _EN_NUMBER_WORDS = (set(_EN_UNITS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_O
                    | set(_EN_VAGUE) | set(_EN_TIMES) | {"dozen", "half"})
 
 
-_EN_CAND = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(_EN_NUMBER_WORDS, key=len, reverse=True))
-                      + r")(?![a-z])", re.IGNORECASE)
+_EN_CAND = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_EN_NUMBER_WORDS, key=len, reverse=True))
+                      + r")(?![a-z])")
 
 
 def _spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
     # Only runs of number words matter; "a"/"and" only next to one of them.  Words
     # are read only in windows around the number words (speed: most words are not).
     windows: list[list[int]] = []
-    for m in _EN_CAND.finditer(text):
+    for m in _EN_CAND.finditer(_lower(text)):
         a, b = max(0, m.start() - 14), min(len(text), m.end() + 60)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
@@ -580,8 +580,7 @@ _UK_TIMES = {"вдвічі": 2, "удвічі": 2, "двічі": 2, "втрич�
 # Words that may be numerals (the stems of _UK_NUMERAL_START): only these are looked up.
 _UK_CAND = re.compile(
     r"(?<![\w'’ʼ])(?:нул|од|дв|тр|чот|чет|п['’ʼ]ят|шіс|шес|шос|сім|сем|сьом|віс|вос|дев|дес|сор|ст|сот|тис|міль|трил"
-    r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет)[А-Яа-яІіЇїЄєҐґ'’ʼ]*",
-    re.IGNORECASE)
+    r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет)[а-яіїєґ'’ʼ]*")
 _UK_HALF_SCALE = re.compile(r"пів(?:[ -]?)(тисячі|мільйона|мільярда)\b", re.IGNORECASE)
 _UK_WORD = re.compile(rf"[{_CYR}'’ʼ]+")
 # Cheap filter before asking pymorphy3: only words that could be numerals.
@@ -636,16 +635,13 @@ _UK_COMPOUND_VALUE = {"одно": 1, "двох": 2, "дво": 2, "трьох": 3
                       "столітн": 100, "тисячо": 1000}
 
 
-def _compounds_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
-    """Adjectives built on a numeral (двостороння, п'ятиповерховий): the English often has a digit."""
-    for m in _UK_COMPOUND.finditer(text):
-        key = m.group(1).lower().translate(_APOS)
-        if key in _UK_COMPOUND_VALUE and not _overlaps(taken, m.start(), m.end()):
-            end = m.end()
-            while end < len(text) and (text[end].isalpha() or text[end] in "'’ʼ"):
-                end += 1
-            yield Quantity(m.start(), end, text[m.start():end], "number",
-                           values=(float(_UK_COMPOUND_VALUE[key]),), spelled=True, soft=True)
+def _compound(a: int, b: int, word: str) -> Quantity | None:
+    """An adjective built on a numeral (двостороння, п'ятиповерховий): the English often has a digit."""
+    m = _UK_COMPOUND.match(word)
+    key = m.group(1).lower().translate(_APOS) if m else ""
+    if key not in _UK_COMPOUND_VALUE:
+        return None
+    return Quantity(a, b, word, "number", values=(float(_UK_COMPOUND_VALUE[key]),), spelled=True, soft=True)
 
 
 _UK_MONTH_AFTER = re.compile(rf"[ \u00a0]+({_UK_MONTH_RE})\b", re.IGNORECASE)
@@ -661,7 +657,7 @@ def _uk_day(text: str, q: Quantity) -> Quantity:
 
 
 def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
-    for m in _UK_HALF_SCALE.finditer(text):
+    for m in (_UK_HALF_SCALE.finditer(text) if "пів" in _lower(text) else ()):
         if not _overlaps(taken, *m.span()):
             scale = {"т": 1e3, "м": 1e6}.get(m.group(1)[0].lower(), 1e9)
             if m.group(1).lower().startswith("мільяр"):
@@ -669,13 +665,16 @@ def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             taken.append(m.span())
             yield Quantity(m.start(), m.end(), m.group(), "number", values=(0.5 * scale,), spelled=True,
                            multiplied=True)
-    words = [(m.start(), m.end(), m.group()) for m in _UK_CAND.finditer(text)]
-    info = [uk_numeral(w) for a, b, w in words]
-    info = [None if k is None or _overlaps(taken, w[0], w[1]) else k for k, w in zip(info, words)]
+    words = [(m.start(), m.end(), text[m.start():m.end()]) for m in _UK_CAND.finditer(_lower(text))]
+    free = [not _overlaps(taken, a, b) for a, b, _ in words]
+    info = [uk_numeral(w) if ok else None for (a, b, w), ok in zip(words, free)]
     i = 0
     while i < len(words):
         kind = info[i]
         if kind is None:
+            compound = _compound(*words[i]) if free[i] else None
+            if compound:
+                yield compound
             i += 1
             continue
         cls, v = kind
@@ -743,6 +742,15 @@ def _centuries(text: str) -> Iterator[Quantity]:
             yield Quantity(m.start(), m.end(), m.group(), "number", values=(float(v),), ordinal=True)
 
 
+@lru_cache(maxsize=8)
+def _lower(text: str) -> str:
+    """The text lower-cased with its offsets kept (a few letters grow when lower-cased)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for a, b in spans:
@@ -755,7 +763,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 _DECADES = re.compile(r"[ \u00a0](?:decades|десятиліт\w*|десятиріч\w*)", re.IGNORECASE)
 
 
-_DIGIT_FRACTION = re.compile(r"(?<![0-9/.,])([1-9])/([1-9][0-9]?)(?![0-9/]|[.,][0-9])")
+_DIGIT_FRACTION = re.compile(r"(?=[0-9])(?<![0-9/.,])([1-9])/([1-9][0-9]?)(?![0-9/]|[.,][0-9])")
 _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                     "fifths": 5, "tenth": 10, "tenths": 10}
 # "a third of", "two-thirds": fractions; "a third defeat": an ordinal, left to the word reader.
@@ -772,12 +780,13 @@ def _fractions(text: str, lang: str) -> Iterator[Quantity]:
     if "/" in text:
         for m in _DIGIT_FRACTION.finditer(text):
             yield Quantity(m.start(), m.end(), m.group(), "number", values=(int(m.group(1)) / int(m.group(2)),))
-    if lang == "en":
+    low = _lower(text)
+    if lang == "en" and any(w in low for w in ("half", "halves", "third", "quarter", "fifth", "tenth")):
         for m in _EN_FRACTION.finditer(text):
             n = 1 if m.group(1).lower() in ("a", "one") else _EN_UNITS[m.group(1).lower()]
             yield Quantity(m.start(), m.end(), m.group(), "number",
                            values=(n / _EN_DENOMINATORS[(m.group(2) or m.group(3)).lower()],), spelled=True)
-    else:
+    elif lang == "uk" and ("трет" in low or "чверт" in low):
         for m in _UK_FRACTION.finditer(text):
             n = _UK_FRACTION_NUM.get(m.group(1).lower()[:2], 1) if m.group(1) else 1
             d = 3 if m.group(2).lower().startswith("трет") else 4
@@ -827,13 +836,12 @@ def extract(text: str, lang: str) -> list[Quantity]:
         add(q)
     if digits:
         _read_digits(work, text, lang, out, taken, add)
-    if _CENTURY_HINT.search(work):
+    low = _lower(work)
+    if any(h in low for h in ("століт", "сторіч", "ст.", "centur", "cent.")):
         for q in _centuries(work):
             add(q)
     if lang == "uk":
         spelled = list(_spelled_uk(work, taken))
-        spans = [(p.start, p.end) for p in spelled]
-        spelled += [q for q in _compounds_uk(work, taken) if not _overlaps(spans, q.start, q.end)]
     else:
         spelled = list(_spelled_en(work, taken))
     for q in spelled:
