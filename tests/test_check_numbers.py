@@ -412,3 +412,12 @@ def test_english_grouping_thousands_with_a_point():
 ])
 def test_wrong_figures_are_errors(uk, en):
     assert [(f.code, f.severity) for f in findings(uk, en)] == [("numbers.mismatch", "error")]
+
+
+def test_a_year_written_apart_from_its_date():
+    assert codes("14 січня 2023 р., 22:26.", "January 14th, 10:26 PM, 2023.") == []
+
+
+def test_a_mile_and_a_phone_number_in_a_sentence():
+    assert codes("Аварія сталася за 1,6 км звідси.", "The crash happened about a mile away.") == []
+    assert codes("Подзвоніть до служби безкоштовно: 116 123.", "Call the helpline free on 116 123.") == []

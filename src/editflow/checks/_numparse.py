@@ -510,7 +510,9 @@ _EN_NUMBER_WORDS = (set(_EN_UNITS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_O
                    | set(_EN_VAGUE) | set(_EN_TIMES) | {"dozen", "half"})
 
 
-_EN_CAND = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_EN_NUMBER_WORDS, key=len, reverse=True))
+# Units are looked at too, for "a mile", "an inch".
+_EN_UNIT_WORDS = {"mile", "foot", "inch", "pound", "gallon", "acre", "yard", "ounce"}
+_EN_CAND = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_EN_NUMBER_WORDS | _EN_UNIT_WORDS, key=len, reverse=True))
                       + r")(?![a-z])")
 
 
@@ -525,7 +527,8 @@ def _spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
         else:
             windows.append([a, b])
     all_words = [(m.start(), m.end(), m.group()) for a, b in windows for m in _EN_WORD.finditer(text, a, b)]
-    keep = [w[2].lower() in _EN_NUMBER_WORDS or ("-" in w[2] and _en_word_value(w[2]) is not None)
+    keep = [w[2].lower() in _EN_NUMBER_WORDS or w[2].lower() in _EN_UNIT_WORDS
+            or ("-" in w[2] and _en_word_value(w[2]) is not None)
             for w in all_words]
     near = [k or (0 < n and keep[n - 1]) or (n + 1 < len(keep) and keep[n + 1]) for n, k in enumerate(keep)]
     words = [w for w, k in zip(all_words, near) if k and not _overlaps(taken, w[0], w[1])]

@@ -33,7 +33,7 @@ from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digi
 from editflow.model import Finding
 
 STRONG, LOOSE = 2, 1
-_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,12}$", re.I)
+_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,30}$", re.I)
 _QUIET_ROLES = {"byline", "boilerplate", "teaser", "headline", "note"}
 
 
@@ -252,8 +252,26 @@ def numbers(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
         yield from _check_entry(e, us, es)
 
 
+def _year_of_matched_date(pairs: list[tuple[int, int, int]], us: list[Quantity], es: list[Quantity],
+                          left_u: set[int], left_e: set[int]) -> None:
+    """`14 січня 2543 р.` ↔ `January 14th, … 2543`: the year written apart belongs to the date."""
+    for i, j, _ in pairs:
+        u, t = us[i], es[j]
+        if u.kind != "date" or t.kind != "date":
+            continue
+        for have, lack, left, side in ((u, t, left_e, es), (t, u, left_u, us)):
+            years = {d[0] for d in have.dates if d[0] is not None}
+            if years and all(d[0] is None for d in lack.dates):
+                for k in sorted(left):
+                    q = side[k]
+                    if q.kind == "number" and any(_eq(v, y) for v in q.values for y in years):
+                        left.discard(k)
+                        break
+
+
 def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[Finding]:
     pairs, left_u, left_e = match(us, es)
+    _year_of_matched_date(pairs, us, es, left_u, left_e)
     quiet = bool(set(e.src_roles) & _QUIET_ROLES or set(e.tgt_roles) & _QUIET_ROLES)
 
     for i, j, _ in pairs:
