@@ -421,3 +421,7 @@ def test_a_year_written_apart_from_its_date():
 def test_a_mile_and_a_phone_number_in_a_sentence():
     assert codes("Аварія сталася за 1,6 км звідси.", "The crash happened about a mile away.") == []
     assert codes("Подзвоніть до служби безкоштовно: 116 123.", "Call the helpline free on 116 123.") == []
+
+
+def test_for_the_nth_time():
+    assert codes("АЕС удесяте залишилася без живлення.", "The plant lost power for the 10th time.") == []

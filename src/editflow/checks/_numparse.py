@@ -580,10 +580,14 @@ _UK_VAGUE = {"десяток": 10, "десятка": 10, "дюжина": 12, "с
 _UK_VAGUE_SCALES = {"тисяча": 1e3, "мільйон": 1e6, "мільярд": 1e9}
 _UK_FRACTIONS = {"половина": 0.5, "третина": 1 / 3, "чверть": 0.25, "доба": 24}
 _UK_TIMES = {"вдвічі": 2, "удвічі": 2, "двічі": 2, "втричі": 3, "утричі": 3, "тричі": 3, "вчетверо": 4}
+# "удесяте" — for the tenth time; "вдруге", "втретє"
+_UK_NTH_TIME = {"друге": 2, "третє": 3, "четверте": 4, "п'яте": 5, "шосте": 6, "сьоме": 7, "восьме": 8,
+                "дев'яте": 9, "десяте": 10, "одинадцяте": 11, "дванадцяте": 12, "п'ятнадцяте": 15, "двадцяте": 20}
 # Words that may be numerals (the stems of _UK_NUMERAL_START): only these are looked up.
 _UK_CAND = re.compile(
     r"(?<![\w'’ʼ])(?:нул|од|дв|тр|чот|чет|п['’ʼ]ят|шіс|шес|шос|сім|сем|сьом|віс|вос|дев|дес|сор|ст|сот|тис|міль|трил"
-    r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет)[а-яіїєґ'’ʼ]*")
+    r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет"
+    r"|[ув](?:друг|трет|четв|п['’ʼ]ят|шост|сьом|восьм|дев|дес|одинад|двана|двад))[а-яіїєґ'’ʼ]*")
 _UK_HALF_SCALE = re.compile(r"пів(?:[ -]?)(тисячі|мільйона|мільярда)\b", re.IGNORECASE)
 _UK_WORD = re.compile(rf"[{_CYR}'’ʼ]+")
 # Cheap filter before asking pymorphy3: only words that could be numerals.
@@ -604,6 +608,8 @@ def uk_numeral(word: str) -> tuple[str, float] | None:
     w = word.lower().translate(_APOS)
     if w in _UK_TIMES:
         return "times", _UK_TIMES[w]
+    if w[:1] in ("у", "в") and w[1:] in _UK_NTH_TIME:
+        return "ordinal", _UK_NTH_TIME[w[1:]]
     if not _UK_NUMERAL_START.match(w):
         return None
     parses = _morph().parse(w)
