@@ -24,7 +24,7 @@ business; this module only reads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -57,7 +57,6 @@ class Quantity:
 # shared pieces
 # ---------------------------------------------------------------------------
 
-_D = "[0-9]"
 _GROUP_SP = "[\u00a0\u202f\u2009]"          # no-break, narrow no-break, thin space
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "′": "'"})
 _CYR = "А-Яа-яІіЇїЄєҐґ"
@@ -86,12 +85,10 @@ _PHONE = re.compile(
 # A designation: letters, an optional hyphen, digits (С-300, Су-25, Shahed-136,
 # MH17, COVID-19, F-16).  The letters differ between the scripts; the digits
 # must not.
-_CODE = re.compile(rf"(?=[A-ZА-ЯІЇЄҐ])(?<![\w])([A-ZА-ЯІЇЄҐ][A-Za-z{_CYR}]{{0,9}})[-‐‑]?({_D}+(?:[.,]{_D}+)?)(?![0-9])(?:[-‐‑]?[A-Za-z{_CYR}]{{1,3}}{_D}*\b)?")
+_CODE = re.compile(
+    rf"(?=[A-ZА-ЯІЇЄҐ])(?<![\w])([A-ZА-ЯІЇЄҐ][A-Za-z{_CYR}]{{0,9}})[-‐‑]?([0-9]+(?:[.,][0-9]+)?)(?![0-9])"
+    rf"(?:[-‐‑]?[A-Za-z{_CYR}]{{1,3}}[0-9]*\b)?")
 _LIST = re.compile(r"^\s*([0-9]{1,2})[.)](?=\s)", re.MULTILINE)
-
-
-def _num(s: str) -> float:
-    return float(s)
 
 
 def sig_digits(x: float) -> int:
@@ -237,8 +234,7 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
             h, mi = (g[0], g[1]) if g[0] else (g[2], g[3]) if g[2] else (g[4], g[5]) if g[4] else (g[6], "0")
             h_, mi_ = int(h), int(mi)
             if h_ <= 24 and mi_ < 60:
-                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h_, None) if h_ <= 12 else (h_ % 24,),
-                               minute=mi_)
+                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h_, None), minute=mi_)
     else:
         for m in _EN_TIME.finditer(text):
             g = m.groups()
@@ -263,7 +259,8 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
 # ---------------------------------------------------------------------------
 
 _UK_NUM = re.compile(
-    rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:[ {_GROUP_SP[1:-1]}][0-9]{{3}})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
+    r"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])"
+    r"(?:[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
 _EN_NUM = re.compile(
     rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
     rf"|[0-9]{{1,3}}(?:{_GROUP_SP}[0-9]{{3}})+(?![0-9])"
@@ -432,7 +429,8 @@ def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
 _EN_UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
-_EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+            if w != "_"}
 _EN_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _EN_ORDINALS = {w: i for i, w in enumerate(
     "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -577,7 +575,6 @@ _UK_ORDINALS = {
     "сотий": 100,
 }
 _UK_VAGUE = {"десяток": 10, "десятка": 10, "дюжина": 12, "сотня": 100}
-_UK_VAGUE_SCALES = {"тисяча": 1e3, "мільйон": 1e6, "мільярд": 1e9}
 _UK_FRACTIONS = {"половина": 0.5, "третина": 1 / 3, "чверть": 0.25, "доба": 24}
 _UK_TIMES = {"вдвічі": 2, "удвічі": 2, "двічі": 2, "втричі": 3, "утричі": 3, "тричі": 3, "вчетверо": 4}
 # "удесяте" — for the tenth time; "вдруге", "втретє"
@@ -589,7 +586,6 @@ _UK_CAND = re.compile(
     r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет"
     r"|[ув](?:друг|трет|четв|п['’ʼ]ят|шост|сьом|восьм|дев|дес|одинад|двана|двад))[а-яіїєґ'’ʼ]*")
 _UK_HALF_SCALE = re.compile(r"пів(?:[ -]?)(тисячі|мільйона|мільярда)\b", re.IGNORECASE)
-_UK_WORD = re.compile(rf"[{_CYR}'’ʼ]+")
 # Cheap filter before asking pymorphy3: only words that could be numerals.
 _UK_NUMERAL_START = re.compile(
     r"^(?:нул|од|дв|дві|тр|чотир|четв|п'ят|шіст|шест|шост|сім|сем|сьом|віс|вос|дев'|десят|сор|"
@@ -739,9 +735,6 @@ def _roman(s: str) -> int | None:
         v = _ROMAN[a]
         total += -v if b != " " and _ROMAN[b] > v else v
     return total or None
-
-
-_CENTURY_HINT = re.compile(r"століт|сторіч|ст\.|centur|cent\.", re.IGNORECASE)
 
 
 def _centuries(text: str) -> Iterator[Quantity]:

@@ -7,20 +7,28 @@ then tolerated transformations (`1 456` ≈ `about 1,500`, a year given only
 as `2022` against a full date, a bare `2,5` against `2.5 million`).  What is
 left over is reported:
 
-- `numbers.mismatch` (error): a figure on each side left over and each the
+- `numbers.mismatch`, error: a figure on each side left over and each the
   other's only plausible counterpart (same kind, one digit off, digits
-  swapped, same figure with another multiplier, a date one field off):
-  the wrong figure, almost certainly.
-- `numbers.missing` / `numbers.extra` (warning): a figure with no
-  counterpart on the other side.
-- `numbers.format` (warning): English written the Ukrainian way (`2,5
-  million`, `1 800`).
+  swapped, the same figure with another multiplier, a date one field off, a
+  designation with other digits): the wrong figure, almost certainly.  At
+  warning level when the pair is doubtful: the entry is fuzzy (the pairing
+  itself is in doubt), a figure is in words (`три` ↔ `four`), or the two are
+  merely the only figures left, of the same sort (two percentages, two dates).
+- `numbers.missing` / `numbers.extra`, warning: a figure with no counterpart
+  on the other side.
+- `numbers.format`: English written the Ukrainian way: a decimal comma
+  (`2,5 million`, warning), thousands grouped with a point (`1.800` for
+  1 800, warning) or a space (`1 800`, info).
 
 Figures in words are read to find counterparts but are never reported on
 their own: translators legitimately turn "two" into "a couple", "one" into
-"a", "сотні" into "hundreds".  The same holds for list numbering.  Bylines,
-web furniture and teasers are dropped or reformatted by design, so only a
-mismatch is reported there.
+"a", "сотні" into "hundreds".  The same holds for list numbering, decades
+(`1990-х`), numeral compounds (`двостороння`), zeros and designations
+(`G7` may become "the Group of Seven"; only a designation with other digits
+is reported).  Imperial/metric conversions are tolerated (`85 mph` ↔
+`137 км/год`), and a conversion added in brackets is not a figure of its own.
+Bylines, web furniture, teasers, headline variants and note paragraphs are
+dropped or reformatted by design, so only a mismatch is reported there.
 """
 
 from __future__ import annotations
