@@ -425,3 +425,15 @@ def test_a_mile_and_a_phone_number_in_a_sentence():
 
 def test_for_the_nth_time():
     assert codes("АЕС удесяте залишилася без живлення.", "The plant lost power for the 10th time.") == []
+
+
+def test_a_currency_conversion_added_in_brackets():
+    assert codes("Місто виділило 100 млн грн на укриття.",
+                 "The city allocated UAH 100 million ($2.7 million) for shelters.") == []
+    assert codes("Місто виділило 100 млн грн на укриття.",
+                 "The city allocated UAH 100 million (about €2.5m) for shelters.") == []
+
+
+def test_a_time_in_another_zone_is_only_a_warning():
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 13:00 GMT.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")

@@ -184,6 +184,21 @@ def plausible(u: Quantity, e: Quantity) -> bool:
     return any(_one_off(_digits(a), _digits(b)) for a in u.values for b in e.values)
 
 
+_CURRENCY = re.compile(r"[$€£₴]|\b(?:US|USD|EUR|GBP|UAH|dollars?|euros?|pounds?|hryvnias?|hryvnyas?)\b"
+                       r"|(?:грн|гривн|гривень|долар|євро|фунт)", re.IGNORECASE)
+_ZONE = re.compile(r"\s*(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|CT|CST|PT|PST|PDT|MSK)\b"
+                   r"|(?:за\s+)?(?:київським|московським|Гринвіч)|Kyiv time|Moscow time)")
+
+
+def _money_aside(text: str, q: Quantity) -> bool:
+    """A sum in brackets holding a currency: a conversion the writer added ("($2.7 million)")."""
+    open_ = text.rfind("(", max(0, q.start - 25), q.start)
+    if open_ < 0 or ")" in text[open_:q.start]:
+        return False
+    close = text.find(")", q.end, q.end + 30)
+    return close >= 0 and bool(_CURRENCY.search(text, open_, close + 1))
+
+
 def _restates(q: Quantity, side: list[Quantity]) -> bool:
     return bool(q.unit) and any(o is not q and o.unit and _converted(q, o) for o in side)
 
@@ -303,9 +318,12 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
                           suggestion=_en_style(q))
 
-    # A conversion added in brackets ("200 миль (322 км)") restates a figure of its own side.
-    hard_u = [i for i in sorted(left_u) if reportable(us[i]) and not _restates(us[i], us)]
-    hard_e = [j for j in sorted(left_e) if reportable(es[j]) and not _restates(es[j], es)]
+    # A conversion added in brackets ("200 миль (322 км)", "UAH 100 million ($2.7
+    # million)") restates a figure of its own side.
+    hard_u = [i for i in sorted(left_u) if reportable(us[i]) and not _restates(us[i], us)
+              and not _money_aside(e.source_text, us[i])]
+    hard_e = [j for j in sorted(left_e) if reportable(es[j]) and not _restates(es[j], es)
+              and not _money_aside(e.target_text, es[j])]
     cand_u = [i for i in sorted(left_u) if reportable(us[i]) or us[i].kind == "code"]
     cand_e = [j for j in sorted(left_e) if reportable(es[j]) or es[j].kind == "code"]
     # Small figures are one digit apart by chance ("12" and "10" in a paragraph
@@ -323,7 +341,9 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
             paired_u.add(i)
             paired_e.add(j)
             u, t = us[i], es[j]
-            sev = "warning" if e.fuzzy else "error"
+            # a time given in another zone (13:00 GMT for 15:00 in Kyiv) is a conversion, maybe
+            zoned = u.kind == "time" and (_ZONE.match(e.source_text, u.end) or _ZONE.match(e.target_text, t.end))
+            sev = "warning" if e.fuzzy or zoned else "error"
             yield Finding("numbers.mismatch", sev,
                           f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
                           index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
