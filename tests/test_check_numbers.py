@@ -437,3 +437,11 @@ def test_a_currency_conversion_added_in_brackets():
 def test_a_time_in_another_zone_is_only_a_warning():
     (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 13:00 GMT.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+
+
+def test_rounding_needs_a_hedge():
+    assert codes("Близько 1 456 осіб зареєструвалися.", "About 1,500 people registered.") == []
+    assert codes("Зареєструвалися 1 456 осіб.", "Nearly 1,500 people registered.") == []
+    # "40" for 41 with nothing said is a wrong figure, not a rounding
+    assert codes("41-річному репперу це не сподобалось.", "The rapper, 40, did not like it.") \
+        == ["numbers.mismatch"]

@@ -51,6 +51,7 @@ class Quantity:
     soft: bool = False                 # read to find counterparts, never reported alone (a decade, "двокімнатна")
     fmt: str = ""                      # English written the Ukrainian way: "decimal-comma", "space-group"
     unit: str = ""                     # a measure the figure is in, when conversions matter: "km", "mi", ...
+    approx: bool = False               # hedged: "about 1,500", "близько 1 500", "понад 600"
 
 
 # ---------------------------------------------------------------------------
@@ -354,6 +355,16 @@ def _en_values(s: str) -> tuple[tuple[float, ...], str]:
 _SQUARE_UNIT = re.compile(r"(?:[кмсд]?м|km|cm|m)$", re.IGNORECASE)
 
 
+# Words that admit a rounded figure: only after one of them may the English round.
+_EN_HEDGE = re.compile(
+    r"\b(?:about|around|approximately|roughly|some|nearly|almost|over|more than|less than|fewer than|under"
+    r"|up to|at least|close to|an estimated|estimated|just over|just under)\s*(?:[$€£]|US\$|UAH|USD)?\s*$"
+    r"|[~≈]\s*[$€£]?\s*$", re.IGNORECASE)
+_UK_HEDGE = re.compile(
+    r"(?<![\w'’])(?:близько|майже|понад|приблизно|щонайменше|менше ніж|більше ніж|більш ніж|менш ніж|до"
+    r"|орієнтовно|мало не|майже що|понад як|більше за|менше за)\s*[$€£]?\s*$|[~≈]\s*$", re.IGNORECASE)
+
+
 def _digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
     rx = _UK_NUM if lang == "uk" else _EN_NUM
     for m in rx.finditer(text):
@@ -367,6 +378,7 @@ def _digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterat
         else:
             values, fmt = _en_values(s)
         q = Quantity(a, b, s, "number", values=values, fmt=fmt)
+        q.approx = (_UK_HEDGE if lang == "uk" else _EN_HEDGE).search(text, max(0, a - 30), a) is not None
         end = b
         rest = text[b:b + 40]
         if lang == "uk":

@@ -57,8 +57,10 @@ def _rounded(uk: float, en: float) -> bool:
     """The English rounds the Ukrainian figure: within 5% and with fewer significant digits.
 
     Only that way round: a translator may write "about 1,500" for 1 456, but an
-    English figure more precise than the Ukrainian one came from nowhere.
-    Years are never rounded.
+    English figure more precise than the Ukrainian one came from nowhere.  The
+    caller also wants a hedge ("about", "близько", "понад") on one side, or a
+    figure in words: "40" for 41 with nothing said is a wrong figure.  Years are
+    never rounded.
     """
     if uk <= 0 or en <= 0 or abs(uk - en) > 0.05 * max(uk, en):
         return False
@@ -120,8 +122,8 @@ def score(u: Quantity, e: Quantity) -> int:
         if (u.multiplied != e.multiplied) and (any(_eq(a, b) for a in u.loose for b in e.values)
                                                 or any(_eq(a, b) for a in u.values for b in e.loose)):
             return LOOSE
-        if ku == ke == "number" and not (_yearish(u) or _yearish(e)) and any(
-                _rounded(a, b) for a in u.values for b in e.values):
+        if ku == ke == "number" and (u.approx or e.approx or u.spelled or e.spelled) \
+                and not (_yearish(u) or _yearish(e)) and any(_rounded(a, b) for a in u.values for b in e.values):
             return LOOSE
         if ku == ke == "number" and u.unit and e.unit and _converted(u, e):
             return LOOSE
