@@ -445,3 +445,7 @@ def test_rounding_needs_a_hedge():
     # "40" for 41 with nothing said is a wrong figure, not a rounding
     assert codes("41-річному репперу це не сподобалось.", "The rapper, 40, did not like it.") \
         == ["numbers.mismatch"]
+
+
+def test_half_an_inch():
+    assert codes("Може випасти понад 1,27 см опадів.", "Over half an inch of rain may fall.") == []

@@ -833,6 +833,9 @@ def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: li
     _abbreviated_years(out)
 
 
+_ARTICLE = re.compile(r"^ (?:of )?an? (?=\w)")
+
+
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every quantity of one paragraph (`lang` "uk" or "en"), in text order, spans exact."""
     masked = [m.span() for test, rx in _MASKS if test(text) for m in rx.finditer(text)]
@@ -860,7 +863,10 @@ def extract(text: str, lang: str) -> list[Quantity]:
         spelled = list(_spelled_en(work, taken))
     for q in spelled:
         if q.kind == "number" and not q.ordinal:
-            q.unit = _unit_after(work[q.end:q.end + 60], lang)
+            after = work[q.end:q.end + 60]
+            if lang == "en" and q.values[0] < 1:
+                after = _ARTICLE.sub("", after, count=1)  # "half an inch"
+            q.unit = _unit_after(after, lang)
         add(q)
     for q in out:
         # "six decades" is sixty years, "три десятиліття" thirty
