@@ -449,3 +449,14 @@ def test_rounding_needs_a_hedge():
 
 def test_half_an_inch():
     assert codes("Може випасти понад 1,27 см опадів.", "Over half an inch of rain may fall.") == []
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Збитки сягнули 1 млн 200 тис. гривень.", "Losses reached UAH 1.2 million."),
+    ("Ремонт коштував 2 тис. 500 гривень.", "The repair cost UAH 2,500."),
+    ("Вибухи пролунали в ніч на 24 лютого.", "Explosions rang out overnight on Feb. 23."),
+    ("Вибухи пролунали в ніч на 24 лютого.", "Explosions rang out early on Feb. 24."),
+    ("Населення міста — 1 456 000 осіб.", "The city has a population of 1.46 million."),
+])
+def test_compound_sums_nights_and_million_style(uk, en):
+    assert codes(uk, en) == []

@@ -831,6 +831,9 @@ def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: li
         q.text = text[q.start:q.end]
         add(q)
     _abbreviated_years(out)
+    if lang == "uk":
+        _join_scaled(out, work)
+        _overnight(out, work)
 
 
 _ARTICLE = re.compile(r"^ (?:of )?an? (?=\w)")
@@ -883,6 +886,33 @@ def _abbreviated_years(qs: list[Quantity]) -> None:
         if (a.kind == "number" and b.kind == "number" and a.text.isdigit() and len(a.text) == 4
                 and b.values and 0 <= b.values[0] < 100 and b.start - a.end == 1 and b.text[:2].isdigit()):
             b.values = b.values + (int(a.values[0]) // 100 * 100 + b.values[0],)
+
+
+def _join_scaled(qs: list[Quantity], text: str) -> None:
+    """"1 млн 200 тис." is one figure, 1,200,000 (and "2 тис. 500" is 2,500)."""
+    qs.sort(key=lambda q: q.start)
+    k = 0
+    while k + 1 < len(qs):
+        a, b = qs[k], qs[k + 1]
+        scale = a.values[0] / a.loose[0] if a.multiplied and a.values and a.loose and a.loose[0] else 0
+        if (scale and a.kind == b.kind == "number" and b.values and not b.spelled and not a.percent
+                and not text[a.end:b.start].strip() and b.values[0] < scale
+                and (b.multiplied or scale == 1000)):
+            joined = Quantity(a.start, b.end, text[a.start:b.end], "number", values=(a.values[0] + b.values[0],),
+                              multiplied=True, percent=b.percent, unit=b.unit)
+            qs[k:k + 2] = [joined]
+            continue
+        k += 1
+
+
+_OVERNIGHT = re.compile(r"(?:ніч|ночі)\s+(?:на|проти|з)\s+$", re.IGNORECASE)
+
+
+def _overnight(qs: list[Quantity], text: str) -> None:
+    """"в ніч на 24 лютого" is the night of the 23rd to the 24th: either day is right in English."""
+    for q in qs:
+        if q.kind == "date" and _OVERNIGHT.search(text, max(0, q.start - 20), q.start):
+            q.dates = q.dates + tuple((y, m, d - 1) for y, m, d in q.dates if d and d > 1)
 
 
 def extract_uk(text: str) -> list[Quantity]:

@@ -122,7 +122,9 @@ def score(u: Quantity, e: Quantity) -> int:
         if (u.multiplied != e.multiplied) and (any(_eq(a, b) for a in u.loose for b in e.values)
                                                 or any(_eq(a, b) for a in u.values for b in e.loose)):
             return LOOSE
-        if ku == ke == "number" and (u.approx or e.approx or u.spelled or e.spelled) \
+        # rounding wants a hedge, words, or the English "1.46 million" style for 1 456 000
+        if ku == ke == "number" and (u.approx or e.approx or u.spelled or e.spelled
+                                     or (e.multiplied and not u.multiplied)) \
                 and not (_yearish(u) or _yearish(e)) and any(_rounded(a, b) for a in u.values for b in e.values):
             return LOOSE
         if ku == ke == "number" and u.unit and e.unit and _converted(u, e):
