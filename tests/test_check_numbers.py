@@ -457,6 +457,48 @@ def test_half_an_inch():
     ("Вибухи пролунали в ніч на 24 лютого.", "Explosions rang out overnight on Feb. 23."),
     ("Вибухи пролунали в ніч на 24 лютого.", "Explosions rang out early on Feb. 24."),
     ("Населення міста — 1 456 000 осіб.", "The city has a population of 1.46 million."),
+    ("Втрати ворога — 250 тисяч.", "Enemy losses stand at a quarter of a million."),
 ])
 def test_compound_sums_nights_and_million_style(uk, en):
+    assert codes(uk, en) == []
+
+
+# More of the same: codes with letters on both sides, curfews, school years, rates.
+@pytest.mark.parametrize("uk, en", [
+ ("У 2023 році загинули 25 журналістів, у 2022-му — 24.", "25 journalists were killed in 2023 and 24 in 2022."),
+ ("Фестиваль пройде з 1 по 3 березня.", "The festival runs March 1-3."),
+ ("Станом на 9:00 28 лютого.", "As of 9 a.m. on Feb. 28."),
+ ("Поїзд вирушає о 7:30 ранку.", "The train leaves at 7.30am."),
+ ("Гол на 15-й хвилині.", "A goal in the 15th minute."),
+ ("У 2023/2024 навчальному році.", "In the 2023-24 school year."),
+ ("Рейс МН17 збили у 2014 році.", "Flight MH17 was downed in 2014."),
+ ("Бомбардувальник Ту-22М3 випустив ракети Х-101.", "A Tu-22M3 bomber fired Kh-101 missiles."),
+ ("Комендантська година з 22:00 до 06:00.", "Curfew from 10 p.m. to 6 a.m."),
+ ("Магазин працює з 8:00 до 20:00.", "The shop is open from 8 a.m. to 8 p.m."),
+ ("Це за 2 км від центру.", "It is 1.2 miles from the centre."),
+ ("Понад 40 млн людей.", "More than 40 million people."),
+ ("69-річний пенсіонер загинув.", "A pensioner, aged 69, was killed."),
+ ("Олімпіада-2024 пройде в Парижі.", "The 2024 Olympics will be held in Paris."),
+ ("Він — ракетка №1 світу.", "He is the world No. 1."),
+ ("Українка посіла третє місце.", "The Ukrainian came 3rd."),
+ ("Потепління на 1,5 градуса.", "Warming of 1.5C."),
+ ("Україна виграла 2:0.", "Ukraine won 2-0."),
+ ("Він загинув у 1-му турі.", "He fell in the first round."),
+ ("Злива тривала 24 години на добу.", "The rain fell 24 hours a day."),
+ ("Зарплата — 15 тис. грн (близько $400).", "The salary is UAH 15,000."),
+ ("Головне — 5 пунктів плану:", "The five points of the plan are:"),
+ ("Закон №5655 ухвалили 10 травня.", "Law No. 5655 was passed on May 10."),
+ ("Україна отримала 31 танк Abrams M1A1.", "Ukraine received 31 M1A1 Abrams tanks."),
+ ("Ракета Р-360 «Нептун».", "An R-360 Neptune missile."),
+ ("На 2,8% більше, ніж у 2022-му.", "2.8% more than in 2022."),
+ ("Стаття 110 ККУ передбачає до 15 років.", "Article 110 of the Criminal Code carries up to 15 years."),
+ ("Через 3 тижні.", "In three weeks."),
+ ("Втрати ворога — 250 000 осіб.", "Enemy losses stand at 250,000."),
+ ("Втрати ворога — 250 тисяч.", "Enemy losses stand at a quarter of a million."),
+ ("Середня зарплата — 17 442 грн.", "The average salary is UAH 17,442."),
+ ("Курс — 36,57 грн/$.", "The rate is 36.57 hryvnias to the dollar."),
+ ("Інфляція сповільнилася до 5,1% у грудні.", "Inflation slowed to 5.1% in December."),
+ ("ВВП зріс на 5,3% у 2023 р.", "GDP grew 5.3% in 2023."),
+])
+def test_more_newsroom_pairs_raise_nothing(uk, en):
     assert codes(uk, en) == []

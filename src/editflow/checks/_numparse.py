@@ -783,7 +783,8 @@ _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 
 # "a third of", "two-thirds": fractions; "a third defeat": an ordinal, left to the word reader.
 _EN_FRACTION = re.compile(
     r"(?<!and )\b(a|one|two|three|four)[ -](?:(halves|thirds|quarters|fifths|tenths)\b"
-    r"|(half|third|quarter|fifth|tenth)\b(?=\s+of\b|\s*[.,;:!?)]|\s*$))", re.IGNORECASE)
+    r"|(half|third|quarter|fifth|tenth)\b(?=\s+of\b|\s*[.,;:!?)]|\s*$))"
+    r"(?:\s+of\s+a\s+(thousand|million|billion)\b)?", re.IGNORECASE)
 _UK_FRACTION = re.compile(r"(?<![\w'’])(?:(одн[аіу]|дв[іоі]\w*|три|трьох|чотири)\s+)?(третин\w*|чверт\w*)",
                           re.IGNORECASE)
 _UK_FRACTION_NUM = {"од": 1, "дв": 2, "тр": 3, "чо": 4}
@@ -798,8 +799,9 @@ def _fractions(text: str, lang: str) -> Iterator[Quantity]:
     if lang == "en" and any(w in low for w in ("half", "halves", "third", "quarter", "fifth", "tenth")):
         for m in _EN_FRACTION.finditer(text):
             n = 1 if m.group(1).lower() in ("a", "one") else _EN_UNITS[m.group(1).lower()]
-            yield Quantity(m.start(), m.end(), m.group(), "number",
-                           values=(n / _EN_DENOMINATORS[(m.group(2) or m.group(3)).lower()],), spelled=True)
+            scale = _EN_SCALES[m.group(4).lower()] if m.group(4) else 1  # a quarter of a million
+            yield Quantity(m.start(), m.end(), m.group(), "number", spelled=True, multiplied=scale > 1,
+                           values=(n / _EN_DENOMINATORS[(m.group(2) or m.group(3)).lower()] * scale,))
     elif lang == "uk" and ("трет" in low or "чверт" in low):
         for m in _UK_FRACTION.finditer(text):
             n = _UK_FRACTION_NUM.get(m.group(1).lower()[:2], 1) if m.group(1) else 1
