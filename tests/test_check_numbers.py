@@ -502,3 +502,15 @@ def test_compound_sums_nights_and_million_style(uk, en):
 ])
 def test_more_newsroom_pairs_raise_nothing(uk, en):
     assert codes(uk, en) == []
+
+
+def test_unrelated_designations_are_not_a_mismatch():
+    assert "numbers.mismatch" not in codes("Знищено танк Т-72.", "An F-16 was seen.")
+    assert codes("Збили літак Су-25.", "A Su-27 jet was shot down.") == ["numbers.mismatch"]
+
+
+def test_times_far_apart_are_only_a_warning():
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 9:20.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 8:00 Washington time.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")

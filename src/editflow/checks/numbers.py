@@ -176,9 +176,10 @@ def plausible(u: Quantity, e: Quantity) -> bool:
                     return True
         return False
     if u.kind == "time":
-        return True
+        return bool(set(u.hours) & set(e.hours)) or u.minute == e.minute  # one field off
     if u.kind == "code":
-        return len(u.digits) == len(e.digits)
+        # С-300 for S-400, Су-25 for Su-27: the same designation with other digits
+        return len(u.digits) == len(e.digits) and _same_initial(u.text, e.text)
     if u.kind != "number" or u.percent != e.percent:
         return False
     if u.multiplied and e.multiplied and any(_eq(a, b) for a in u.loose for b in e.loose):
@@ -191,7 +192,17 @@ def plausible(u: Quantity, e: Quantity) -> bool:
 _CURRENCY = re.compile(r"[$€£₴]|\b(?:US|USD|EUR|GBP|UAH|dollars?|euros?|pounds?|hryvnias?|hryvnyas?)\b"
                        r"|(?:грн|гривн|гривень|долар|євро|фунт)", re.IGNORECASE)
 _ZONE = re.compile(r"\s*(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|CT|CST|PT|PST|PDT|MSK)\b"
-                   r"|(?:за\s+)?(?:київським|московським|Гринвіч)|Kyiv time|Moscow time)")
+                   r"|(?:за\s+)?(?:київським|московським|Гринвіч|місцевим)|(?:[A-Z][a-z]+|local) time)")
+# The Latin letter(s) a Cyrillic initial is romanised with, for designations (С-300 ↔ S-300).
+_LATIN_INITIAL = {"А": "A", "Б": "B", "В": "VW", "Г": "HG", "Ґ": "G", "Д": "D", "Е": "E", "Є": "Y", "Ж": "Z",
+                  "З": "Z", "И": "Y", "І": "I", "Ї": "Y", "Й": "Y", "К": "KC", "Л": "L", "М": "M", "Н": "N",
+                  "О": "O", "П": "P", "Р": "R", "С": "SC", "Т": "T", "У": "U", "Ф": "F", "Х": "KH", "Ц": "T",
+                  "Ч": "C", "Ш": "S", "Щ": "S", "Ю": "Y", "Я": "Y"}
+
+
+def _same_initial(a: str, b: str) -> bool:
+    x, y = a[:1].upper(), b[:1].upper()
+    return x == y or y in _LATIN_INITIAL.get(x, "") or x in _LATIN_INITIAL.get(y, "")
 
 
 def _money_aside(text: str, q: Quantity) -> bool:
