@@ -514,3 +514,13 @@ def test_times_far_apart_are_only_a_warning():
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
     (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 8:00 Washington time.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+
+
+def test_byline_mismatch_is_a_warning():
+    (f,) = findings("Київ, 24 лютого 2023, 14:30", "Kyiv, Feb. 24, 2023, 15:30", src_roles=["byline"])
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+
+
+def test_a_wrong_figure_inside_a_bracketed_conversion():
+    got = findings("Пінта коштує 25 фунтів (35 доларів).", "A pint costs £25 ($36).")
+    assert [(f.code, f.severity) for f in got] == [("numbers.mismatch", "error")]

@@ -335,17 +335,19 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
 
     # A conversion added in brackets ("200 миль (322 км)", "UAH 100 million ($2.7
     # million)") restates a figure of its own side.
-    hard_u = [i for i in sorted(left_u) if reportable(us[i]) and not _restates(us[i], us)
-              and not _money_aside(e.source_text, us[i])]
-    hard_e = [j for j in sorted(left_e) if reportable(es[j]) and not _restates(es[j], es)
-              and not _money_aside(e.target_text, es[j])]
+    aside_u = {i for i in left_u if _restates(us[i], us) or _money_aside(e.source_text, us[i])}
+    aside_e = {j for j in left_e if _restates(es[j], es) or _money_aside(e.target_text, es[j])}
+    hard_u = [i for i in sorted(left_u) if reportable(us[i]) and i not in aside_u]
+    hard_e = [j for j in sorted(left_e) if reportable(es[j]) and j not in aside_e]
+    # Mismatch candidates: conversions too, but only against a conversion on the other side.
     cand_u = [i for i in sorted(left_u) if reportable(us[i]) or us[i].kind == "code"]
     cand_e = [j for j in sorted(left_e) if reportable(es[j]) or es[j].kind == "code"]
     # Small figures are one digit apart by chance ("12" and "10" in a paragraph
     # whose temperatures were converted): a pair of them is a mismatch only when
     # it is all that is left over on both sides.
-    alone = len(hard_u) == 1 and len(hard_e) == 1
-    options_u = {i: [j for j in cand_e if plausible(us[i], es[j]) and (alone or _big(us[i], es[j]))]
+    alone = sum(us[i].kind != "code" for i in cand_u) == 1 and sum(es[j].kind != "code" for j in cand_e) == 1
+    options_u = {i: [j for j in cand_e if plausible(us[i], es[j]) and (alone or _big(us[i], es[j]))
+                     and (i in aside_u) == (j in aside_e)]
                  for i in cand_u}
     options_e = {j: [i for i in cand_u if j in options_u[i]] for j in cand_e}
     paired_u: set[int] = set()
@@ -356,18 +358,19 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
             paired_u.add(i)
             paired_e.add(j)
             u, t = us[i], es[j]
-            # a time given in another zone (13:00 GMT for 15:00 in Kyiv) is a conversion, maybe
+            # A time given in another zone (13:00 GMT for 15:00 in Kyiv) may be a conversion;
+            # a byline's date and time may be the English edition's own.
             zoned = u.kind == "time" and (_ZONE.match(e.source_text, u.end) or _ZONE.match(e.target_text, t.end))
-            sev = "warning" if e.fuzzy or zoned else "error"
-            yield Finding("numbers.mismatch", sev,
-                          f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
-                          index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
-                          suggestion=_en_style(u) if u.kind == "number" and not u.multiplied else None)
-    for f, i, j in _word_mismatch(e, us, es, [i for i in left_u if i not in paired_u],
-                                  [j for j in left_e if j not in paired_e]):
+            yield _mismatch(e, u, t, "warning" if e.fuzzy or zoned or quiet else "error",
+                            _en_style(u) if u.kind == "number" and not u.multiplied else None)
+    if quiet:
+        return
+    word = _word_mismatch(us, es, [i for i in left_u if i not in paired_u], [j for j in left_e if j not in paired_e])
+    if word:
+        i, j = word
         paired_u.add(i)
         paired_e.add(j)
-        yield f
+        yield _mismatch(e, us[i], es[j], "warning", None if us[i].spelled else _en_style(us[i]))
     rest_u = [i for i in hard_u if i not in paired_u]
     rest_e = [j for j in hard_e if j not in paired_e]
     if len(rest_u) == 1 and len(rest_e) == 1 and _same_sort(us[rest_u[0]], es[rest_e[0]]):
@@ -377,12 +380,7 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
         i, j = rest_u[0], rest_e[0]
         paired_u.add(i)
         paired_e.add(j)
-        u, t = us[i], es[j]
-        yield Finding("numbers.mismatch", "warning",
-                      f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
-                      index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end))
-    if quiet:
-        return
+        yield _mismatch(e, us[i], es[j], "warning", None)
     for i in hard_u:
         if i not in paired_u:
             u = us[i]
@@ -395,6 +393,12 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
             yield Finding("numbers.extra", "warning",
                           f"{_describe(t)} in the English is not in the Ukrainian",
                           index=e.index, target_span=(t.start, t.end))
+
+
+def _mismatch(e: Entry, u: Quantity, t: Quantity, severity: str, suggestion: str | None) -> Finding:
+    return Finding("numbers.mismatch", severity,
+                   f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
+                   index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end), suggestion=suggestion)
 
 
 def _same_sort(u: Quantity, e: Quantity) -> bool:
@@ -412,8 +416,8 @@ def _counted_word(q: Quantity) -> bool:
             and "дюжин" not in q.text.lower())
 
 
-def _word_mismatch(e: Entry, us: list[Quantity], es: list[Quantity], left_u: list[int],
-                   left_e: list[int]) -> Iterator[tuple[Finding, int, int]]:
+def _word_mismatch(us: list[Quantity], es: list[Quantity], left_u: list[int],
+                   left_e: list[int]) -> tuple[int, int] | None:
     """`чотирнадцять` ↔ `fifteen`, `чотирнадцяти` ↔ `15`: a warning, when each is the only figure left.
 
     Words are rephrased more freely than digits ("a dozen" for 11, "dozens"),
@@ -422,11 +426,8 @@ def _word_mismatch(e: Entry, us: list[Quantity], es: list[Quantity], left_u: lis
     cu = [i for i in left_u if (reportable(us[i]) and us[i].kind == "number") or _counted_word(us[i])]
     ce = [j for j in left_e if (reportable(es[j]) and es[j].kind == "number") or _counted_word(es[j])]
     if len(cu) != 1 or len(ce) != 1:
-        return
+        return None
     u, t = us[cu[0]], es[ce[0]]
     if not (u.spelled or t.spelled) or u.percent != t.percent or u.values[0] < 3 or t.values[0] < 3:
-        return
-    yield Finding("numbers.mismatch", "warning",
-                  f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
-                  index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
-                  suggestion=_en_style(u) if not u.spelled else None), cu[0], ce[0]
+        return None
+    return cu[0], ce[0]
