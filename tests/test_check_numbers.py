@@ -524,3 +524,12 @@ def test_byline_mismatch_is_a_warning():
 def test_a_wrong_figure_inside_a_bracketed_conversion():
     got = findings("Пінта коштує 25 фунтів (35 доларів).", "A pint costs £25 ($36).")
     assert [(f.code, f.severity) for f in got] == [("numbers.mismatch", "error")]
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Два з половиною мільйони людей виїхали.", "2.5 million people have left."),
+    ("Війна триває три з половиною роки.", "The war has gone on for 3.5 years."),
+    ("Півтора мільйона осіб отримали допомогу.", "One and a half million people got aid."),
+])
+def test_and_a_half(uk, en):
+    assert codes(uk, en) == []

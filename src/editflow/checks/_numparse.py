@@ -697,8 +697,13 @@ def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
         cls, v = kind
         if cls in ("cardinal", "scale"):
             total, current, j = 0.0, 0.0, i
-            while j < len(words) and info[j] and info[j][0] in ("cardinal", "scale", "scale-plural"):
-                if j > i and text[words[j - 1][1]:words[j][0]].strip():
+            while j < len(words) and info[j]:
+                gap = text[words[j - 1][1]:words[j][0]].strip() if j > i else ""
+                if gap == "з" and info[j] == ("fraction", 0.5) and current:
+                    current += 0.5  # "два з половиною мільйони"
+                    j += 1
+                    continue
+                if gap or info[j][0] not in ("cardinal", "scale", "scale-plural"):
                     break
                 c2, v2 = info[j]
                 if c2 == "cardinal":
