@@ -533,3 +533,9 @@ def test_a_wrong_figure_inside_a_bracketed_conversion():
 ])
 def test_and_a_half(uk, en):
     assert codes(uk, en) == []
+
+
+def test_hedged_times():
+    assert codes("Вибух пролунав о 14:28.", "The blast was heard at about 2:30 p.m.") == []
+    assert codes("Вибух пролунав близько 14:30.", "The blast was heard at 2:20 p.m.") == []
+    assert codes("Вибух пролунав о 14:28.", "The blast was heard at 2:30 p.m.") == ["numbers.mismatch"]

@@ -219,6 +219,11 @@ _EN_TIME = re.compile(
     r"|(?<![0-9.,:])(0[0-9])([0-5][0-9])(?![0-9]))")
 
 
+_TIME_HEDGE = re.compile(
+    r"(?:about|around|approximately|roughly|shortly (?:after|before)|just (?:after|before)|close to)\s+(?:at\s+)?$"
+    r"|(?:близько|приблизно|орієнтовно|майже|незадовго до|одразу після|після)\s+(?:о|об)?\s*$", re.IGNORECASE)
+
+
 def _clock(h: int, ampm: str | None) -> tuple[int, ...]:
     if ampm:
         h12 = h % 12
@@ -235,7 +240,8 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
             h, mi = (g[0], g[1]) if g[0] else (g[2], g[3]) if g[2] else (g[4], g[5]) if g[4] else (g[6], "0")
             h_, mi_ = int(h), int(mi)
             if h_ <= 24 and mi_ < 60:
-                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h_, None), minute=mi_)
+                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h_, None), minute=mi_,
+                               approx=_TIME_HEDGE.search(text, max(0, m.start() - 30), m.start()) is not None)
     else:
         for m in _EN_TIME.finditer(text):
             g = m.groups()
@@ -252,7 +258,8 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
             else:
                 h, mi, ap = int(g[8]), int(g[9]), None
             if h <= 24 and mi < 60:
-                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h, ap), minute=mi)
+                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h, ap), minute=mi,
+                               approx=_TIME_HEDGE.search(text, max(0, m.start() - 30), m.start()) is not None)
 
 
 # ---------------------------------------------------------------------------

@@ -101,7 +101,11 @@ def score(u: Quantity, e: Quantity) -> int:
     if ku == "date" and ke == "date":
         return STRONG if any(_dates_compatible(x, y) for x in u.dates for y in e.dates) else 0
     if ku == "time" and ke == "time":
-        return STRONG if set(u.hours) & set(e.hours) and u.minute == e.minute else 0
+        if set(u.hours) & set(e.hours) and u.minute == e.minute:
+            return STRONG
+        # "about 2:30 p.m." for 14:28: within twenty minutes of a hedged time
+        near = any(abs((h1 * 60 + u.minute) - (h2 * 60 + e.minute)) <= 20 for h1 in u.hours for h2 in e.hours)
+        return LOOSE if (u.approx or e.approx) and near else 0
     if ku == "code" and ke == "code":
         return STRONG if u.digits == e.digits else 0
     if {ku, ke} == {"code", "number"}:
