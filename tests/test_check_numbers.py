@@ -539,3 +539,9 @@ def test_hedged_times():
     assert codes("Вибух пролунав о 14:28.", "The blast was heard at about 2:30 p.m.") == []
     assert codes("Вибух пролунав близько 14:30.", "The blast was heard at 2:20 p.m.") == []
     assert codes("Вибух пролунав о 14:28.", "The blast was heard at 2:30 p.m.") == ["numbers.mismatch"]
+
+
+def test_compound_ordinal_in_words():
+    assert codes("Це сталося 24-го.", "It happened on the twenty-fourth.") == []
+    assert codes("Це сталося 24 лютого.", "It happened on the twenty-fourth of February.") == []
+    assert codes("Це сталося першого березня.", "It happened on the first of March.") == []

@@ -523,6 +523,18 @@ def _read_en(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[floa
     return (total + current, j) if seen else None
 
 
+_EN_MONTH_AFTER = re.compile(rf"[ \u00a0]+of[ \u00a0]+({_EN_MONTH_RE})(?![A-Za-z])")
+
+
+def _en_day(text: str, q: Quantity) -> Quantity:
+    """"the twenty-fourth of February" is a date."""
+    m = _EN_MONTH_AFTER.match(text, q.end) if 1 <= q.values[0] <= 31 else None
+    if not m:
+        return q
+    return Quantity(q.start, m.end(), text[q.start:m.end()], "date",
+                    dates=((None, EN_MONTHS[m.group(1).rstrip(".")], int(q.values[0])),), spelled=True)
+
+
 _EN_NUMBER_WORDS = (set(_EN_UNITS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_ORDINALS) | set(_EN_FRACTIONS)
                    | set(_EN_VAGUE) | set(_EN_TIMES) | {"dozen", "half"})
 
@@ -545,7 +557,7 @@ def _spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             windows.append([a, b])
     all_words = [(m.start(), m.end(), m.group()) for a, b in windows for m in _EN_WORD.finditer(text, a, b)]
     keep = [w[2].lower() in _EN_NUMBER_WORDS or w[2].lower() in _EN_UNIT_WORDS
-            or ("-" in w[2] and _en_word_value(w[2]) is not None)
+            or ("-" in w[2] and w[2].lower().partition("-")[0] in _EN_TENS)
             for w in all_words]
     near = [k or (0 < n and keep[n - 1]) or (n + 1 < len(keep) and keep[n + 1]) for n, k in enumerate(keep)]
     words = [w for w, k in zip(all_words, near) if k and not _overlaps(taken, w[0], w[1])]
@@ -560,8 +572,10 @@ def _spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             continue
         a, b, w = words[i]
         lw = w.lower()
-        if lw in _EN_ORDINALS:
-            yield Quantity(a, b, w, "number", values=(float(_EN_ORDINALS[lw]),), spelled=True, ordinal=True)
+        tens, _, unit = lw.partition("-")
+        if lw in _EN_ORDINALS or (tens in _EN_TENS and _EN_ORDINALS.get(unit, 10) < 10):
+            value = _EN_ORDINALS[lw] if lw in _EN_ORDINALS else _EN_TENS[tens] + _EN_ORDINALS[unit]
+            yield _en_day(text, Quantity(a, b, w, "number", values=(float(value),), spelled=True, ordinal=True))
         elif lw in _EN_VAGUE:
             yield Quantity(a, b, w, "vague", values=(_EN_VAGUE[lw],), spelled=True)
         elif lw in _EN_TIMES:
