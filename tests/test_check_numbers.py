@@ -306,3 +306,242 @@ def test_figures_in_words_that_differ_are_a_warning():
 def test_decades_and_hundreds_of_thousands():
     assert codes("Компанія працює понад шістдесят років.", "The firm has over 6 decades of experience.") == []
     assert codes("Поліція впорається із сотнею тисяч людей.", "The police can handle a hundred thousand people.") == []
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Дві третини опитаних підтримали реформу.", "Two-thirds of those polled backed the reform."),
+    ("Третина бюджету піде на оборону.", "A third of the budget will go to defence."),
+    ("1/3 бюджету піде на оборону.", "A third of the budget will go to defence."),
+    ("Чверть шкіл зачинено.", "A quarter of schools are closed."),
+    ("Закон набуде чинності з першого січня.", "The law takes effect on January 1."),
+    ("Це сталося двадцять четвертого лютого.", "It happened on Feb. 24."),
+    ("У дві тисячі двадцять другому році все змінилося.", "In 2022 everything changed."),
+])
+def test_fractions_and_dates_in_words(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_fraction_that_differs_is_reported():
+    assert "numbers.mismatch" in codes("1/3 бюджету піде на оборону.", "1/4 of the budget will go to defence.")
+
+
+# A newsroom's everyday transformations: none of them is a finding.
+@pytest.mark.parametrize("uk, en", [
+ ("Київ, 24 лютого 2023 року", "KYIV, Feb 24, 2023"),
+ ("У 2014-2015 роках ціни зросли.", "Prices rose in 2014 and 2015."),
+ ("Протягом 2023 р. збудували 12 шкіл.", "Twelve schools were built in 2023."),
+ ("Тридцятирічний чоловік загинув.", "A 30-year-old man was killed."),
+ ("Рейтинг впав на 5 відсоткових пунктів.", "The rating fell by 5 percentage points."),
+ ("Кредит становить $1,2 млрд.", "The loan is $1.2 billion."),
+ ("Кредит становить 1,2 млрд дол.", "The loan is $1.2bn."),
+ ("Бійці 93-ї бригади відбили атаку.", "Soldiers of the 93rd Brigade repelled the attack."),
+ ("Збили Міг-29 і Ка-52, знищили Т-72.", "A MiG-29 and a Ka-52 were downed and a T-72 destroyed."),
+ ("Україна отримала ЗРК С-300В4.", "Ukraine received an S-300V4 system."),
+ ("Фінал Євро-2024 відбудеться в Берліні.", "The Euro 2024 final will be held in Berlin."),
+ ("Рахунок 1:0 на користь «Динамо».", "Dynamo lead 1-0."),
+ ("Трасу М-06 перекрили.", "The M06 highway was closed."),
+ ("Його обвинувачують за ст. 438 ККУ.", "He is charged under Article 438 of the Criminal Code."),
+ ("Вибухи пролунали о 6 ранку.", "Explosions were heard at 6 a.m."),
+ ("Відстань 2,5 тис. км.", "The distance is 2,500 km."),
+ ("Загинули понад 10 тис. людей.", "Over 10,000 people have died."),
+ ("Десятки тисяч людей вийшли на протест.", "Tens of thousands of people protested."),
+ ("У 2-му кварталі ВВП зріс.", "GDP grew in the second quarter."),
+ ("Переговори тривали три тижні.", "The talks lasted three weeks."),
+ ("Населення — 1 мільйон.", "The population is one million."),
+ ("Інфляція — 0,5%.", "Inflation is 0.5%."),
+ ("Вночі було -5°C.", "It was minus 5C at night."),
+ ("Ціни зросли в 1,5 раза.", "Prices rose 1.5 times."),
+ ("Це було 1-го та 2-го березня.", "It was on March 1 and 2."),
+ ("Це тренд ХХІ століття.", "It is a 21st-century trend."),
+ ("Парад відбувся 9 травня.", "The parade took place on May 9."),
+ ("Фестиваль триватиме 9-10 травня.", "The festival runs May 9-10."),
+ ("Виставка працюватиме з 9 по 15 травня.", "The exhibition runs from May 9 to 15."),
+ ("Це було у 90-х.", "That was in the 1990s."),
+ ("Ракета пролетіла 300 км за 5 хвилин.", "The missile flew 300 kilometres in five minutes."),
+ ("Вартість — 100 грн.", "It costs UAH 100."),
+ ("ТОП-10 подій тижня.", "Top 10 events of the week."),
+ ("На засіданні 15.03.2023 ухвалили рішення.", "The decision was taken at the March 15, 2023 meeting."),
+ ("Зарплата — 20 тисяч гривень.", "The salary is 20,000 hryvnias."),
+ ("Зарплата — 20 тисяч гривень.", "The salary is UAH 20k."),
+ ("Понад 8 млн українців виїхали.", "More than eight million Ukrainians have left."),
+ ("Кожен п'ятий опитаний не знав.", "One in five respondents did not know."),
+ ("Дві третини території звільнено.", "Two thirds of the territory has been liberated."),
+ ("Обстріл тривав 2 години.", "The shelling lasted two hours."),
+ ("Це відбулося в ніч на 5 жовтня.", "It happened overnight into October 5."),
+ ("Проект вартістю 3,5 млрд грн.", "A UAH 3.5 billion project."),
+ ("У вересні 2022 року ЗСУ звільнили Ізюм.", "Ukrainian forces liberated Izium in September 2022."),
+ ("З 2022-го по 2024-й рік.", "From 2022 to 2024."),
+ ("Опитування провели 1–5 березня серед 2 000 респондентів.", "The poll was conducted on March 1-5 among 2,000 respondents."),
+ ("Лише 5 з 10 дронів збили.", "Only five of the 10 drones were shot down."),
+ ("Він отримав 7 років ув'язнення.", "He was sentenced to seven years in prison."),
+ ("Швидкість до 900 км/год.", "A speed of up to 560 mph."),
+ ("Вага — 250 кг.", "It weighs 550 pounds."),
+ ("Понад півтори тисячі військових.", "More than 1,500 troops."),
+ ("Перший заступник міністра.", "The first deputy minister."),
+ ("Двоє дітей загинули, ще троє поранені.", "Two children were killed and three injured."),
+ ("Україна посіла 2-ге місце.", "Ukraine came second."),
+ ("Телефон гарячої лінії 0 800 500 225.", "The hotline number is 0 800 500 225."),
+ ("Номер рейсу PS-752.", "Flight number PS752."),
+ ("За добу 17 атак.", "17 attacks in the past day."),
+ ("Уряд виділив 1,5 млрд на відбудову.", "The government allocated 1.5 billion for reconstruction."),
+ ("Станом на 10:00 4 квітня.", "As of 10 a.m. on April 4."),
+ ("Станом на 10:00 4 квітня.", "As of 10:00 on 4 April."),
+])
+def test_everyday_newsroom_pairs_raise_nothing(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_lone_pair_of_the_same_sort_is_one_mismatch_warning():
+    (f,) = findings("Вартість зросла на 15%.", "The cost rose by 50%.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+
+
+def test_english_grouping_thousands_with_a_point():
+    (f,) = findings("Понад 1 800 людей виїхали.", "More than 1.800 people left.")
+    assert (f.code, f.suggestion) == ("numbers.format", "1,800")
+    assert codes("Рівень зріс на 1,8 метра.", "The level rose by 1.800 metres.") == []
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Росія вторглася 24 лютого 2022 року.", "Russia invaded on February 24, 2021."),
+    ("Росія вторглася 24 лютого 2022 року.", "Russia invaded on March 24, 2022."),
+    ("Інфляція — 26,6%.", "Inflation is 26.9%."),
+    ("Бійці 93-ї бригади відбили атаку.", "Soldiers of the 92nd Brigade repelled the attack."),
+    ("Зарплата — 20 тисяч гривень.", "The salary is 2,000 hryvnias."),
+    ("Понад 600 тисяч людей виїхали.", "More than 60,000 people left."),
+])
+def test_wrong_figures_are_errors(uk, en):
+    assert [(f.code, f.severity) for f in findings(uk, en)] == [("numbers.mismatch", "error")]
+
+
+def test_a_year_written_apart_from_its_date():
+    assert codes("14 січня 2023 р., 22:26.", "January 14th, 10:26 PM, 2023.") == []
+
+
+def test_a_mile_and_a_phone_number_in_a_sentence():
+    assert codes("Аварія сталася за 1,6 км звідси.", "The crash happened about a mile away.") == []
+    assert codes("Подзвоніть до служби безкоштовно: 116 123.", "Call the helpline free on 116 123.") == []
+
+
+def test_for_the_nth_time():
+    assert codes("АЕС удесяте залишилася без живлення.", "The plant lost power for the 10th time.") == []
+
+
+def test_a_currency_conversion_added_in_brackets():
+    assert codes("Місто виділило 100 млн грн на укриття.",
+                 "The city allocated UAH 100 million ($2.7 million) for shelters.") == []
+    assert codes("Місто виділило 100 млн грн на укриття.",
+                 "The city allocated UAH 100 million (about €2.5m) for shelters.") == []
+
+
+def test_a_time_in_another_zone_is_only_a_warning():
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 13:00 GMT.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+
+
+def test_rounding_needs_a_hedge():
+    assert codes("Близько 1 456 осіб зареєструвалися.", "About 1,500 people registered.") == []
+    assert codes("Зареєструвалися 1 456 осіб.", "Nearly 1,500 people registered.") == []
+    # "40" for 41 with nothing said is a wrong figure, not a rounding
+    assert codes("41-річному репперу це не сподобалось.", "The rapper, 40, did not like it.") \
+        == ["numbers.mismatch"]
+
+
+def test_half_an_inch():
+    assert codes("Може випасти понад 1,27 см опадів.", "Over half an inch of rain may fall.") == []
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Збитки сягнули 1 млн 200 тис. гривень.", "Losses reached UAH 1.2 million."),
+    ("Ремонт коштував 2 тис. 500 гривень.", "The repair cost UAH 2,500."),
+    ("Вибухи пролунали в ніч на 24 лютого.", "Explosions rang out overnight on Feb. 23."),
+    ("Вибухи пролунали в ніч на 24 лютого.", "Explosions rang out early on Feb. 24."),
+    ("Населення міста — 1 456 000 осіб.", "The city has a population of 1.46 million."),
+    ("Втрати ворога — 250 тисяч.", "Enemy losses stand at a quarter of a million."),
+])
+def test_compound_sums_nights_and_million_style(uk, en):
+    assert codes(uk, en) == []
+
+
+# More of the same: codes with letters on both sides, curfews, school years, rates.
+@pytest.mark.parametrize("uk, en", [
+ ("У 2023 році загинули 25 журналістів, у 2022-му — 24.", "25 journalists were killed in 2023 and 24 in 2022."),
+ ("Фестиваль пройде з 1 по 3 березня.", "The festival runs March 1-3."),
+ ("Станом на 9:00 28 лютого.", "As of 9 a.m. on Feb. 28."),
+ ("Поїзд вирушає о 7:30 ранку.", "The train leaves at 7.30am."),
+ ("Гол на 15-й хвилині.", "A goal in the 15th minute."),
+ ("У 2023/2024 навчальному році.", "In the 2023-24 school year."),
+ ("Рейс МН17 збили у 2014 році.", "Flight MH17 was downed in 2014."),
+ ("Бомбардувальник Ту-22М3 випустив ракети Х-101.", "A Tu-22M3 bomber fired Kh-101 missiles."),
+ ("Комендантська година з 22:00 до 06:00.", "Curfew from 10 p.m. to 6 a.m."),
+ ("Магазин працює з 8:00 до 20:00.", "The shop is open from 8 a.m. to 8 p.m."),
+ ("Це за 2 км від центру.", "It is 1.2 miles from the centre."),
+ ("Понад 40 млн людей.", "More than 40 million people."),
+ ("69-річний пенсіонер загинув.", "A pensioner, aged 69, was killed."),
+ ("Олімпіада-2024 пройде в Парижі.", "The 2024 Olympics will be held in Paris."),
+ ("Він — ракетка №1 світу.", "He is the world No. 1."),
+ ("Українка посіла третє місце.", "The Ukrainian came 3rd."),
+ ("Потепління на 1,5 градуса.", "Warming of 1.5C."),
+ ("Україна виграла 2:0.", "Ukraine won 2-0."),
+ ("Він загинув у 1-му турі.", "He fell in the first round."),
+ ("Злива тривала 24 години на добу.", "The rain fell 24 hours a day."),
+ ("Зарплата — 15 тис. грн (близько $400).", "The salary is UAH 15,000."),
+ ("Головне — 5 пунктів плану:", "The five points of the plan are:"),
+ ("Закон №5655 ухвалили 10 травня.", "Law No. 5655 was passed on May 10."),
+ ("Україна отримала 31 танк Abrams M1A1.", "Ukraine received 31 M1A1 Abrams tanks."),
+ ("Ракета Р-360 «Нептун».", "An R-360 Neptune missile."),
+ ("На 2,8% більше, ніж у 2022-му.", "2.8% more than in 2022."),
+ ("Стаття 110 ККУ передбачає до 15 років.", "Article 110 of the Criminal Code carries up to 15 years."),
+ ("Через 3 тижні.", "In three weeks."),
+ ("Втрати ворога — 250 000 осіб.", "Enemy losses stand at 250,000."),
+ ("Втрати ворога — 250 тисяч.", "Enemy losses stand at a quarter of a million."),
+ ("Середня зарплата — 17 442 грн.", "The average salary is UAH 17,442."),
+ ("Курс — 36,57 грн/$.", "The rate is 36.57 hryvnias to the dollar."),
+ ("Інфляція сповільнилася до 5,1% у грудні.", "Inflation slowed to 5.1% in December."),
+ ("ВВП зріс на 5,3% у 2023 р.", "GDP grew 5.3% in 2023."),
+])
+def test_more_newsroom_pairs_raise_nothing(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_unrelated_designations_are_not_a_mismatch():
+    assert "numbers.mismatch" not in codes("Знищено танк Т-72.", "An F-16 was seen.")
+    assert codes("Збили літак Су-25.", "A Su-27 jet was shot down.") == ["numbers.mismatch"]
+
+
+def test_times_far_apart_are_only_a_warning():
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 9:20.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 8:00 Washington time.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+
+
+def test_byline_mismatch_is_a_warning():
+    (f,) = findings("Київ, 24 лютого 2023, 14:30", "Kyiv, Feb. 24, 2023, 15:30", src_roles=["byline"])
+    assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+
+
+def test_a_wrong_figure_inside_a_bracketed_conversion():
+    got = findings("Пінта коштує 25 фунтів (35 доларів).", "A pint costs £25 ($36).")
+    assert [(f.code, f.severity) for f in got] == [("numbers.mismatch", "error")]
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Два з половиною мільйони людей виїхали.", "2.5 million people have left."),
+    ("Війна триває три з половиною роки.", "The war has gone on for 3.5 years."),
+    ("Півтора мільйона осіб отримали допомогу.", "One and a half million people got aid."),
+])
+def test_and_a_half(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_hedged_times():
+    assert codes("Вибух пролунав о 14:28.", "The blast was heard at about 2:30 p.m.") == []
+    assert codes("Вибух пролунав близько 14:30.", "The blast was heard at 2:20 p.m.") == []
+    assert codes("Вибух пролунав о 14:28.", "The blast was heard at 2:30 p.m.") == ["numbers.mismatch"]
+
+
+def test_compound_ordinal_in_words():
+    assert codes("Це сталося 24-го.", "It happened on the twenty-fourth.") == []
+    assert codes("Це сталося 24 лютого.", "It happened on the twenty-fourth of February.") == []
+    assert codes("Це сталося першого березня.", "It happened on the first of March.") == []

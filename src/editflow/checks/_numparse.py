@@ -24,7 +24,7 @@ business; this module only reads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -51,13 +51,13 @@ class Quantity:
     soft: bool = False                 # read to find counterparts, never reported alone (a decade, "двокімнатна")
     fmt: str = ""                      # English written the Ukrainian way: "decimal-comma", "space-group"
     unit: str = ""                     # a measure the figure is in, when conversions matter: "km", "mi", ...
+    approx: bool = False               # hedged: "about 1,500", "близько 1 500", "понад 600"
 
 
 # ---------------------------------------------------------------------------
 # shared pieces
 # ---------------------------------------------------------------------------
 
-_D = "[0-9]"
 _GROUP_SP = "[\u00a0\u202f\u2009]"          # no-break, narrow no-break, thin space
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "′": "'"})
 _CYR = "А-Яа-яІіЇїЄєҐґ"
@@ -71,27 +71,25 @@ _MASKS = [
     (lambda t: "@" in t, re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+")),
     (lambda t: "#" in t, re.compile(r"(?<![\w&])#(?=\w*[^\W\d_])\w+")),
     (lambda t: "[" in t or "24/7" in t, re.compile(r"\[[0-9]{1,3}\]|\b24/7\b")),
-    (lambda t: _DOMAIN_TAIL.search(t) is not None,
+    (lambda t: "." in t and _DOMAIN_TAIL.search(t) is not None,
      re.compile(r"\b[\w-]+\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b")),
 ]
 _DOMAIN_TAIL = re.compile(r"\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b")
 _ANY_DIGIT = re.compile(r"[0-9]")
 # Telephone numbers: compared by their digits, never as amounts.
 _PHONE = re.compile(
-    r"(?<![\w+])\+[0-9](?:[ \u00a0\-()]?[0-9]){8,13}(?![0-9])"
+    r"(?=[+(0])(?:(?<![\w+])\+[0-9](?:[ \u00a0\-()]?[0-9]){8,13}(?![0-9])"
     r"|(?<![\w])\(0[0-9]{2,4}\)[ \u00a0]?[0-9]{2,3}[ \-][0-9]{2}[ \-][0-9]{2}(?![0-9])"
     r"|(?<![\w])0[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{2}[ \-][0-9]{2}(?![0-9])"
-    r"|(?<![\w.,])0[0-9]{2,4}(?:[ \-][0-9]{3,4}){2}(?![0-9])"
+    r"|(?<![\w.,])0[0-9]{2,4}(?:[ \-][0-9]{3,4}){2}(?![0-9]))"
 )
 # A designation: letters, an optional hyphen, digits (С-300, Су-25, Shahed-136,
 # MH17, COVID-19, F-16).  The letters differ between the scripts; the digits
 # must not.
-_CODE = re.compile(rf"(?<![\w])([A-ZА-ЯІЇЄҐ][A-Za-z{_CYR}]{{0,9}})[-‐‑]?({_D}+(?:[.,]{_D}+)?)(?![0-9])(?:[-‐‑]?[A-Za-z{_CYR}]{{1,3}}{_D}*\b)?")
+_CODE = re.compile(
+    rf"(?=[A-ZА-ЯІЇЄҐ])(?<![\w])([A-ZА-ЯІЇЄҐ][A-Za-z{_CYR}]{{0,9}})[-‐‑]?([0-9]+(?:[.,][0-9]+)?)(?![0-9])"
+    rf"(?:[-‐‑]?[A-Za-z{_CYR}]{{1,3}}[0-9]*\b)?")
 _LIST = re.compile(r"^\s*([0-9]{1,2})[.)](?=\s)", re.MULTILINE)
-
-
-def _num(s: str) -> float:
-    return float(s)
 
 
 def sig_digits(x: float) -> int:
@@ -138,21 +136,21 @@ _EN_MONTH_RE = "(?:" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\
 _UK_YEAR_TAIL = r"(?:\s*(?:-?го\s+)?(?:року|рік|році|роком|р\.))?"
 
 _UK_DATE_DMY = re.compile(
-    rf"(?<![0-9])([0-9]{{1,2}})(?:-?(?:го|е|ого))?[ \u00a0]+({_UK_MONTH_RE})\b"
+    rf"(?=[0-9])(?<![0-9])([0-9]{{1,2}})(?:-?(?:го|е|ого))?[ \u00a0]+({_UK_MONTH_RE})\b"
     rf"(?:[ \u00a0]+([0-9]{{4}})(?![0-9]){_UK_YEAR_TAIL})?", re.IGNORECASE)
-_UK_DATE_MY = re.compile(rf"\b({_UK_MONTH_RE})[ \u00a0]+([0-9]{{4}})(?![0-9]){_UK_YEAR_TAIL}",
+_UK_DATE_MY = re.compile(rf"(?=[сСлЛбБкКтТчЧвВжЖгГ])\b({_UK_MONTH_RE})[ \u00a0]+([0-9]{{4}})(?![0-9]){_UK_YEAR_TAIL}",
                          re.IGNORECASE)
 _EN_DATE_MDY = re.compile(
-    rf"\b({_EN_MONTH_RE})[ \u00a0]+([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9])\b(?:,?[ \u00a0]+([0-9]{{4}})(?![0-9]))?")
+    rf"(?=[JFMASOND])\b({_EN_MONTH_RE})[ \u00a0]+([0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9])\b(?:,?[ \u00a0]+([0-9]{{4}})(?![0-9]))?")
 _EN_DATE_DMY = re.compile(
-    rf"(?<![0-9])([0-9]{{1,2}})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_EN_MONTH_RE})(?![A-Za-z])"
+    rf"(?=[0-9])(?<![0-9])([0-9]{{1,2}})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_EN_MONTH_RE})(?![A-Za-z])"
     rf"(?:,?[ \u00a0]+([0-9]{{4}})(?![0-9]))?")
-_EN_DATE_MY = re.compile(rf"\b({_EN_MONTH_RE}),?[ \u00a0]+(?:of[ \u00a0]+)?([0-9]{{4}})(?![0-9])")
-_NUM_DATE = re.compile(r"(?<![0-9.,/])([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9]|[.,][0-9])")
-_ISO_DATE = re.compile(r"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+_EN_DATE_MY = re.compile(rf"(?=[JFMASOND])\b({_EN_MONTH_RE}),?[ \u00a0]+(?:of[ \u00a0]+)?([0-9]{{4}})(?![0-9])")
+_NUM_DATE = re.compile(r"(?=[0-9])(?<![0-9.,/])([0-9]{1,2})([./])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![0-9]|[.,][0-9])")
+_ISO_DATE = re.compile(r"(?=[0-9])(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 
 
-_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_YEAR = re.compile(r"(?=[0-9])(?<![0-9])[0-9]{4}(?![0-9])")
 
 
 def _valid(d: int | None, m: int | None) -> bool:
@@ -209,16 +207,21 @@ def _dates(text: str, lang: str) -> Iterator[Quantity]:
 # ---------------------------------------------------------------------------
 
 _UK_TIME = re.compile(
-    r"(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9]|[.,:][0-9])"
+    r"(?=[0-9оО])(?:(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9]|[.,:][0-9])"
     r"|(?<=\b[оО] )([0-9]{1,2})[.]([0-9]{2})(?![0-9])"
     r"|(?<=\b[оО]б )([0-9]{1,2})[.]([0-9]{2})(?![0-9])"
-    r"|\b[оО]б?[ \u00a0]([0-9]{1,2})(?:-?й)?[ \u00a0]год(?:ині|\.|ину)?")
+    r"|\b[оО]б?[ \u00a0]([0-9]{1,2})(?:-?й)?[ \u00a0]год(?:ині|\.|ину)?)")
 _EN_TIME = re.compile(
-    r"(?<![0-9.,:])([0-9]{1,2})(?:[:.]([0-9]{2}))?[ \u00a0]?([AaPp])\.?[ \u00a0]?[Mm]\b\.?"
+    r"(?=[0-9])(?:(?<![0-9.,:])([0-9]{1,2})(?:[:.]([0-9]{2}))?[ \u00a0]?([AaPp])\.?[ \u00a0]?[Mm]\b\.?"
     r"|(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9]|[.,:][0-9])"
     r"|\b([0-9]{1,2}) o'clock\b"
     r"|(?<![0-9.,:])([01][0-9]|2[0-3])([0-5][0-9])(?=[ \u00a0]?(?:hours|hrs|GMT|UTC|BST)\b)"
-    r"|(?<![0-9.,:])(0[0-9])([0-5][0-9])(?![0-9])")
+    r"|(?<![0-9.,:])(0[0-9])([0-5][0-9])(?![0-9]))")
+
+
+_TIME_HEDGE = re.compile(
+    r"(?:about|around|approximately|roughly|shortly (?:after|before)|just (?:after|before)|close to)\s+(?:at\s+)?$"
+    r"|(?:близько|приблизно|орієнтовно|майже|незадовго до|одразу після|після)\s+(?:о|об)?\s*$", re.IGNORECASE)
 
 
 def _clock(h: int, ampm: str | None) -> tuple[int, ...]:
@@ -237,8 +240,8 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
             h, mi = (g[0], g[1]) if g[0] else (g[2], g[3]) if g[2] else (g[4], g[5]) if g[4] else (g[6], "0")
             h_, mi_ = int(h), int(mi)
             if h_ <= 24 and mi_ < 60:
-                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h_, None) if h_ <= 12 else (h_ % 24,),
-                               minute=mi_)
+                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h_, None), minute=mi_,
+                               approx=_TIME_HEDGE.search(text, max(0, m.start() - 30), m.start()) is not None)
     else:
         for m in _EN_TIME.finditer(text):
             g = m.groups()
@@ -255,7 +258,8 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
             else:
                 h, mi, ap = int(g[8]), int(g[9]), None
             if h <= 24 and mi < 60:
-                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h, ap), minute=mi)
+                yield Quantity(m.start(), m.end(), m.group(), "time", hours=_clock(h, ap), minute=mi,
+                               approx=_TIME_HEDGE.search(text, max(0, m.start() - 30), m.start()) is not None)
 
 
 # ---------------------------------------------------------------------------
@@ -263,9 +267,10 @@ def _times(text: str, lang: str) -> Iterator[Quantity]:
 # ---------------------------------------------------------------------------
 
 _UK_NUM = re.compile(
-    rf"(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:[ {_GROUP_SP[1:-1]}][0-9]{{3}})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
+    r"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])"
+    r"(?:[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
 _EN_NUM = re.compile(
-    rf"(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
+    rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
     rf"|[0-9]{{1,3}}(?:{_GROUP_SP}[0-9]{{3}})+(?![0-9])"
     rf"|[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9]|[.,][0-9])"
     rf"|[0-9]+(?:\.[0-9]+)?(?![0-9]|,[0-9])"
@@ -348,10 +353,23 @@ def _en_values(s: str) -> tuple[tuple[float, ...], str]:
     if "," in s:  # 2,5: a decimal comma in English
         whole, frac = s.split(",", 1)
         return (float(f"{whole}.{frac}"),), "decimal-comma"
+    if re.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", s):
+        # 1.800: 1.8, or 1800 grouped the continental way; the check tells which by the Ukrainian
+        return (float(s), float(s.replace(".", ""))), "dot-group"
     return (float(s),), ""
 
 
 _SQUARE_UNIT = re.compile(r"(?:[кмсд]?м|km|cm|m)$", re.IGNORECASE)
+
+
+# Words that admit a rounded figure: only after one of them may the English round.
+_EN_HEDGE = re.compile(
+    r"\b(?:about|around|approximately|roughly|some|nearly|almost|over|more than|less than|fewer than|under"
+    r"|up to|at least|close to|an estimated|estimated|just over|just under)\s*(?:[$€£]|US\$|UAH|USD)?\s*$"
+    r"|[~≈]\s*[$€£]?\s*$", re.IGNORECASE)
+_UK_HEDGE = re.compile(
+    r"(?<![\w'’])(?:близько|майже|понад|приблизно|щонайменше|менше ніж|більше ніж|більш ніж|менш ніж|до"
+    r"|орієнтовно|мало не|майже що|понад як|більше за|менше за)\s*[$€£]?\s*$|[~≈]\s*$", re.IGNORECASE)
 
 
 def _digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
@@ -367,6 +385,7 @@ def _digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterat
         else:
             values, fmt = _en_values(s)
         q = Quantity(a, b, s, "number", values=values, fmt=fmt)
+        q.approx = (_UK_HEDGE if lang == "uk" else _EN_HEDGE).search(text, max(0, a - 30), a) is not None
         end = b
         rest = text[b:b + 40]
         if lang == "uk":
@@ -429,7 +448,8 @@ def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
 _EN_UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
-_EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+            if w != "_"}
 _EN_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _EN_ORDINALS = {w: i for i, w in enumerate(
     "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -438,7 +458,7 @@ _EN_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _EN_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _EN_TIMES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "tripled": 3, "doubled": 2}
-_EN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)?")
+_EN_WORD = re.compile(r"(?=[A-Za-z])(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)?")
 
 
 def _can_add(current: float, v: float) -> bool:
@@ -503,26 +523,41 @@ def _read_en(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[floa
     return (total + current, j) if seen else None
 
 
+_EN_MONTH_AFTER = re.compile(rf"[ \u00a0]+of[ \u00a0]+({_EN_MONTH_RE})(?![A-Za-z])")
+
+
+def _en_day(text: str, q: Quantity) -> Quantity:
+    """"the twenty-fourth of February" is a date."""
+    m = _EN_MONTH_AFTER.match(text, q.end) if 1 <= q.values[0] <= 31 else None
+    if not m:
+        return q
+    return Quantity(q.start, m.end(), text[q.start:m.end()], "date",
+                    dates=((None, EN_MONTHS[m.group(1).rstrip(".")], int(q.values[0])),), spelled=True)
+
+
 _EN_NUMBER_WORDS = (set(_EN_UNITS) | set(_EN_TENS) | set(_EN_SCALES) | set(_EN_ORDINALS) | set(_EN_FRACTIONS)
                    | set(_EN_VAGUE) | set(_EN_TIMES) | {"dozen", "half"})
 
 
-_EN_CAND = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(_EN_NUMBER_WORDS, key=len, reverse=True))
-                      + r")(?![a-z])", re.IGNORECASE)
+# Units are looked at too, for "a mile", "an inch".
+_EN_UNIT_WORDS = {"mile", "foot", "inch", "pound", "gallon", "acre", "yard", "ounce"}
+_EN_CAND = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_EN_NUMBER_WORDS | _EN_UNIT_WORDS, key=len, reverse=True))
+                      + r")(?![a-z])")
 
 
 def _spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
     # Only runs of number words matter; "a"/"and" only next to one of them.  Words
     # are read only in windows around the number words (speed: most words are not).
     windows: list[list[int]] = []
-    for m in _EN_CAND.finditer(text):
+    for m in _EN_CAND.finditer(_lower(text)):
         a, b = max(0, m.start() - 14), min(len(text), m.end() + 60)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
         else:
             windows.append([a, b])
     all_words = [(m.start(), m.end(), m.group()) for a, b in windows for m in _EN_WORD.finditer(text, a, b)]
-    keep = [w[2].lower() in _EN_NUMBER_WORDS or ("-" in w[2] and _en_word_value(w[2]) is not None)
+    keep = [w[2].lower() in _EN_NUMBER_WORDS or w[2].lower() in _EN_UNIT_WORDS
+            or ("-" in w[2] and w[2].lower().partition("-")[0] in _EN_TENS)
             for w in all_words]
     near = [k or (0 < n and keep[n - 1]) or (n + 1 < len(keep) and keep[n + 1]) for n, k in enumerate(keep)]
     words = [w for w, k in zip(all_words, near) if k and not _overlaps(taken, w[0], w[1])]
@@ -537,8 +572,10 @@ def _spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             continue
         a, b, w = words[i]
         lw = w.lower()
-        if lw in _EN_ORDINALS:
-            yield Quantity(a, b, w, "number", values=(float(_EN_ORDINALS[lw]),), spelled=True, ordinal=True)
+        tens, _, unit = lw.partition("-")
+        if lw in _EN_ORDINALS or (tens in _EN_TENS and _EN_ORDINALS.get(unit, 10) < 10):
+            value = _EN_ORDINALS[lw] if lw in _EN_ORDINALS else _EN_TENS[tens] + _EN_ORDINALS[unit]
+            yield _en_day(text, Quantity(a, b, w, "number", values=(float(value),), spelled=True, ordinal=True))
         elif lw in _EN_VAGUE:
             yield Quantity(a, b, w, "vague", values=(_EN_VAGUE[lw],), spelled=True)
         elif lw in _EN_TIMES:
@@ -571,16 +608,17 @@ _UK_ORDINALS = {
     "сотий": 100,
 }
 _UK_VAGUE = {"десяток": 10, "десятка": 10, "дюжина": 12, "сотня": 100}
-_UK_VAGUE_SCALES = {"тисяча": 1e3, "мільйон": 1e6, "мільярд": 1e9}
 _UK_FRACTIONS = {"половина": 0.5, "третина": 1 / 3, "чверть": 0.25, "доба": 24}
 _UK_TIMES = {"вдвічі": 2, "удвічі": 2, "двічі": 2, "втричі": 3, "утричі": 3, "тричі": 3, "вчетверо": 4}
+# "удесяте" — for the tenth time; "вдруге", "втретє"
+_UK_NTH_TIME = {"друге": 2, "третє": 3, "четверте": 4, "п'яте": 5, "шосте": 6, "сьоме": 7, "восьме": 8,
+                "дев'яте": 9, "десяте": 10, "одинадцяте": 11, "дванадцяте": 12, "п'ятнадцяте": 15, "двадцяте": 20}
 # Words that may be numerals (the stems of _UK_NUMERAL_START): only these are looked up.
 _UK_CAND = re.compile(
     r"(?<![\w'’ʼ])(?:нул|од|дв|тр|чот|чет|п['’ʼ]ят|шіс|шес|шос|сім|сем|сьом|віс|вос|дев|дес|сор|ст|сот|тис|міль|трил"
-    r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет)[А-Яа-яІіЇїЄєҐґ'’ʼ]*",
-    re.IGNORECASE)
+    r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет"
+    r"|[ув](?:друг|трет|четв|п['’ʼ]ят|шост|сьом|восьм|дев|дес|одинад|двана|двад))[а-яіїєґ'’ʼ]*")
 _UK_HALF_SCALE = re.compile(r"пів(?:[ -]?)(тисячі|мільйона|мільярда)\b", re.IGNORECASE)
-_UK_WORD = re.compile(rf"[{_CYR}'’ʼ]+")
 # Cheap filter before asking pymorphy3: only words that could be numerals.
 _UK_NUMERAL_START = re.compile(
     r"^(?:нул|од|дв|дві|тр|чотир|четв|п'ят|шіст|шест|шост|сім|сем|сьом|віс|вос|дев'|десят|сор|"
@@ -599,6 +637,8 @@ def uk_numeral(word: str) -> tuple[str, float] | None:
     w = word.lower().translate(_APOS)
     if w in _UK_TIMES:
         return "times", _UK_TIMES[w]
+    if w[:1] in ("у", "в") and w[1:] in _UK_NTH_TIME:
+        return "ordinal", _UK_NTH_TIME[w[1:]]
     if not _UK_NUMERAL_START.match(w):
         return None
     parses = _morph().parse(w)
@@ -633,20 +673,29 @@ _UK_COMPOUND_VALUE = {"одно": 1, "двох": 2, "дво": 2, "трьох": 3
                       "столітн": 100, "тисячо": 1000}
 
 
-def _compounds_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
-    """Adjectives built on a numeral (двостороння, п'ятиповерховий): the English often has a digit."""
-    for m in _UK_COMPOUND.finditer(text):
-        key = m.group(1).lower().translate(_APOS)
-        if key in _UK_COMPOUND_VALUE and not _overlaps(taken, m.start(), m.end()):
-            end = m.end()
-            while end < len(text) and (text[end].isalpha() or text[end] in "'’ʼ"):
-                end += 1
-            yield Quantity(m.start(), end, text[m.start():end], "number",
-                           values=(float(_UK_COMPOUND_VALUE[key]),), spelled=True, soft=True)
+def _compound(a: int, b: int, word: str) -> Quantity | None:
+    """An adjective built on a numeral (двостороння, п'ятиповерховий): the English often has a digit."""
+    m = _UK_COMPOUND.match(word)
+    key = m.group(1).lower().translate(_APOS) if m else ""
+    if key not in _UK_COMPOUND_VALUE:
+        return None
+    return Quantity(a, b, word, "number", values=(float(_UK_COMPOUND_VALUE[key]),), spelled=True, soft=True)
+
+
+_UK_MONTH_AFTER = re.compile(rf"[ \u00a0]+({_UK_MONTH_RE})\b", re.IGNORECASE)
+
+
+def _uk_day(text: str, q: Quantity) -> Quantity:
+    """"першого січня", "двадцять четвертого лютого": an ordinal in words before a month is a date."""
+    m = _UK_MONTH_AFTER.match(text, q.end) if q.ordinal and 1 <= q.values[0] <= 31 else None
+    if not m:
+        return q
+    return Quantity(q.start, m.end(), text[q.start:m.end()], "date",
+                    dates=((None, UK_MONTHS[m.group(1).lower()], int(q.values[0])),), spelled=True)
 
 
 def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
-    for m in _UK_HALF_SCALE.finditer(text):
+    for m in (_UK_HALF_SCALE.finditer(text) if "пів" in _lower(text) else ()):
         if not _overlaps(taken, *m.span()):
             scale = {"т": 1e3, "м": 1e6}.get(m.group(1)[0].lower(), 1e9)
             if m.group(1).lower().startswith("мільяр"):
@@ -654,20 +703,28 @@ def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             taken.append(m.span())
             yield Quantity(m.start(), m.end(), m.group(), "number", values=(0.5 * scale,), spelled=True,
                            multiplied=True)
-    words = [(m.start(), m.end(), m.group()) for m in _UK_CAND.finditer(text)]
-    info = [uk_numeral(w) for a, b, w in words]
-    info = [None if k is None or _overlaps(taken, w[0], w[1]) else k for k, w in zip(info, words)]
+    words = [(m.start(), m.end(), text[m.start():m.end()]) for m in _UK_CAND.finditer(_lower(text))]
+    free = [not _overlaps(taken, a, b) for a, b, _ in words]
+    info = [uk_numeral(w) if ok else None for (a, b, w), ok in zip(words, free)]
     i = 0
     while i < len(words):
         kind = info[i]
         if kind is None:
+            compound = _compound(*words[i]) if free[i] else None
+            if compound:
+                yield compound
             i += 1
             continue
         cls, v = kind
         if cls in ("cardinal", "scale"):
             total, current, j = 0.0, 0.0, i
-            while j < len(words) and info[j] and info[j][0] in ("cardinal", "scale", "scale-plural"):
-                if j > i and text[words[j - 1][1]:words[j][0]].strip():
+            while j < len(words) and info[j]:
+                gap = text[words[j - 1][1]:words[j][0]].strip() if j > i else ""
+                if gap == "з" and info[j] == ("fraction", 0.5) and current:
+                    current += 0.5  # "два з половиною мільйони"
+                    j += 1
+                    continue
+                if gap or info[j][0] not in ("cardinal", "scale", "scale-plural"):
                     break
                 c2, v2 = info[j]
                 if c2 == "cardinal":
@@ -679,13 +736,18 @@ def _spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
                     current = 0
                 j += 1
             value = total + current
-            yield Quantity(words[i][0], words[j - 1][1], text[words[i][0]:words[j - 1][1]], "number",
-                           values=(value,), spelled=True)
+            ordinal = False
+            # "двадцять четвертого", "дві тисячі двадцять другому": a compound ordinal
+            if (j < len(words) and info[j] and info[j][0] == "ordinal" and info[j][1] < 10
+                    and not text[words[j - 1][1]:words[j][0]].strip() and _can_add(value % 100, info[j][1])):
+                value, ordinal, j = value + info[j][1], True, j + 1
+            yield _uk_day(text, Quantity(words[i][0], words[j - 1][1], text[words[i][0]:words[j - 1][1]],
+                                         "number", values=(value,), spelled=True, ordinal=ordinal))
             i = j
             continue
         a, b, w = words[i]
         if cls == "ordinal":
-            yield Quantity(a, b, w, "number", values=(v,), spelled=True, ordinal=True)
+            yield _uk_day(text, Quantity(a, b, w, "number", values=(v,), spelled=True, ordinal=True))
         elif cls in ("vague", "scale-plural"):
             yield Quantity(a, b, w, "vague", values=(v,), spelled=True)
         elif cls in ("fraction", "times"):
@@ -713,14 +775,20 @@ def _roman(s: str) -> int | None:
     return total or None
 
 
-_CENTURY_HINT = re.compile(r"століт|сторіч|ст\.|centur|cent\.", re.IGNORECASE)
-
-
 def _centuries(text: str) -> Iterator[Quantity]:
     for m in _ROMAN_CENTURY.finditer(text):
         v = _roman(m.group(1))
         if v:
             yield Quantity(m.start(), m.end(), m.group(), "number", values=(float(v),), ordinal=True)
+
+
+@lru_cache(maxsize=8)
+def _lower(text: str) -> str:
+    """The text lower-cased with its offsets kept (a few letters grow when lower-cased)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -733,6 +801,38 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 _DECADES = re.compile(r"[ \u00a0](?:decades|десятиліт\w*|десятиріч\w*)", re.IGNORECASE)
+
+
+_DIGIT_FRACTION = re.compile(r"(?=[0-9])(?<![0-9/.,])([1-9])/([1-9][0-9]?)(?![0-9/]|[.,][0-9])")
+_EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                    "fifths": 5, "tenth": 10, "tenths": 10}
+# "a third of", "two-thirds": fractions; "a third defeat": an ordinal, left to the word reader.
+_EN_FRACTION = re.compile(
+    r"(?<!and )\b(a|one|two|three|four)[ -](?:(halves|thirds|quarters|fifths|tenths)\b"
+    r"|(half|third|quarter|fifth|tenth)\b(?=\s+of\b|\s*[.,;:!?)]|\s*$))"
+    r"(?:\s+of\s+a\s+(thousand|million|billion)\b)?", re.IGNORECASE)
+_UK_FRACTION = re.compile(r"(?<![\w'’])(?:(одн[аіу]|дв[іоі]\w*|три|трьох|чотири)\s+)?(третин\w*|чверт\w*)",
+                          re.IGNORECASE)
+_UK_FRACTION_NUM = {"од": 1, "дв": 2, "тр": 3, "чо": 4}
+
+
+def _fractions(text: str, lang: str) -> Iterator[Quantity]:
+    """1/3, a third, two-thirds, дві третини, чверть: one value each."""
+    if "/" in text:
+        for m in _DIGIT_FRACTION.finditer(text):
+            yield Quantity(m.start(), m.end(), m.group(), "number", values=(int(m.group(1)) / int(m.group(2)),))
+    low = _lower(text)
+    if lang == "en" and any(w in low for w in ("half", "halves", "third", "quarter", "fifth", "tenth")):
+        for m in _EN_FRACTION.finditer(text):
+            n = 1 if m.group(1).lower() in ("a", "one") else _EN_UNITS[m.group(1).lower()]
+            scale = _EN_SCALES[m.group(4).lower()] if m.group(4) else 1  # a quarter of a million
+            yield Quantity(m.start(), m.end(), m.group(), "number", spelled=True, multiplied=scale > 1,
+                           values=(n / _EN_DENOMINATORS[(m.group(2) or m.group(3)).lower()] * scale,))
+    elif lang == "uk" and ("трет" in low or "чверт" in low):
+        for m in _UK_FRACTION.finditer(text):
+            n = _UK_FRACTION_NUM.get(m.group(1).lower()[:2], 1) if m.group(1) else 1
+            d = 3 if m.group(2).lower().startswith("трет") else 4
+            yield Quantity(m.start(), m.end(), m.group(), "number", values=(n / d,), spelled=True)
 
 
 def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: list[tuple[int, int]],
@@ -759,6 +859,12 @@ def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: li
         q.text = text[q.start:q.end]
         add(q)
     _abbreviated_years(out)
+    if lang == "uk":
+        _join_scaled(out, work)
+        _overnight(out, work)
+
+
+_ARTICLE = re.compile(r"^ (?:of )?an? (?=\w)")
 
 
 def extract(text: str, lang: str) -> list[Quantity]:
@@ -774,20 +880,24 @@ def extract(text: str, lang: str) -> list[Quantity]:
             out.append(q)
             taken.append((q.start, q.end))
 
+    for q in _fractions(work, lang):
+        add(q)
     if digits:
         _read_digits(work, text, lang, out, taken, add)
-    if _CENTURY_HINT.search(work):
+    low = _lower(work)
+    if any(h in low for h in ("століт", "сторіч", "ст.", "centur", "cent.")):
         for q in _centuries(work):
             add(q)
     if lang == "uk":
         spelled = list(_spelled_uk(work, taken))
-        spans = [(p.start, p.end) for p in spelled]
-        spelled += [q for q in _compounds_uk(work, taken) if not _overlaps(spans, q.start, q.end)]
     else:
         spelled = list(_spelled_en(work, taken))
     for q in spelled:
         if q.kind == "number" and not q.ordinal:
-            q.unit = _unit_after(work[q.end:q.end + 60], lang)
+            after = work[q.end:q.end + 60]
+            if lang == "en" and q.values[0] < 1:
+                after = _ARTICLE.sub("", after, count=1)  # "half an inch"
+            q.unit = _unit_after(after, lang)
         add(q)
     for q in out:
         # "six decades" is sixty years, "три десятиліття" thirty
@@ -804,6 +914,33 @@ def _abbreviated_years(qs: list[Quantity]) -> None:
         if (a.kind == "number" and b.kind == "number" and a.text.isdigit() and len(a.text) == 4
                 and b.values and 0 <= b.values[0] < 100 and b.start - a.end == 1 and b.text[:2].isdigit()):
             b.values = b.values + (int(a.values[0]) // 100 * 100 + b.values[0],)
+
+
+def _join_scaled(qs: list[Quantity], text: str) -> None:
+    """"1 млн 200 тис." is one figure, 1,200,000 (and "2 тис. 500" is 2,500)."""
+    qs.sort(key=lambda q: q.start)
+    k = 0
+    while k + 1 < len(qs):
+        a, b = qs[k], qs[k + 1]
+        scale = a.values[0] / a.loose[0] if a.multiplied and a.values and a.loose and a.loose[0] else 0
+        if (scale and a.kind == b.kind == "number" and b.values and not b.spelled and not a.percent
+                and not text[a.end:b.start].strip() and b.values[0] < scale
+                and (b.multiplied or scale == 1000)):
+            joined = Quantity(a.start, b.end, text[a.start:b.end], "number", values=(a.values[0] + b.values[0],),
+                              multiplied=True, percent=b.percent, unit=b.unit)
+            qs[k:k + 2] = [joined]
+            continue
+        k += 1
+
+
+_OVERNIGHT = re.compile(r"(?:ніч|ночі)\s+(?:на|проти|з)\s+$", re.IGNORECASE)
+
+
+def _overnight(qs: list[Quantity], text: str) -> None:
+    """"в ніч на 24 лютого" is the night of the 23rd to the 24th: either day is right in English."""
+    for q in qs:
+        if q.kind == "date" and _OVERNIGHT.search(text, max(0, q.start - 20), q.start):
+            q.dates = q.dates + tuple((y, m, d - 1) for y, m, d in q.dates if d and d > 1)
 
 
 def extract_uk(text: str) -> list[Quantity]:

@@ -7,20 +7,28 @@ then tolerated transformations (`1 456` ≈ `about 1,500`, a year given only
 as `2022` against a full date, a bare `2,5` against `2.5 million`).  What is
 left over is reported:
 
-- `numbers.mismatch` (error): a figure on each side left over and each the
+- `numbers.mismatch`, error: a figure on each side left over and each the
   other's only plausible counterpart (same kind, one digit off, digits
-  swapped, same figure with another multiplier, a date one field off):
-  the wrong figure, almost certainly.
-- `numbers.missing` / `numbers.extra` (warning): a figure with no
-  counterpart on the other side.
-- `numbers.format` (warning): English written the Ukrainian way (`2,5
-  million`, `1 800`).
+  swapped, the same figure with another multiplier, a date one field off, a
+  designation with other digits): the wrong figure, almost certainly.  At
+  warning level when the pair is doubtful: the entry is fuzzy (the pairing
+  itself is in doubt), a figure is in words (`три` ↔ `four`), or the two are
+  merely the only figures left, of the same sort (two percentages, two dates).
+- `numbers.missing` / `numbers.extra`, warning: a figure with no counterpart
+  on the other side.
+- `numbers.format`: English written the Ukrainian way: a decimal comma
+  (`2,5 million`, warning), thousands grouped with a point (`1.800` for
+  1 800, warning) or a space (`1 800`, info).
 
 Figures in words are read to find counterparts but are never reported on
 their own: translators legitimately turn "two" into "a couple", "one" into
-"a", "сотні" into "hundreds".  The same holds for list numbering.  Bylines,
-web furniture and teasers are dropped or reformatted by design, so only a
-mismatch is reported there.
+"a", "сотні" into "hundreds".  The same holds for list numbering, decades
+(`1990-х`), numeral compounds (`двостороння`), zeros and designations
+(`G7` may become "the Group of Seven"; only a designation with other digits
+is reported).  Imperial/metric conversions are tolerated (`85 mph` ↔
+`137 км/год`), and a conversion added in brackets is not a figure of its own.
+Bylines, web furniture, teasers, headline variants and note paragraphs are
+dropped or reformatted by design, so only a mismatch is reported there.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digi
 from editflow.model import Finding
 
 STRONG, LOOSE = 2, 1
-_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,12}$", re.I)
+_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,30}$", re.I)
 _QUIET_ROLES = {"byline", "boilerplate", "teaser", "headline", "note"}
 
 
@@ -49,8 +57,10 @@ def _rounded(uk: float, en: float) -> bool:
     """The English rounds the Ukrainian figure: within 5% and with fewer significant digits.
 
     Only that way round: a translator may write "about 1,500" for 1 456, but an
-    English figure more precise than the Ukrainian one came from nowhere.
-    Years are never rounded.
+    English figure more precise than the Ukrainian one came from nowhere.  The
+    caller also wants a hedge ("about", "близько", "понад") on one side, or a
+    figure in words: "40" for 41 with nothing said is a wrong figure.  Years are
+    never rounded.
     """
     if uk <= 0 or en <= 0 or abs(uk - en) > 0.05 * max(uk, en):
         return False
@@ -91,7 +101,11 @@ def score(u: Quantity, e: Quantity) -> int:
     if ku == "date" and ke == "date":
         return STRONG if any(_dates_compatible(x, y) for x in u.dates for y in e.dates) else 0
     if ku == "time" and ke == "time":
-        return STRONG if set(u.hours) & set(e.hours) and u.minute == e.minute else 0
+        if set(u.hours) & set(e.hours) and u.minute == e.minute:
+            return STRONG
+        # "about 2:30 p.m." for 14:28: within twenty minutes of a hedged time
+        near = any(abs((h1 * 60 + u.minute) - (h2 * 60 + e.minute)) <= 20 for h1 in u.hours for h2 in e.hours)
+        return LOOSE if (u.approx or e.approx) and near else 0
     if ku == "code" and ke == "code":
         return STRONG if u.digits == e.digits else 0
     if {ku, ke} == {"code", "number"}:
@@ -112,8 +126,10 @@ def score(u: Quantity, e: Quantity) -> int:
         if (u.multiplied != e.multiplied) and (any(_eq(a, b) for a in u.loose for b in e.values)
                                                 or any(_eq(a, b) for a in u.values for b in e.loose)):
             return LOOSE
-        if ku == ke == "number" and not (_yearish(u) or _yearish(e)) and any(
-                _rounded(a, b) for a in u.values for b in e.values):
+        # rounding wants a hedge, words, or the English "1.46 million" style for 1 456 000
+        if ku == ke == "number" and (u.approx or e.approx or u.spelled or e.spelled
+                                     or (e.multiplied and not u.multiplied)) \
+                and not (_yearish(u) or _yearish(e)) and any(_rounded(a, b) for a in u.values for b in e.values):
             return LOOSE
         if ku == ke == "number" and u.unit and e.unit and _converted(u, e):
             return LOOSE
@@ -164,14 +180,42 @@ def plausible(u: Quantity, e: Quantity) -> bool:
                     return True
         return False
     if u.kind == "time":
-        return True
+        return bool(set(u.hours) & set(e.hours)) or u.minute == e.minute  # one field off
     if u.kind == "code":
-        return len(u.digits) == len(e.digits)
+        # С-300 for S-400, Су-25 for Su-27: the same designation with other digits
+        return len(u.digits) == len(e.digits) and _same_initial(u.text, e.text)
     if u.kind != "number" or u.percent != e.percent:
         return False
     if u.multiplied and e.multiplied and any(_eq(a, b) for a in u.loose for b in e.loose):
         return True  # 2,5 млн ↔ 2.5 billion
+    if all(0 < v < 1 for v in u.values[:1] + e.values[:1]):
+        return True  # two fractions: 1/3 for 1/4
     return any(_one_off(_digits(a), _digits(b)) for a in u.values for b in e.values)
+
+
+_CURRENCY = re.compile(r"[$€£₴]|\b(?:US|USD|EUR|GBP|UAH|dollars?|euros?|pounds?|hryvnias?|hryvnyas?)\b"
+                       r"|(?:грн|гривн|гривень|долар|євро|фунт)", re.IGNORECASE)
+_ZONE = re.compile(r"\s*(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|CT|CST|PT|PST|PDT|MSK)\b"
+                   r"|(?:за\s+)?(?:київським|московським|Гринвіч|місцевим)|(?:[A-Z][a-z]+|local) time)")
+# The Latin letter(s) a Cyrillic initial is romanised with, for designations (С-300 ↔ S-300).
+_LATIN_INITIAL = {"А": "A", "Б": "B", "В": "VW", "Г": "HG", "Ґ": "G", "Д": "D", "Е": "E", "Є": "Y", "Ж": "Z",
+                  "З": "Z", "И": "Y", "І": "I", "Ї": "Y", "Й": "Y", "К": "KC", "Л": "L", "М": "M", "Н": "N",
+                  "О": "O", "П": "P", "Р": "R", "С": "SC", "Т": "T", "У": "U", "Ф": "F", "Х": "KH", "Ц": "T",
+                  "Ч": "C", "Ш": "S", "Щ": "S", "Ю": "Y", "Я": "Y"}
+
+
+def _same_initial(a: str, b: str) -> bool:
+    x, y = a[:1].upper(), b[:1].upper()
+    return x == y or y in _LATIN_INITIAL.get(x, "") or x in _LATIN_INITIAL.get(y, "")
+
+
+def _money_aside(text: str, q: Quantity) -> bool:
+    """A sum in brackets holding a currency: a conversion the writer added ("($2.7 million)")."""
+    open_ = text.rfind("(", max(0, q.start - 25), q.start)
+    if open_ < 0 or ")" in text[open_:q.start]:
+        return False
+    close = text.find(")", q.end, q.end + 30)
+    return close >= 0 and bool(_CURRENCY.search(text, open_, close + 1))
 
 
 def _restates(q: Quantity, side: list[Quantity]) -> bool:
@@ -223,6 +267,10 @@ def _en_style(q: Quantity) -> str:
     return q.text
 
 
+def _en_style_value(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.6f}".rstrip("0").rstrip(".")
+
+
 def _describe(q: Quantity) -> str:
     text = " ".join(q.text.split())
     plain = _en_style(q)
@@ -246,8 +294,26 @@ def numbers(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
         yield from _check_entry(e, us, es)
 
 
+def _year_of_matched_date(pairs: list[tuple[int, int, int]], us: list[Quantity], es: list[Quantity],
+                          left_u: set[int], left_e: set[int]) -> None:
+    """`14 січня 2543 р.` ↔ `January 14th, … 2543`: the year written apart belongs to the date."""
+    for i, j, _ in pairs:
+        u, t = us[i], es[j]
+        if u.kind != "date" or t.kind != "date":
+            continue
+        for have, lack, left, side in ((u, t, left_e, es), (t, u, left_u, us)):
+            years = {d[0] for d in have.dates if d[0] is not None}
+            if years and all(d[0] is None for d in lack.dates):
+                for k in sorted(left):
+                    q = side[k]
+                    if q.kind == "number" and any(_eq(v, y) for v in q.values for y in years):
+                        left.discard(k)
+                        break
+
+
 def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[Finding]:
     pairs, left_u, left_e = match(us, es)
+    _year_of_matched_date(pairs, us, es, left_u, left_e)
     quiet = bool(set(e.src_roles) & _QUIET_ROLES or set(e.tgt_roles) & _QUIET_ROLES)
 
     for i, j, _ in pairs:
@@ -259,22 +325,33 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           f"“{q.text}” uses a decimal comma; English writes {_en_style(q)}",
                           index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
                           suggestion=_en_style(q) if not q.multiplied else None)
+        elif q.fmt == "dot-group" and any(_eq(v, q.values[1]) for v in us[i].values) \
+                and not any(_eq(v, q.values[0]) for v in us[i].values):
+            yield Finding("numbers.format", "warning",
+                          f"“{q.text}” groups thousands with a point; English writes {_en_style_value(q.values[1])}",
+                          index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
+                          suggestion=_en_style_value(q.values[1]))
         elif q.fmt == "space-group":
             yield Finding("numbers.format", "info",
                           f"“{q.text}” groups thousands with a space; English writes {_en_style(q)}",
                           index=e.index, source_span=(us[i].start, us[i].end), target_span=(q.start, q.end),
                           suggestion=_en_style(q))
 
-    # A conversion added in brackets ("200 миль (322 км)") restates a figure of its own side.
-    hard_u = [i for i in sorted(left_u) if reportable(us[i]) and not _restates(us[i], us)]
-    hard_e = [j for j in sorted(left_e) if reportable(es[j]) and not _restates(es[j], es)]
+    # A conversion added in brackets ("200 миль (322 км)", "UAH 100 million ($2.7
+    # million)") restates a figure of its own side.
+    aside_u = {i for i in left_u if _restates(us[i], us) or _money_aside(e.source_text, us[i])}
+    aside_e = {j for j in left_e if _restates(es[j], es) or _money_aside(e.target_text, es[j])}
+    hard_u = [i for i in sorted(left_u) if reportable(us[i]) and i not in aside_u]
+    hard_e = [j for j in sorted(left_e) if reportable(es[j]) and j not in aside_e]
+    # Mismatch candidates: conversions too, but only against a conversion on the other side.
     cand_u = [i for i in sorted(left_u) if reportable(us[i]) or us[i].kind == "code"]
     cand_e = [j for j in sorted(left_e) if reportable(es[j]) or es[j].kind == "code"]
     # Small figures are one digit apart by chance ("12" and "10" in a paragraph
     # whose temperatures were converted): a pair of them is a mismatch only when
     # it is all that is left over on both sides.
-    alone = len(hard_u) == 1 and len(hard_e) == 1
-    options_u = {i: [j for j in cand_e if plausible(us[i], es[j]) and (alone or _big(us[i], es[j]))]
+    alone = sum(us[i].kind != "code" for i in cand_u) == 1 and sum(es[j].kind != "code" for j in cand_e) == 1
+    options_u = {i: [j for j in cand_e if plausible(us[i], es[j]) and (alone or _big(us[i], es[j]))
+                     and (i in aside_u) == (j in aside_e)]
                  for i in cand_u}
     options_e = {j: [i for i in cand_u if j in options_u[i]] for j in cand_e}
     paired_u: set[int] = set()
@@ -285,18 +362,29 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
             paired_u.add(i)
             paired_e.add(j)
             u, t = us[i], es[j]
-            sev = "warning" if e.fuzzy else "error"
-            yield Finding("numbers.mismatch", sev,
-                          f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
-                          index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
-                          suggestion=_en_style(u) if u.kind == "number" and not u.multiplied else None)
-    for f, i, j in _word_mismatch(e, us, es, [i for i in left_u if i not in paired_u],
-                                  [j for j in left_e if j not in paired_e]):
-        paired_u.add(i)
-        paired_e.add(j)
-        yield f
+            # A time given in another zone (13:00 GMT for 15:00 in Kyiv) may be a conversion;
+            # a byline's date and time may be the English edition's own.
+            zoned = u.kind == "time" and (_ZONE.match(e.source_text, u.end) or _ZONE.match(e.target_text, t.end))
+            yield _mismatch(e, u, t, "warning" if e.fuzzy or zoned or quiet else "error",
+                            _en_style(u) if u.kind == "number" and not u.multiplied else None)
     if quiet:
         return
+    word = _word_mismatch(us, es, [i for i in left_u if i not in paired_u], [j for j in left_e if j not in paired_e])
+    if word:
+        i, j = word
+        paired_u.add(i)
+        paired_e.add(j)
+        yield _mismatch(e, us[i], es[j], "warning", None if us[i].spelled else _en_style(us[i]))
+    rest_u = [i for i in hard_u if i not in paired_u]
+    rest_e = [j for j in hard_e if j not in paired_e]
+    if len(rest_u) == 1 and len(rest_e) == 1 and _same_sort(us[rest_u[0]], es[rest_e[0]]):
+        # The one figure left on each side, of the same sort (two percentages, two
+        # dates, two sums in millions): likely one written for the other, but not
+        # a typo we can recognise, so a warning.
+        i, j = rest_u[0], rest_e[0]
+        paired_u.add(i)
+        paired_e.add(j)
+        yield _mismatch(e, us[i], es[j], "warning", None)
     for i in hard_u:
         if i not in paired_u:
             u = us[i]
@@ -311,6 +399,20 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           index=e.index, target_span=(t.start, t.end))
 
 
+def _mismatch(e: Entry, u: Quantity, t: Quantity, severity: str, suggestion: str | None) -> Finding:
+    return Finding("numbers.mismatch", severity,
+                   f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
+                   index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end), suggestion=suggestion)
+
+
+def _same_sort(u: Quantity, e: Quantity) -> bool:
+    if u.kind != e.kind:
+        return False
+    if u.kind != "number":
+        return True
+    return (u.percent and e.percent) or (u.multiplied and e.multiplied) or bool(u.unit and e.unit)
+
+
 def _counted_word(q: Quantity) -> bool:
     """A cardinal in words worth comparing: three and up, not an ordinal, not a compound adjective."""
     return (q.spelled and q.kind == "number" and not q.ordinal and not q.soft and bool(q.values)
@@ -318,8 +420,8 @@ def _counted_word(q: Quantity) -> bool:
             and "дюжин" not in q.text.lower())
 
 
-def _word_mismatch(e: Entry, us: list[Quantity], es: list[Quantity], left_u: list[int],
-                   left_e: list[int]) -> Iterator[tuple[Finding, int, int]]:
+def _word_mismatch(us: list[Quantity], es: list[Quantity], left_u: list[int],
+                   left_e: list[int]) -> tuple[int, int] | None:
     """`чотирнадцять` ↔ `fifteen`, `чотирнадцяти` ↔ `15`: a warning, when each is the only figure left.
 
     Words are rephrased more freely than digits ("a dozen" for 11, "dozens"),
@@ -328,11 +430,8 @@ def _word_mismatch(e: Entry, us: list[Quantity], es: list[Quantity], left_u: lis
     cu = [i for i in left_u if (reportable(us[i]) and us[i].kind == "number") or _counted_word(us[i])]
     ce = [j for j in left_e if (reportable(es[j]) and es[j].kind == "number") or _counted_word(es[j])]
     if len(cu) != 1 or len(ce) != 1:
-        return
+        return None
     u, t = us[cu[0]], es[ce[0]]
     if not (u.spelled or t.spelled) or u.percent != t.percent or u.values[0] < 3 or t.values[0] < 3:
-        return
-    yield Finding("numbers.mismatch", "warning",
-                  f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
-                  index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end),
-                  suggestion=_en_style(u) if not u.spelled else None), cu[0], ce[0]
+        return None
+    return cu[0], ce[0]
