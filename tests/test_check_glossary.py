@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from editflow.checks import CheckContext, make_entry, run_checks
 from editflow.cli import cli
-from editflow.glossary import Glossary, Term, load_glossary
+from editflow.glossary import Glossary, Term
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,9 @@ a shared prefix, so `Київстар` is not `Київ`, `мирний` is not 
 adjective made from a noun (`київський`) keeps its own lemma.
 
 Apostrophes (’ ʼ ‘ `) become the ASCII one the dictionary uses; text is NFC.
-The analyser loads once, lazily; lemmas are cached per distinct word.
+The analyser loads once, lazily; parses, lemmas and forms are cached per
+distinct word.  The matcher uses `forms` (every form of a term's lemmas), so
+a long text needs no parsing at all.
 """
 
 from __future__ import annotations
@@ -143,8 +145,3 @@ def _lexeme_words(p: Any) -> list[str]:
 def known(word: str) -> bool:
     """Whether the dictionary knows `word` (else its lemmas are only predicted)."""
     return bool(analyzer().word_is_known(normalize(word).lower()))
-
-
-def words(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) for every word of `text`; offsets into `text` as given."""
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
