@@ -176,3 +176,13 @@ def test_proper_names_need_a_capital():
     assert run("Поле тут рівне.", "The field is flat.", g) == []
     assert run("Зчинилася буча.", "A commotion broke out.", g) == []
     assert [f.term for f in run("У Рівному і Бучі.", "In the west.", g)] == ["Рівне", "Буча"]
+
+
+def test_institution_as_genitive_modifier_may_stay_implicit():
+    g = Glossary([Term("Повітряні сили", ["Air Force"]), Term("ЗСУ", ["Armed Forces of Ukraine"], match="exact", case="exact"),
+                  Term("окупант", ["occupier"]), Term("Херсон", ["Kherson"])])
+    assert run("Повітряні сили ЗСУ збили ракету.", "Ukraine's Air Force shot down a missile.", g) == []
+    # Not when the head term itself is missing, and not for a place name.
+    assert [f.term for f in run("Повітряні сили ЗСУ збили ракету.", "The military shot down a missile.", g)] == [
+        "Повітряні сили", "ЗСУ"]
+    assert [f.term for f in run("Окупанти Херсона втекли.", "The city's occupiers fled.", g)] == ["Херсон"]
