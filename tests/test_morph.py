@@ -115,3 +115,7 @@ def test_forbidden_hits_and_contexts():
     text = "Chicken Kiev is served in Kiev's cafés and in the Crimea, not at the Crimea Platform."
     hits = [(text[h.start:h.end], h.variant) for h in idx.find_forbidden(en_text(text))]
     assert hits == [("Kiev", "Kiev"), ("the Crimea", "the Crimea")]
+
+
+def test_g_and_ghe_with_upturn_are_one_letter():
+    assert _find([Term("Ґданськ", ["Gdańsk"])], "Порт у Гданську працює.") == [("Ґданськ", "Гданську")]

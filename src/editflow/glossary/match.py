@@ -206,19 +206,19 @@ class GlossaryIndex:
         if not words:
             return
         if t.case == "exact":
-            prefixes: tuple[str, ...] | None = tuple(_case_prefix(w) for w in words)
+            prefixes: tuple[str, ...] | None = tuple(_fold(_case_prefix(w)) for w in words)
         else:
             # A capitalised word of a term is a proper name, and Ukrainian writes proper
             # names capitalised: `Рівне` (the city) is not `рівне` (flat), `Буча` not
             # `буча` (a commotion).  Lower-case term words may be capitalised anywhere.
-            prefixes = tuple(w[:1] if w[:1].isupper() else "" for w in words)
+            prefixes = tuple(_fold(w[:1]) if w[:1].isupper() else "" for w in words)
             if not any(prefixes):
                 prefixes = None
         if t.match == "exact":
-            sets = tuple(frozenset({w.lower()}) for w in words)
+            sets = tuple(frozenset({_fold(w.lower())}) for w in words)
         else:
             # Each word: every form of every lemma it can have as a term word.
-            sets = tuple(frozenset().union(*(forms(lem) for lem in term_lemmas(w, k == len(words) - 1)))
+            sets = tuple(frozenset(_fold(f) for lem in term_lemmas(w, k == len(words) - 1) for f in forms(lem))
                          for k, w in enumerate(words))
         pat = _UkPattern(ti, sets, t.match == "exact", prefixes)
         for f in sets[0]:
@@ -247,7 +247,7 @@ class GlossaryIndex:
                         ok = False
                         break
                 if ok and p.case_prefixes is not None:
-                    ok = all(normalize(ms[i + k].group()).startswith(p.case_prefixes[k]) for k in range(n))
+                    ok = all(_fold(normalize(ms[i + k].group())).startswith(p.case_prefixes[k]) for k in range(n))
                 if ok and n > 1:
                     ok = all(_GAP.fullmatch(text, ms[k].end(), ms[k + 1].start()) for k in range(i, i + n - 1))
                 if ok and (p.term, start) not in found:
@@ -324,10 +324,16 @@ def _context_rx(phrase: str) -> re.Pattern[str]:
 _UK_KEYS: dict[str, str] = {}
 
 
+def _fold(key: str) -> str:
+    # ґ and г are one letter for matching: Ukrainian spelling of names wavers
+    # (`Вашингтон`/`Вашинґтон`, `Гданськ`/`Ґданськ`).
+    return key.replace("ґ", "г").replace("Ґ", "Г") if ("ґ" in key or "Ґ" in key) else key
+
+
 def _uk_key(word: str) -> str:
     k = _UK_KEYS.get(word)
     if k is None:
-        k = _UK_KEYS[word] = normalize(word).lower()
+        k = _UK_KEYS[word] = _fold(normalize(word).lower())
     return k
 
 
