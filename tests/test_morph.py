@@ -119,3 +119,10 @@ def test_forbidden_hits_and_contexts():
 
 def test_g_and_ghe_with_upturn_are_one_letter():
     assert _find([Term("Ґданськ", ["Gdańsk"])], "Порт у Гданську працює.") == [("Ґданськ", "Гданську")]
+
+
+def test_english_abbreviation_with_full_stops():
+    idx = GlossaryIndex([Term("США", ["U.S.", "US"], match="exact", case="exact")])
+    assert idx.has_rendering(0, en_text("the U.S. Congress"))
+    assert idx.has_rendering(0, en_text("the US Congress"))
+    assert not idx.has_rendering(0, en_text("the U. N. Congress"))

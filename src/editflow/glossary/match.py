@@ -31,6 +31,8 @@ from editflow.glossary.term import Term
 _EN_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*(?:['’ʼ](?![^\W_]))?")
 # What may stand between the words of a multiword term.
 _GAP = re.compile(r"[\s\u00a0\u202f\-‐‑]*")
+# English also joins the letters of an abbreviation with full stops (`U.S.`).
+_EN_GAP = re.compile(r"[\s\u00a0\u202f\-‐‑]*|\.[\s\u00a0]?")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -160,10 +162,10 @@ def _split_en(phrase: str, exact_case: bool) -> tuple[str, ...]:
 
 
 def _joined(text: str, words: Sequence[tuple[str, int, int]], i: int, n: int) -> bool:
-    """Words i..i+n-1 stand next to each other, separated only by spaces or hyphens."""
+    """English words i..i+n-1 stand next to each other, separated only by spaces or hyphens."""
     for k in range(i, i + n - 1):
         a, b = words[k][2], words[k + 1][1]
-        if _GAP.fullmatch(text, a, b) is None:
+        if _EN_GAP.fullmatch(text, a, b) is None:
             return False
     return True
 
