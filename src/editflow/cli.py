@@ -99,7 +99,7 @@ def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 
 
 @cli.command()
-@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("po_files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Glossary file or folder (CSV, TBX, PO). Repeatable. Default: the project's glossary/ folder.")
 @click.option("--select", multiple=True, metavar="CODES",
@@ -113,10 +113,10 @@ def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option("--color/--no-color", default=None, help="Colour the report (default: when on a terminal).")
 @click.option("--list-codes", is_flag=True, expose_value=False, is_eager=True, callback=_list_codes,
               help="List every check code with its default severity, then exit.")
-def check(po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+def check(po_files: tuple[Path, ...], glossaries: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...],
           as_json: bool, show_dismissed: bool, dismiss_keys: tuple[str, ...], reason: str,
           color: bool | None) -> None:
-    """Check the translation in PO_FILE: glossary, notes, numbers, typography, ...
+    """Check the translation in each PO_FILE: glossary, notes, numbers, typography, ...
 
     Works on editflow's working file and on any PO whose msgid is Ukrainian
     and msgstr English. Settings come from editflow.toml in the project
@@ -131,7 +131,25 @@ def check(po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], 
       editflow check translations/war.po
       editflow check war.po --select glossary --json
       editflow check war.po --dismiss 3f9a0c12be --reason "rounded on purpose"
+      editflow check translations/*.po
     """
+    if dismiss_keys and len(po_files) > 1:
+        raise click.UsageError("--dismiss works on one PO file at a time")
+    errors = 0
+    out_json: list[dict] = []
+    for po_file in po_files:
+        errors += _check_one(po_file, glossaries, select, ignore, as_json, show_dismissed, dismiss_keys,
+                             reason, color, out_json, many=len(po_files) > 1)
+    if as_json:
+        click.echo(json.dumps(out_json, ensure_ascii=False, indent=2))
+    if errors:
+        sys.exit(1)
+
+
+def _check_one(po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+               as_json: bool, show_dismissed: bool, dismiss_keys: tuple[str, ...], reason: str,
+               color: bool | None, out_json: list[dict], many: bool) -> int:
+    """One PO file of `editflow check`: report (or dismiss) its findings; returns its error count."""
     from editflow.checks import check_po
     from editflow.checks.report import finding_json, format_report
     from editflow.checks.suppress import dismiss, dismissed_path
@@ -150,14 +168,13 @@ def check(po_file: Path, glossaries: tuple[Path, ...], select: tuple[str, ...], 
         target = dismissed_path(po_file)
         n = dismiss(target, chosen, reason)
         click.echo(f"{target}: {n} finding(s) dismissed", err=True)
-        return
+        return 0
     if as_json:
-        click.echo(json.dumps([finding_json(f) for f in result.findings], ensure_ascii=False, indent=2))
+        out_json += [finding_json(f) | ({"file": str(po_file)} if many else {}) for f in result.findings]
     else:
         colour = sys.stdout.isatty() if color is None else color
         click.echo(format_report(result.findings, result.entries, str(po_file), colour=colour))
-    if result.errors:
-        sys.exit(1)
+    return result.errors
 
 
 @cli.group()
