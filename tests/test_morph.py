@@ -126,3 +126,14 @@ def test_english_abbreviation_with_full_stops():
     assert idx.has_rendering(0, en_text("the U.S. Congress"))
     assert idx.has_rendering(0, en_text("the US Congress"))
     assert not idx.has_rendering(0, en_text("the U. N. Congress"))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "—", "ies", "'s", "s'", "Kiev'", "'Kiev'", "🙂 Київ 🙂", "Ки\u0308їв",
+                                  "A" * 5000, "Київ" * 300, "\u200bКиїв\u200b", "Kiev\u00adKiev", "1,800 Kiev's"])
+def test_odd_text_never_raises(text):
+    idx = GlossaryIndex(TERMS + [Term("Київ", ["Kyiv"], ["Kiev"])])
+    idx.find_uk(text)
+    en = en_text(text)
+    idx.find_forbidden(en)
+    for i in range(len(idx.terms)):
+        idx.has_rendering(i, en)

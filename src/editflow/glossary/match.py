@@ -86,7 +86,7 @@ def en_variants(key: str) -> tuple[str, ...]:
     """The word and what it can be the plural or possessive of: `rashists` → rashist, `kyiv's` → kyiv."""
     out = [key]
     base = key
-    if base.endswith("'s"):
+    if base[-2:] in ("'s", "'S"):
         base = base[:-2]
         out.append(base)
     elif base.endswith("'"):
@@ -94,7 +94,7 @@ def en_variants(key: str) -> tuple[str, ...]:
         out.append(base)
     if len(base) > 2 and base[-1] in "sS" and base[-2] not in "sS'":
         out.append(base[:-1])
-        if base[-3:].lower() == "ies":
+        if len(base) > 3 and base[-3:].lower() == "ies":
             out.append(base[:-3] + ("y" if base[-4].islower() else "Y"))
         elif base[-2:].lower() == "es":
             out.append(base[:-2])
