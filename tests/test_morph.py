@@ -112,9 +112,9 @@ def test_english_multiword_possessive_and_plural():
 def test_forbidden_hits_and_contexts():
     idx = GlossaryIndex([Term("Київ", ["Kyiv"], ["Kiev"], context=["Chicken Kiev"]),
                          Term("Крим", ["Crimea"], ["the Crimea"])])
-    text = "Chicken Kiev is served in Kiev's cafés and in the Crimea, not at the Crimea Platform."
+    text = "Chicken Kiev is served in Kiev's cafés and in the Crimea, not at the Crimea Platform. In the Crimea. The end."
     hits = [(text[h.start:h.end], h.variant) for h in idx.find_forbidden(en_text(text))]
-    assert hits == [("Kiev", "Kiev"), ("the Crimea", "the Crimea")]
+    assert hits == [("Kiev", "Kiev"), ("the Crimea", "the Crimea"), ("the Crimea", "the Crimea")]
 
 
 def test_g_and_ghe_with_upturn_are_one_letter():

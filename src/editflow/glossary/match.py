@@ -295,7 +295,8 @@ class GlossaryIndex:
                         # so replacing it with the suggestion keeps `'s`.
                         end = wstart + len(p.words[-1])
                     if p.words[0].lower() == "the" and i + len(p.words) < len(words) \
-                            and words[i + len(p.words)][0][:1].isupper() and _joined(en.text, words, i + len(p.words) - 1, 2):
+                            and words[i + len(p.words)][0][:1].isupper() \
+                            and _GAP.fullmatch(en.text, words[i + len(p.words) - 1][2], words[i + len(p.words)][1]):
                         continue  # "the Crimea Platform": the article belongs to a longer name
                     if self._in_context(p.term, en.text, start, end):
                         continue
