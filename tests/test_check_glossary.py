@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from editflow.checks import CheckContext, make_entry, run_checks
 from editflow.cli import cli
-from editflow.glossary import Glossary, Term, load_glossary
+from editflow.glossary import Glossary, Term
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -176,3 +176,28 @@ def test_proper_names_need_a_capital():
     assert run("Поле тут рівне.", "The field is flat.", g) == []
     assert run("Зчинилася буча.", "A commotion broke out.", g) == []
     assert [f.term for f in run("У Рівному і Бучі.", "In the west.", g)] == ["Рівне", "Буча"]
+
+
+def test_institution_as_genitive_modifier_may_stay_implicit():
+    g = Glossary([Term("Повітряні сили", ["Air Force"]), Term("ЗСУ", ["Armed Forces of Ukraine"], match="exact", case="exact"),
+                  Term("окупант", ["occupier"]), Term("Херсон", ["Kherson"])])
+    assert run("Повітряні сили ЗСУ збили ракету.", "Ukraine's Air Force shot down a missile.", g) == []
+    # Not when the head term itself is missing, and not for a place name.
+    assert [f.term for f in run("Повітряні сили ЗСУ збили ракету.", "The military shot down a missile.", g)] == [
+        "Повітряні сили", "ЗСУ"]
+    assert [f.term for f in run("Окупанти Херсона втекли.", "The city's occupiers fled.", g)] == ["Херсон"]
+
+
+def test_cli_checks_several_files_and_refuses_a_bad_glossary(tmp_path):
+    pos = _sample_pos(tmp_path)
+    runner = CliRunner()
+    r = runner.invoke(cli, ["check", *map(str, pos), "--glossary", str(ROOT / "glossary"), "--select", "glossary",
+                            "--json"])
+    assert r.exit_code == 1, r.output
+    assert {(Path(d["file"]).stem, d["code"]) for d in json.loads(r.stdout)} == {
+        ("kyiv-rashism-exhibition", "glossary.missing"), ("kyiv-rashism-exhibition", "glossary.forbidden"),
+        ("rada-energy-protection-budget", "glossary.missing"), ("rada-energy-protection-budget", "glossary.forbidden")}
+    bad = tmp_path / "bad.tbx"
+    bad.write_text('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "b">]><tbx/>', encoding="utf-8")
+    r = runner.invoke(cli, ["check", str(pos[0]), "--glossary", str(bad)])
+    assert r.exit_code == 2 and "declares entities" in r.output and "Traceback" not in r.output

@@ -198,3 +198,62 @@ def test_unsupported_and_missing(tmp_path):
 def test_sample_glossary_loads():
     g = load_glossary(Path(__file__).resolve().parent.parent / "glossary")
     assert len(g) > 40 and all(t.en for t in g.terms)
+
+
+# ---------------------------------------------------------------------------
+# editflow glossary lint / show
+# ---------------------------------------------------------------------------
+
+LINT_CSV = """uk,en,forbidden,case,match
+Київ,Kyiv,Kiev,,
+Київ,Kyiv|Kiev,,,
+Верховна Рада,Verkhovna Rada,Supreme Council,,
+Верховна рада,Rada,,,
+окупант,occupier|Supreme Council,occupant,,
+Укренерго,Ukrenergo,UkrEnergo,exact,
+Запоріжжя,Zaporizhzhia,Zaporozhye,,
+Запорізька АЕС,Zaporizhzhia NPP,Zaporozhye,,
+мобілізація,,mobilisation,,
+шахед,Shahed,,sometimes,
+"""
+
+
+def test_lint_finds_each_kind_of_problem(tmp_path):
+    from editflow.glossary.lint import lint
+
+    f = tmp_path / "g.csv"
+    f.write_text(LINT_CSV, encoding="utf-8")
+    _, problems = lint([f])
+    text = "\n".join(map(str, problems))
+    assert "g.csv:3: warning: 'Київ' duplicates 'Київ'" in text
+    assert "'Верховна рада' duplicates 'Верховна Рада'" in text
+    assert "g.csv:6: warning: 'окупант' accepts 'Supreme Council', which 'Верховна Рада' forbids" in text
+    assert "'Київ' accepts 'Kiev', which 'Київ' forbids" in text
+    assert "'мобілізація' has no accepted English rendering" in text
+    assert "g.csv:11: error: case must be 'any' or 'exact', not 'sometimes'" in text
+    assert "info: 'шахед': pymorphy3 does not know шахед" in text
+    assert "Укренерго" not in text            # UkrEnergo ≠ Ukrenergo under case=exact
+    assert "Zaporozhye" not in text           # one variant forbidden by two rows is fine
+
+
+def test_lint_cli_exit_codes(tmp_path):
+    from click.testing import CliRunner
+
+    from editflow.cli import cli
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text(LINT_CSV, encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(cli, ["glossary", "lint", str(bad)])
+    assert r.exit_code == 1 and "duplicates" in r.stdout
+    r = runner.invoke(cli, ["glossary", "lint", str(Path(__file__).resolve().parent.parent / "glossary")])
+    assert r.exit_code == 0, r.output
+    notcsv = tmp_path / "x.csv"
+    notcsv.write_text("term,translation\nКиїв,Kyiv\n", encoding="utf-8")
+    r = runner.invoke(cli, ["glossary", "lint", str(notcsv)])
+    assert r.exit_code == 2 and "lacks the column" in r.output
+    assert runner.invoke(cli, ["glossary", "show", str(bad)]).exit_code == 2   # show is strict
+    good = tmp_path / "good.csv"
+    good.write_text(CSV, encoding="utf-8")
+    r = runner.invoke(cli, ["glossary", "show", str(good)])
+    assert r.exit_code == 0 and "Київ → Kyiv   not: Kiev" in r.stdout

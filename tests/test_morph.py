@@ -112,6 +112,28 @@ def test_english_multiword_possessive_and_plural():
 def test_forbidden_hits_and_contexts():
     idx = GlossaryIndex([Term("Київ", ["Kyiv"], ["Kiev"], context=["Chicken Kiev"]),
                          Term("Крим", ["Crimea"], ["the Crimea"])])
-    text = "Chicken Kiev is served in Kiev's cafés and in the Crimea, not at the Crimea Platform."
+    text = "Chicken Kiev is served in Kiev's cafés and in the Crimea, not at the Crimea Platform. In the Crimea. The end."
     hits = [(text[h.start:h.end], h.variant) for h in idx.find_forbidden(en_text(text))]
-    assert hits == [("Kiev", "Kiev"), ("the Crimea", "the Crimea")]
+    assert hits == [("Kiev", "Kiev"), ("the Crimea", "the Crimea"), ("the Crimea", "the Crimea")]
+
+
+def test_g_and_ghe_with_upturn_are_one_letter():
+    assert _find([Term("Ґданськ", ["Gdańsk"])], "Порт у Гданську працює.") == [("Ґданськ", "Гданську")]
+
+
+def test_english_abbreviation_with_full_stops():
+    idx = GlossaryIndex([Term("США", ["U.S.", "US"], match="exact", case="exact")])
+    assert idx.has_rendering(0, en_text("the U.S. Congress"))
+    assert idx.has_rendering(0, en_text("the US Congress"))
+    assert not idx.has_rendering(0, en_text("the U. N. Congress"))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "—", "ies", "'s", "s'", "Kiev'", "'Kiev'", "🙂 Київ 🙂", "Ки\u0308їв",
+                                  "A" * 5000, "Київ" * 300, "\u200bКиїв\u200b", "Kiev\u00adKiev", "1,800 Kiev's"])
+def test_odd_text_never_raises(text):
+    idx = GlossaryIndex(TERMS + [Term("Київ", ["Kyiv"], ["Kiev"])])
+    idx.find_uk(text)
+    en = en_text(text)
+    idx.find_forbidden(en)
+    for i in range(len(idx.terms)):
+        idx.has_rendering(i, en)

@@ -553,6 +553,48 @@ def status(settings: Any, project: Path | None, as_json: bool) -> None:
         click.echo(format_table(statuses))
 
 
+@cli.group()
+def glossary() -> None:
+    """Inspect term bases (CSV, TBX, PO): lint them, list their terms."""
+
+
+@glossary.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def glossary_lint(paths: tuple[Path, ...]) -> None:
+    """Report duplicate and conflicting rows, empty renderings, bad case/match values.
+
+    \b
+    Exit codes: 0 clean (info lines allowed), 1 problems, 2 unreadable glossary.
+    Example:
+      editflow glossary lint glossary/
+    """
+    from editflow.glossary.lint import lint
+
+    g, problems = lint(list(paths))
+    for p in problems:
+        click.echo(str(p))
+    bad = sum(1 for p in problems if p.level in ("error", "warning"))
+    click.echo(f"{len(g)} terms in {len(g.paths)} file(s): "
+               f"{bad} problem(s), {len(problems) - bad} note(s)", err=True)
+    if bad:
+        sys.exit(1)
+
+
+@glossary.command("show")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def glossary_show(paths: tuple[Path, ...]) -> None:
+    """List every term: Ukrainian → accepted renderings (forbidden variants)."""
+    from editflow.glossary import load_glossary
+
+    for t in load_glossary(list(paths)).terms:
+        line = f"{t.uk} → {' | '.join(t.en) or '(none)'}"
+        if t.forbidden:
+            line += f"   not: {' | '.join(t.forbidden)}"
+        if t.case != "any" or t.match != "lemma":
+            line += f"   [case={t.case}, match={t.match}]"
+        click.echo(line)
+
+
 def main() -> None:
     try:
         cli.main(prog_name="editflow", standalone_mode=True, auto_envvar_prefix="EDITFLOW")

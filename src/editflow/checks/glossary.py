@@ -28,6 +28,19 @@ def _index(ctx: CheckContext):  # -> GlossaryIndex, built once per run
     return idx
 
 
+def _modifier(o, occ, rendered: dict[int, bool], text: str) -> bool:
+    """Whether occurrence `o` directly follows another term rendered in the English.
+
+    An institution's name or abbreviation in the genitive after a term
+    (`Повітряні сили ЗСУ`, `Генеральний штаб Збройних сил України`) says whose
+    body it is; the English often leaves it implicit (`Ukraine's Air Force`, `the
+    General Staff`), and no editor would ask for it back.  (Used for abbreviations
+    and multiword terms only: `окупанти Херсона` still needs Kherson.)
+    """
+    return any(h.term != o.term and rendered.get(h.term) and h.end <= o.start and not text[h.end:o.start].strip()
+               for h in occ)
+
+
 def _quote(s: str) -> str:
     return f"“{s}”"
 
@@ -69,16 +82,20 @@ def glossary(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
                 msg += f". {t.note}"
             yield Finding("glossary.forbidden", "error", msg, index=e.index, target_span=(start, end),
                           term=t.uk, variant=h.variant, suggestion=preferred)
+        rendered = {o.term: bool(idx.accepted[o.term]) and idx.has_rendering(o.term, en) for o in occ}
         seen: set[int] = set()
         for o in occ:
             if o.term in seen:
                 continue
             seen.add(o.term)
             t = terms[o.term]
-            if not idx.accepted[o.term] or idx.has_rendering(o.term, en):
+            if not idx.accepted[o.term] or rendered[o.term]:
                 continue
             if o.term not in hit_terms and idx.in_fixed_name(o.term, en):
                 continue  # «Чорнобиль» від HBO ↔ HBO's Chernobyl: the allowed fixed name is the rendering
+            if (t.match == "exact" or len(t.uk.split()) > 1) \
+                    and all(_modifier(x, occ, rendered, e.source_text) for x in occ if x.term == o.term):
+                continue  # Повітряні сили ЗСУ ↔ Ukraine's Air Force: the head term carries the meaning
             written = e.source[o.start:o.end]
             options = " or ".join(_quote(r) for r in t.en[:3])
             msg = f"{_quote(written)} ({t.uk}) has no accepted rendering in the English: expected {options}"

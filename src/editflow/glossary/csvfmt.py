@@ -46,8 +46,8 @@ def parse_csv(text: str, origin: str = "<csv>", problems: list[Problem] | None =
                 forbidden=split_cell(row.get("forbidden")),
                 note=(row.get("note") or "").strip(),
                 context=split_cell(row.get("context")),
-                case=checked_mode(row.get("case"), CASES, "any", f"line {line}: case", origin, problems),
-                match=checked_mode(row.get("match"), MATCHES, "lemma", f"line {line}: match", origin, problems),
+                case=checked_mode(row.get("case"), CASES, "any", "case", origin, line, problems),
+                match=checked_mode(row.get("match"), MATCHES, "lemma", "match", origin, line, problems),
                 origin=where,
                 extra={k: v for k, v in row.items() if k not in KNOWN and k is not None and isinstance(v, str) and v},
             ))

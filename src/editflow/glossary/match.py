@@ -1,9 +1,10 @@
 """Finding glossary terms in text: Ukrainian through inflection, English through plurals and possessives.
 
 `GlossaryIndex(terms)` is built once per glossary.  On the Ukrainian side each
-term is indexed by the lemmas of its first word, so a paragraph costs one
-dictionary look-up per lemma of each of its words, whatever the size of the
-glossary; a candidate is then confirmed word by word (multiword terms need
+term is indexed by every form of its first word's lemmas (`morph.forms`: the
+paradigms pymorphy3 knows or predicts), so a paragraph costs one dictionary
+look-up per word whatever the size of the glossary, and the text itself is
+never parsed; a candidate is then confirmed word by word (multiword terms need
 their words in order, separated only by spaces or hyphens).  `match=exact`
 terms (abbreviations such as `ЗСУ`) are looked up by their written form.
 
@@ -20,27 +21,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
-from editflow.glossary.morph import WORD, lemmas, normalize, term_lemmas
+from editflow.glossary.morph import WORD, forms, normalize, term_lemmas
 from editflow.glossary.term import Term
 
 # English words: letters and digits, inner apostrophes, a trailing possessive apostrophe.
 _EN_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*(?:['’ʼ](?![^\W_]))?")
 # What may stand between the words of a multiword term.
 _GAP = re.compile(r"[\s\u00a0\u202f\-‐‑]*")
+# English also joins the letters of an abbreviation with full stops (`U.S.`).
+_EN_GAP = re.compile(r"[\s\u00a0\u202f\-‐‑]*|\.[\s\u00a0]?")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """A term found in a text: [start, end) offsets into the text as given."""
     term: int
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A forbidden variant found in English text."""
     term: int
     variant: str        # as written in the glossary
@@ -54,7 +57,7 @@ class Hit:
 @dataclass(frozen=True)
 class _UkPattern:
     term: int
-    words: tuple[frozenset[str], ...]   # per word: lemma set (lemma mode) or {written form} (exact)
+    words: tuple[frozenset[str], ...]   # per word: the forms it may take (lower-case, normalised)
     exact: bool
     case_prefixes: tuple[str, ...] | None  # case=exact: each word must start with this, case-sensitively
 
@@ -83,7 +86,7 @@ def en_variants(key: str) -> tuple[str, ...]:
     """The word and what it can be the plural or possessive of: `rashists` → rashist, `kyiv's` → kyiv."""
     out = [key]
     base = key
-    if base.endswith("'s"):
+    if base[-2:] in ("'s", "'S"):
         base = base[:-2]
         out.append(base)
     elif base.endswith("'"):
@@ -91,55 +94,78 @@ def en_variants(key: str) -> tuple[str, ...]:
         out.append(base)
     if len(base) > 2 and base[-1] in "sS" and base[-2] not in "sS'":
         out.append(base[:-1])
-        if base[-3:].lower() == "ies":
+        if len(base) > 3 and base[-3:].lower() == "ies":
             out.append(base[:-3] + ("y" if base[-4].islower() else "Y"))
         elif base[-2:].lower() == "es":
             out.append(base[:-2])
     return tuple(dict.fromkeys(out))
 
 
+_VARIANTS: dict[bool, dict[str, tuple[str, ...]]] = {False: {}, True: {}}
+
+
+def _variants_of(surface: str, exact_case: bool) -> tuple[str, ...]:
+    """en_variants(en_key(surface)), cached: a long text repeats its words."""
+    v = _VARIANTS[exact_case].get(surface)
+    if v is None:
+        v = _VARIANTS[exact_case][surface] = en_variants(en_key(surface, exact_case))
+    return v
+
+
 @dataclass
 class EnText:
-    """English text split into words once, for every look-up in it."""
+    """English text split into words once, for every look-up in it (offsets computed on demand)."""
     text: str
-    words: list[tuple[str, int, int]]                 # (surface, start, end)
+    surfaces: list[str]
+    _spans: list[tuple[str, int, int]] | None = None
+    _variants: dict[bool, list[tuple[str, ...]]] = field(default_factory=dict)
     _index: dict[bool, dict[str, list[int]]] = field(default_factory=dict)
+
+    @property
+    def words(self) -> list[tuple[str, int, int]]:
+        """(surface, start, end) per word."""
+        if self._spans is None:
+            self._spans = [(m.group(), m.start(), m.end()) for m in _EN_WORD.finditer(self.text)]
+        return self._spans
+
+    def variants(self, exact_case: bool) -> list[tuple[str, ...]]:
+        """Per word: its key and the words it can be the plural or possessive of."""
+        v = self._variants.get(exact_case)
+        if v is None:
+            cache = _VARIANTS[exact_case]
+            v = [cache.get(w) or _variants_of(w, exact_case) for w in self.surfaces]
+            self._variants[exact_case] = v
+        return v
 
     def index(self, exact_case: bool) -> dict[str, list[int]]:
         """Word key (and each plural/possessive base) → positions."""
         idx = self._index.get(exact_case)
         if idx is None:
             idx = {}
-            for i, (w, _, _) in enumerate(self.words):
-                for v in _variants_cached(en_key(w, exact_case)):
-                    idx.setdefault(v, []).append(i)
+            for i, vs in enumerate(self.variants(exact_case)):
+                for v in vs:
+                    if v in idx:
+                        idx[v].append(i)
+                    else:
+                        idx[v] = [i]
             self._index[exact_case] = idx
         return idx
 
 
-_VARIANTS: dict[str, tuple[str, ...]] = {}
-
-
-def _variants_cached(key: str) -> tuple[str, ...]:
-    v = _VARIANTS.get(key)
-    if v is None:
-        v = _VARIANTS[key] = en_variants(key)
-    return v
-
-
 def en_text(text: str) -> EnText:
-    return EnText(text, [(m.group(), m.start(), m.end()) for m in _EN_WORD.finditer(text)])
+    return EnText(text, _EN_WORD.findall(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def _split_en(phrase: str, exact_case: bool) -> tuple[str, ...]:
     return tuple(en_key(m.group(), exact_case) for m in _EN_WORD.finditer(phrase))
 
 
 def _joined(text: str, words: Sequence[tuple[str, int, int]], i: int, n: int) -> bool:
-    """Words i..i+n-1 stand next to each other, separated only by spaces or hyphens."""
+    """English words i..i+n-1 stand next to each other, separated only by spaces or hyphens."""
     for k in range(i, i + n - 1):
         a, b = words[k][2], words[k + 1][1]
-        if _GAP.fullmatch(text, a, b) is None:
+        if _EN_GAP.fullmatch(text, a, b) is None:
             return False
     return True
 
@@ -147,8 +173,7 @@ def _joined(text: str, words: Sequence[tuple[str, int, int]], i: int, n: int) ->
 class GlossaryIndex:
     def __init__(self, terms: Sequence[Term]) -> None:
         self.terms = list(terms)
-        self.by_lemma: dict[str, list[_UkPattern]] = {}
-        self.by_form: dict[str, list[_UkPattern]] = {}
+        self.by_form: dict[str, list[_UkPattern]] = {}   # form of a term's first word → its patterns
         self.accepted: list[list[_EnPattern]] = []
         self.forbidden: dict[str, list[_EnPattern]] = {}
         self.contexts: dict[int, list[re.Pattern[str]]] = {}
@@ -183,66 +208,65 @@ class GlossaryIndex:
         if not words:
             return
         if t.case == "exact":
-            prefixes: tuple[str, ...] | None = tuple(_case_prefix(w) for w in words)
+            prefixes: tuple[str, ...] | None = tuple(_fold(_case_prefix(w)) for w in words)
         else:
             # A capitalised word of a term is a proper name, and Ukrainian writes proper
             # names capitalised: `Рівне` (the city) is not `рівне` (flat), `Буча` not
             # `буча` (a commotion).  Lower-case term words may be capitalised anywhere.
-            prefixes = tuple(w[:1] if w[:1].isupper() else "" for w in words)
+            prefixes = tuple(_fold(w[:1]) if w[:1].isupper() else "" for w in words)
             if not any(prefixes):
                 prefixes = None
         if t.match == "exact":
-            pat = _UkPattern(ti, tuple(frozenset({w.lower()}) for w in words), True, prefixes)
-            self.by_form.setdefault(words[0].lower(), []).append(pat)
+            sets = tuple(frozenset({_fold(w.lower())}) for w in words)
         else:
-            sets = tuple(term_lemmas(w, k == len(words) - 1) for k, w in enumerate(words))
-            pat = _UkPattern(ti, sets, False, prefixes)
-            for lem in sets[0]:
-                self.by_lemma.setdefault(lem, []).append(pat)
+            # Each word: every form of every lemma it can have as a term word.
+            sets = tuple(frozenset(_fold(f) for lem in term_lemmas(w, k == len(words) - 1) for f in forms(lem))
+                         for k, w in enumerate(words))
+        pat = _UkPattern(ti, sets, t.match == "exact", prefixes)
+        for f in sets[0]:
+            self.by_form.setdefault(f, []).append(pat)
 
     def find_uk(self, text: str) -> list[Occurrence]:
         """Every term occurrence in Ukrainian `text`; an occurrence inside a longer term's is dropped."""
-        words = _words(text)
+        by_form = self.by_form
+        keys = [_UK_KEYS.get(w) or _uk_key(w) for w in WORD.findall(text)]
+        get = by_form.get
+        hits = [(i, c) for i, c in enumerate(map(get, keys)) if c]
+        if not hits:
+            return []
+        ms = list(WORD.finditer(text))   # offsets, only for paragraphs with a candidate
         found: dict[tuple[int, int], Occurrence] = {}
-        by_lemma, by_form = self.by_lemma, self.by_form
-        for i, (w, start, _) in enumerate(words):
-            cands: list[_UkPattern] = []
-            lw = normalize(w).lower()
-            if lw in by_form:
-                cands += by_form[lw]
-            for lem in lemmas(w):
-                if lem in by_lemma:
-                    cands += by_lemma[lem]
+        nw = len(ms)
+        for i, cands in hits:
+            start = ms[i].start()
             for p in cands:
                 n = len(p.words)
-                if i + n > len(words) or (n > 1 and not _joined(text, words, i, n)):
+                if i + n > nw:
                     continue
                 ok = True
-                for k in range(n):
-                    wk = words[i + k][0]
-                    if p.exact:
-                        ok = normalize(wk).lower() in p.words[k]
-                    else:
-                        ok = k == 0 or not lemmas(wk).isdisjoint(p.words[k])
-                    if ok and p.case_prefixes is not None:
-                        ok = normalize(wk).startswith(p.case_prefixes[k])
-                    if not ok:
+                for k in range(1, n):
+                    if keys[i + k] not in p.words[k]:
+                        ok = False
                         break
-                if ok:
-                    found.setdefault((p.term, start), Occurrence(p.term, start, words[i + n - 1][2]))
+                if ok and p.case_prefixes is not None:
+                    ok = all(_fold(normalize(ms[i + k].group())).startswith(p.case_prefixes[k]) for k in range(n))
+                if ok and n > 1:
+                    ok = all(_GAP.fullmatch(text, ms[k].end(), ms[k + 1].start()) for k in range(i, i + n - 1))
+                if ok and (p.term, start) not in found:
+                    found[(p.term, start)] = Occurrence(p.term, start, ms[i + n - 1].end())
         return _outermost(sorted(found.values(), key=lambda o: (o.start, -o.end)))
 
     # -- English -----------------------------------------------------------
 
     def _at(self, en: EnText, p: _EnPattern, i: int) -> bool:
-        words = en.words
         n = len(p.words)
-        if i < 0 or i + n > len(words) or (n > 1 and not _joined(en.text, words, i, n)):
+        if i < 0 or i + n > len(en.surfaces):
             return False
+        variants = en.variants(p.exact_case)
         for k in range(n):
-            if p.words[k] not in _variants_cached(en_key(words[i + k][0], p.exact_case)):
+            if p.words[k] not in variants[i + k]:
                 return False
-        return True
+        return n == 1 or _joined(en.text, en.words, i, n)
 
     def has_rendering(self, term: int, en: EnText) -> bool:
         """Whether one of the term's accepted renderings is in `en` (plural, possessive and hyphenation aside)."""
@@ -257,13 +281,13 @@ class GlossaryIndex:
         """Forbidden variants in `en`, outside their terms' allowed contexts; nested hits dropped."""
         hits: dict[tuple[int, int, int], Hit] = {}
         forbidden = self.forbidden
-        words = en.words
-        for j, (w, _, _) in enumerate(words):
-            for v in _variants_cached(en_key(w)):
+        for j, vs in enumerate(en.variants(False)):
+            for v in vs:
                 for p in forbidden.get(v, ()):
                     i = j - p.anchor
                     if not self._at(en, p, i):
                         continue
+                    words = en.words
                     start, end = words[i][1], words[i + len(p.words) - 1][2]
                     last, wstart = words[i + len(p.words) - 1][0], words[i + len(p.words) - 1][1]
                     if en_key(last, p.exact_case).startswith(p.words[-1]):
@@ -271,7 +295,8 @@ class GlossaryIndex:
                         # so replacing it with the suggestion keeps `'s`.
                         end = wstart + len(p.words[-1])
                     if p.words[0].lower() == "the" and i + len(p.words) < len(words) \
-                            and words[i + len(p.words)][0][:1].isupper() and _joined(en.text, words, i + len(p.words) - 1, 2):
+                            and words[i + len(p.words)][0][:1].isupper() \
+                            and _GAP.fullmatch(en.text, words[i + len(p.words) - 1][2], words[i + len(p.words)][1]):
                         continue  # "the Crimea Platform": the article belongs to a longer name
                     if self._in_context(p.term, en.text, start, end):
                         continue
@@ -299,15 +324,34 @@ def _context_rx(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"[\s\u00a0]+".join(parts) + r"(?!\w)", re.IGNORECASE)
 
 
+_UK_KEYS: dict[str, str] = {}
+
+
+def _fold(key: str) -> str:
+    # ґ and г are one letter for matching: Ukrainian spelling of names wavers
+    # (`Вашингтон`/`Вашинґтон`, `Гданськ`/`Ґданськ`).
+    return key.replace("ґ", "г").replace("Ґ", "Г") if ("ґ" in key or "Ґ" in key) else key
+
+
+def _uk_key(word: str) -> str:
+    k = _UK_KEYS.get(word)
+    if k is None:
+        k = _UK_KEYS[word] = _fold(normalize(word).lower())
+    return k
+
+
 def _words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def _outermost(items: list) -> list:
-    """Drop items whose span lies strictly inside another's (sorted by start, longest first)."""
+    """Drop items whose span lies strictly inside another's (items sorted by start, longest first)."""
     out: list = []
+    far_start, far_end = -1, -1          # the kept item reaching furthest right
     for it in items:
-        if any(o.start <= it.start and it.end <= o.end and (o.end - o.start) > (it.end - it.start) for o in out[-8:]):
-            continue
+        if it.end < far_end or (it.end == far_end and it.start > far_start):
+            continue  # starts no earlier and ends no later than that item, and is shorter
         out.append(it)
+        if it.end > far_end:
+            far_start, far_end = it.start, it.end
     return out

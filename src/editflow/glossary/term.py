@@ -51,7 +51,7 @@ def split_cell(cell: str | None, seps: str = "|") -> list[str]:
 
 
 def checked_mode(value: str | None, allowed: tuple[str, ...], default: str, what: str, origin: str,
-                 problems: list[Problem] | None) -> str:
+                 line: int, problems: list[Problem] | None) -> str:
     """A case/match value: unknown values are an input error, or a lint problem when collecting."""
     from editflow.errors import InputError
 
@@ -60,6 +60,6 @@ def checked_mode(value: str | None, allowed: tuple[str, ...], default: str, what
         return v
     msg = f"{what} must be {' or '.join(repr(a) for a in allowed)}, not {v!r}"
     if problems is None:
-        raise InputError(origin, msg)
-    problems.append(Problem(origin, "error", msg + f" (read as {default!r})"))
+        raise InputError(origin, f"line {line}: {msg}")
+    problems.append(Problem(f"{origin}:{line}", "error", msg + f" (read as {default!r})"))
     return default
