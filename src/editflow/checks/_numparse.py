@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 Date = tuple[int | None, int | None, int | None]  # (year, month, day), None where not given
 
@@ -625,10 +625,12 @@ _UK_NUMERAL_START = re.compile(
     r"ст|сот|тис|мільй|мільярд|трильй|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб)")
 
 
-@lru_cache(maxsize=1)
-def _morph():  # type: ignore[no-untyped-def]
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer(lang="uk")
+def _morph() -> Any:
+    # One analyser per process, shared with the glossary matching: loading the
+    # Ukrainian dictionary costs ~0.1 s each time.
+    from editflow.glossary.morph import analyzer
+
+    return analyzer()
 
 
 @lru_cache(maxsize=20000)

@@ -117,11 +117,12 @@ class NamePair:
     rendering: bool            # the English is a romanisation of the lemma (is_rendering)
 
 
-@lru_cache(maxsize=1)
 def _morph() -> Any:
-    import pymorphy3
+    # One analyser per process, shared with the glossary matching: loading the
+    # Ukrainian dictionary costs ~0.1 s each time.
+    from editflow.glossary.morph import analyzer
 
-    return pymorphy3.MorphAnalyzer(lang="uk")
+    return analyzer()
 
 
 def _norm_uk(word: str) -> str:
