@@ -161,3 +161,20 @@ def test_init_cli(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["init", str(tmp_path / "desk")])
     assert r.exit_code == 0, r.output
     assert (tmp_path / "desk" / "editflow.toml").is_file() and "created" in r.stderr
+
+
+def test_boilerplate_patterns_from_the_settings_mark_web_furniture(make_pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    en = list(__import__("conftest").EN_PARAGRAPHS) + ["Subscribe to the Obolon Herald newsletter for daily updates"]
+    pair = make_pair(en=en)
+    monkeypatch.chdir(pair.root)
+    (pair.root / "editflow.toml").write_text("[roles]\nboilerplate = ['^Subscribe to the Obolon Herald']\n",
+                                             encoding="utf-8")
+    r = CliRunner().invoke(cli, ["align", str(pair.original), str(pair.translation), "-o", "a.po", "-q"])
+    assert r.exit_code == 0, r.output
+    import polib
+
+    entry = next(e for e in polib.pofile(str(pair.root / "a.po")) if e.msgstr.startswith("Subscribe"))
+    assert "roles=|boilerplate" in entry.comment
+    (pair.root / "editflow.toml").write_text("[roles]\nboilerplate = ['(unclosed']\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["align", str(pair.original), str(pair.translation), "-o", "b.po"])
+    assert r.exit_code == 2 and "roles.boilerplate" in r.output

@@ -123,7 +123,8 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
                 needs_align = True
         if needs_align:
             al = align_files(article.original, article.translation, glossaries or None,
-                             settings.threshold if settings.threshold is not None else 0.85)
+                             settings.threshold if settings.threshold is not None else 0.85,
+                             boilerplate=settings.boilerplate)
             write_alignment(al, po_path, force=True)
         result = check_po(po_path, glossaries or None, settings=settings)
         outs = outputs_for(root, article.slug)

@@ -67,7 +67,8 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
               "article or holds edits not in the translation.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
-def align(original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
+@click.pass_obj
+def align(settings: Any, original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
           threshold: float | None, force: bool, as_json: bool, quiet: bool) -> None:
     """Pair the paragraphs of ORIGINAL (Ukrainian) and TRANSLATION (English).
 
@@ -88,7 +89,8 @@ def align(original: Path, translation: Path, output: Path | None, glossaries: tu
     out = output or default_output(translation)
     if out.suffix.lower() not in (".po", ".tsv"):
         raise click.UsageError(f"{out}: output must end in .po or .tsv")
-    al = align_files(original, translation, list(glossaries), threshold if threshold is not None else DOUBT_THRESHOLD)
+    al = align_files(original, translation, list(glossaries), threshold if threshold is not None else DOUBT_THRESHOLD,
+                     boilerplate=settings.boilerplate if settings is not None else ())
     write_alignment(al, out, force=force)
     if as_json:
         click.echo(json.dumps(summarize(al) | {"output": str(out)}, ensure_ascii=False, indent=2))

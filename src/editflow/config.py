@@ -5,7 +5,7 @@ The file is found by walking up from the current folder (or given with
 options, so the precedence is: command-line flag > environment variable
 `EDITFLOW_<COMMAND>_<OPTION>` (e.g. `EDITFLOW_ALIGN_THRESHOLD`) > this file >
 built-in default.  Sections: [project] languages, [align] threshold,
-[glossary] paths, [checks] ignore/select/severity, [style] quotes/ednote,
+[glossary] paths, [roles] boilerplate, [checks] ignore/select/severity, [style] quotes/ednote,
 [export] template/subtitle.  The checks' on/off switches always apply; the
 command line's --select/--ignore narrow them further.
 
@@ -15,6 +15,7 @@ check back on); a wrong type is an error naming the key.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ class Settings:
     target_language: str = "en"
     threshold: float | None = None     # align: doubt threshold (None: the aligner's calibrated default)
     glossary_paths: list[Path] = field(default_factory=list)   # resolved against the file's folder
+    boilerplate: list[str] = field(default_factory=list)  # roles: extra web-furniture patterns (regexes)
     template: Path | None = None       # export: reference .docx
     subtitle: bool = False             # export: first headline variant as subtitle
     warnings: list[str] = field(default_factory=list)
@@ -112,7 +114,7 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
         s.warnings.append(f"{path}: unknown key '{section + '.' if section else ''}{key}' ignored")
 
     for key in data:
-        if key not in ("project", "align", "glossary", "checks", "style", "export"):
+        if key not in ("project", "align", "glossary", "roles", "checks", "style", "export"):
             unknown("", key)
     for key, value in _table(data, "project", path).items():
         if key in ("source_language", "target_language"):
@@ -136,6 +138,17 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
             s.glossary_paths = [base / p for p in _strings(value, "glossary.paths", path)]
         else:
             unknown("glossary", key)
+    for key, value in _table(data, "roles", path).items():
+        if key == "boilerplate":
+            s.boilerplate = _strings(value, "roles.boilerplate", path)
+            for pattern in s.boilerplate:
+                try:
+                    re.compile(pattern)
+                except re.error as e:
+                    raise InputError(path, f"'roles.boilerplate' pattern {pattern!r} is not a valid regular "
+                                           f"expression ({e})", "fix or quote it (TOML literal strings: '...')") from None
+        else:
+            unknown("roles", key)
     for key, value in _table(data, "checks", path).items():
         if key == "ignore":
             s.ignore = _strings(value, "checks.ignore", path)

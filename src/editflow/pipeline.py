@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from editflow.align import DOUBT_THRESHOLD, align
@@ -29,11 +30,13 @@ def _prepare(doc: Document) -> Document:
 
 
 def align_files(original: Path, translation: Path, glossaries: list[Path] | None = None,
-                threshold: float = DOUBT_THRESHOLD) -> Alignment:
+                threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = ()) -> Alignment:
+    """Read and align two files; `boilerplate`: extra regular expressions for web furniture."""
     source = _prepare(read_document(original, "uk"))
     target = _prepare(read_document(translation, "en"))
     glossary: Glossary | None = load_glossary(glossaries) if glossaries else None
-    return align(source, target, glossary, threshold=threshold)
+    patterns = [re.compile(p, re.IGNORECASE) for p in boilerplate]
+    return align(source, target, glossary, threshold=threshold, boilerplate=patterns)
 
 
 def tsv_text(al: Alignment) -> str:

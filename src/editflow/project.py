@@ -89,6 +89,11 @@ CONFIG_TEMPLATE = """\
 # Term bases (CSV, TBX, PO), files or folders, relative to this file.
 # paths = ["glossary"]
 
+[roles]
+# Extra patterns (Python regular expressions, searched case-insensitively) that mark a
+# paragraph as web furniture of your site, on top of the built-in ones ("Share This", ...).
+# boilerplate = ['^Підписуйтесь на наш', '^Follow us on']
+
 [checks]
 # Check codes or families switched off for the whole project, e.g. ["names", "typography.double-space"].
 # ignore = []

@@ -150,8 +150,11 @@ def text_role(text: str) -> str | None:
     return None
 
 
-def assign_roles(paragraphs: Sequence[Paragraph]) -> None:
+def assign_roles(paragraphs: Sequence[Paragraph], boilerplate: Sequence[re.Pattern[str]] = ()) -> None:
     """Refine paragraph roles in place.
+
+    `boilerplate`: a newsroom's own patterns for web furniture (from
+    `[roles] boilerplate` in editflow.toml), searched in each paragraph.
 
     Structural roles from the reader (title, heading, quote, footnote, table)
     are kept, except that text-implied roles (boilerplate, note, teaser,
@@ -162,6 +165,8 @@ def assign_roles(paragraphs: Sequence[Paragraph]) -> None:
     for p in paragraphs:
         if p.role in ("body", "table"):
             role = text_role(p.text)
+            if not role and boilerplate and any(rx.search(p.text.strip()) for rx in boilerplate):
+                role = "boilerplate"
             if role:
                 p.role = role
     for p in paragraphs:  # a labelled variant is a variant wherever it stands

@@ -11,6 +11,8 @@ doubt threshold carry the reasons an editor should look at them.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -194,10 +196,14 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
 
 
 def align(source: Document, target: Document, glossary: Glossary | None = None,
-          params: Params | None = None, threshold: float = DOUBT_THRESHOLD) -> Alignment:
-    """Align two documents; paragraph roles are refined in place first."""
-    assign_roles(source.paragraphs)
-    assign_roles(target.paragraphs)
+          params: Params | None = None, threshold: float = DOUBT_THRESHOLD,
+          boilerplate: Sequence[re.Pattern[str]] = ()) -> Alignment:
+    """Align two documents; paragraph roles are refined in place first.
+
+    `boilerplate`: extra patterns marking web furniture (editflow.toml's [roles] boilerplate).
+    """
+    assign_roles(source.paragraphs, boilerplate)
+    assign_roles(target.paragraphs, boilerplate)
     beads, ratio = _align(source.texts, target.texts, glossary,
                           [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params)
     return Alignment(source, target, beads, ratio=ratio, doubt_threshold=threshold)
