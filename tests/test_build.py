@@ -85,3 +85,12 @@ def test_build_and_status_commands(project: Path, monkeypatch: pytest.MonkeyPatc
     r = runner.invoke(cli, ["status"])
     assert r.exit_code == 0, r.output
     assert "up to date" in r.stdout and "incomplete" in r.stdout and r.stdout.startswith("article")
+
+
+def test_build_fills_the_translation_memory(project: Path) -> None:
+    from editflow.tm import TranslationMemory, tm_path
+
+    build(project, Settings(root=project), [project / "glossary"], jobs=1)
+    with TranslationMemory.open(tm_path(project)) as mem:
+        articles, units = mem.count()
+    assert articles == 2 and units > 8

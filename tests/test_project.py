@@ -178,3 +178,27 @@ def test_boilerplate_patterns_from_the_settings_mark_web_furniture(make_pair, mo
     (pair.root / "editflow.toml").write_text("[roles]\nboilerplate = ['(unclosed']\n", encoding="utf-8")
     r = CliRunner().invoke(cli, ["align", str(pair.original), str(pair.translation), "-o", "b.po"])
     assert r.exit_code == 2 and "roles.boilerplate" in r.output
+
+
+def test_consistency_looks_across_articles_through_the_memory(make_pair, tmp_path: Path) -> None:
+    import conftest
+
+    from editflow.checks import check_po
+
+    first = make_pair(root=tmp_path, slug="school")
+    en = list(conftest.EN_PARAGRAPHS)
+    en[5] = ("Mayor Vitali Klitschko thanked the builders and said 37 more schools and kindergartens in Kyiv "
+             "need repairs after the shelling.")
+    make_pair(root=tmp_path, slug="school-update", en=en)
+    for slug in ("school", "school-update"):
+        al = align_files(tmp_path / "originals" / f"{slug}.uk.txt", tmp_path / "translations" / f"{slug}.en.txt")
+        write_alignment(al, tmp_path / "translations" / f"{slug}.po")
+    po = tmp_path / "translations" / "school-update.po"
+    assert not [f for f in check_po(po).findings if f.code == "consistency.memory"]  # no memory yet
+    with TranslationMemory.open(tm_path(tmp_path)) as mem:
+        for slug in ("school", "school-update"):
+            mem.update_from_po(tmp_path / "translations" / f"{slug}.po")
+    found = [f for f in check_po(po).findings if f.code == "consistency.memory"]
+    assert len(found) == 1, "the mayor's paragraph is translated differently in the other article"
+    assert "in school:" in found[0].message and found[0].suggestion.startswith("Mayor Vitali Klitschko thanked")
+    assert first.original.exists()

@@ -7,6 +7,8 @@ For every complete article (original and translation present):
   2. check, with the project's glossary and settings;
   3. export the publication and review documents to build/.
 
+Every article's confident pairs then go into the translation memory
+(`.editflow/tm.sqlite`), through which the next checks look across articles.
 What each article came to is kept in `.editflow/build.json`, keyed by the
 hashes of everything it depends on, so that a re-run with nothing changed
 does no work and `editflow status` answers without doing any.
@@ -236,12 +238,27 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
                     # so what is done is whole and the rest is untouched.
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
+        _update_memory(root, articles)
     finally:
         # Whatever finished is recorded, so an interrupted build resumes where it stopped.
         done = [results[s] for s in sorted(results)]
         keep = {s: v for s, v in saved.items() if s not in results and (root / "translations" / f"{s}.po").exists()}
         save_state(root, done + list(keep.values()))
     return [results[a.slug] for a in articles if a.slug in results]
+
+
+def _update_memory(root: Path, articles: list[Article]) -> None:
+    """Every article's pairs into the translation memory, for the next checks to look across articles."""
+    from editflow.tm import TranslationMemory, tm_path
+
+    with TranslationMemory.open(tm_path(root)) as mem:
+        for a in articles:
+            if a.po.is_file():
+                try:
+                    mem.update_from_po(a.po, a.slug)
+                except EditflowError:
+                    continue  # a PO the build refused or could not read stays out of the memory
+        mem.forget_missing(a.slug for a in articles if a.po.is_file())
 
 
 def format_table(statuses: list[ArticleStatus]) -> str:

@@ -110,6 +110,9 @@ class CheckContext:
     style: Style = field(default_factory=Style)
     # Per-run caches a check may keep (e.g. a glossary index), keyed by the check's name.
     cache: dict[str, Any] = field(default_factory=dict)
+    # Earlier translations of a Ukrainian paragraph in the project's other articles
+    # (from the translation memory): text → [(article, English)].  None: no memory.
+    memory: Callable[[str], list[tuple[str, str]]] | None = None
 
 
 CheckFn = Callable[[list[Entry], CheckContext], Iterable[Finding]]
@@ -246,6 +249,25 @@ def _looks_ukrainian(entries: list[Entry]) -> bool:
     return cyr >= 0.3 * len(with_letters)
 
 
+def _project_memory(settings: Settings, po_path: Any) -> Callable[[str], list[tuple[str, str]]] | None:
+    """Exact look-ups in the project's translation memory, this article left out; None when there is none."""
+    from pathlib import Path
+
+    from editflow.tm import TranslationMemory, tm_path
+
+    if settings.root is None or not tm_path(settings.root).is_file():
+        return None
+    slug = Path(po_path).stem
+    try:
+        mem = TranslationMemory.open(tm_path(settings.root))
+    except Exception:  # a damaged memory only costs the cross-article check
+        return None
+
+    def lookup(text: str) -> list[tuple[str, str]]:
+        return [(u.slug, u.target) for u in mem.exact(text) if u.slug != slug]
+    return lookup
+
+
 def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable[str] = (),
              ignore: Iterable[str] = (), settings: Settings | None = None,
              use_dismissed: bool = True) -> CheckResult:
@@ -276,6 +298,6 @@ def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable
         gpaths = []
     glossary = load_glossary(gpaths) if gpaths else None
     dismissed = read_dismissed(dismissed_path(path)) if use_dismissed else set()
-    ctx = CheckContext(glossary=glossary, style=settings.style)
+    ctx = CheckContext(glossary=glossary, style=settings.style, memory=_project_memory(settings, path))
     findings = run_checks(entries, ctx, select=select, ignore=ignore, settings=settings, dismissed=dismissed)
     return CheckResult(entries, findings, glossary.paths if glossary else [], list(settings.warnings))

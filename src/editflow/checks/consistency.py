@@ -15,6 +15,8 @@
   variation, which the glossary allows on purpose.
 The finding goes on each occurrence that differs from the spelling used
 most (the first one on a tie), with that spelling as the suggestion.
+- `consistency.memory`: across articles, through the project's translation
+  memory: a Ukrainian paragraph that another article translated otherwise.
 """
 
 from __future__ import annotations
@@ -150,3 +152,23 @@ def consistency(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
     yield from segment_findings(entries)
     yield from name_findings(entries, ctx)
     yield from glossary_findings(entries, ctx)
+
+
+@check(**{
+    "consistency.memory": ("info", "a Ukrainian paragraph translated differently in another article of the project"),
+})
+def memory(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
+    """Across articles, through the project's translation memory (`editflow tm rebuild`)."""
+    if ctx.memory is None:
+        return
+    for e in entries:
+        if len(e.source.split()) < MIN_SEGMENT_WORDS or not e.target.strip():
+            continue
+        mine = _norm(e.target)
+        others = [(slug, en) for slug, en in ctx.memory(e.source) if _norm(en) != mine]
+        if others:
+            slug, en = others[0]
+            more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
+            yield Finding("consistency.memory", "info",
+                          f"translated differently in {slug}{more}: “{' '.join(en.split())}”",
+                          index=e.index, target_span=(0, len(e.target)), suggestion=en)
