@@ -82,7 +82,7 @@ def glossary(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
                 msg += f". {t.note}"
             yield Finding("glossary.forbidden", "error", msg, index=e.index, target_span=(start, end),
                           term=t.uk, variant=h.variant, suggestion=preferred)
-        rendered = {o.term: bool(idx.accepted[o.term]) and idx.has_rendering(o.term, en) for o in occ}
+        rendered = {t: bool(idx.accepted[t]) and idx.has_rendering(t, en) for t in present}
         seen: set[int] = set()
         for o in occ:
             if o.term in seen:

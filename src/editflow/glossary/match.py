@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from editflow.glossary.morph import WORD, forms, normalize, term_lemmas
@@ -119,7 +120,7 @@ class EnText:
     surfaces: list[str]
     _spans: list[tuple[str, int, int]] | None = None
     _variants: dict[bool, list[tuple[str, ...]]] = field(default_factory=dict)
-    _index: dict[bool, dict[str, list[int]]] = field(default_factory=dict)
+    _keys: dict[bool, set[str]] = field(default_factory=dict)
 
     @property
     def words(self) -> list[tuple[str, int, int]]:
@@ -137,19 +138,16 @@ class EnText:
             self._variants[exact_case] = v
         return v
 
-    def index(self, exact_case: bool) -> dict[str, list[int]]:
-        """Word key (and each plural/possessive base) → positions."""
-        idx = self._index.get(exact_case)
-        if idx is None:
-            idx = {}
-            for i, vs in enumerate(self.variants(exact_case)):
-                for v in vs:
-                    if v in idx:
-                        idx[v].append(i)
-                    else:
-                        idx[v] = [i]
-            self._index[exact_case] = idx
-        return idx
+    def keys(self, exact_case: bool) -> set[str]:
+        """Every word key of the text, with each plural/possessive base (a set: built in C)."""
+        k = self._keys.get(exact_case)
+        if k is None:
+            k = self._keys[exact_case] = set(chain.from_iterable(self.variants(exact_case)))
+        return k
+
+    def positions(self, key: str, exact_case: bool) -> list[int]:
+        """Where `key` stands (as a word, its singular or its possessor)."""
+        return [i for i, vs in enumerate(self.variants(exact_case)) if key in vs]
 
 
 def en_text(text: str) -> EnText:
@@ -271,19 +269,21 @@ class GlossaryIndex:
     def has_rendering(self, term: int, en: EnText) -> bool:
         """Whether one of the term's accepted renderings is in `en` (plural, possessive and hyphenation aside)."""
         for p in self.accepted[term]:
-            idx = en.index(p.exact_case)
-            for i in idx.get(p.words[0], ()):
-                if self._at(en, p, i):
-                    return True
+            if p.words[0] not in en.keys(p.exact_case):
+                continue
+            if len(p.words) == 1:
+                return True
+            if any(self._at(en, p, i) for i in en.positions(p.words[0], p.exact_case)):
+                return True
         return False
 
     def find_forbidden(self, en: EnText) -> list[Hit]:
         """Forbidden variants in `en`, outside their terms' allowed contexts; nested hits dropped."""
         hits: dict[tuple[int, int, int], Hit] = {}
         forbidden = self.forbidden
-        for j, vs in enumerate(en.variants(False)):
-            for v in vs:
-                for p in forbidden.get(v, ()):
+        for v in forbidden.keys() & en.keys(False):      # set operations in C, not a loop over words
+            for j in en.positions(v, False):
+                for p in forbidden[v]:
                     i = j - p.anchor
                     if not self._at(en, p, i):
                         continue
