@@ -201,3 +201,18 @@ def test_cli_checks_several_files_and_refuses_a_bad_glossary(tmp_path):
     bad.write_text('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "b">]><tbx/>', encoding="utf-8")
     r = runner.invoke(cli, ["check", str(pos[0]), "--glossary", str(bad)])
     assert r.exit_code == 2 and "declares entities" in r.output and "Traceback" not in r.output
+
+
+def test_exact_case_rendering_capitalised_at_sentence_start_counts() -> None:
+    from editflow.checks import CheckContext, make_entry, run_checks
+    from editflow.glossary import Glossary, Term
+
+    g = Glossary([Term(uk="ТЦК", en=["recruitment center", "TCC"], forbidden=["voenkomat"], case="exact",
+                       match="exact")])
+    ctx = CheckContext(glossary=g)
+    ok = make_entry(0, "Працівники ТЦК вручили повістки.", "Recruitment center staff handed out summonses.")
+    assert run_checks([ok], ctx, select=["glossary"]) == []
+    brand = Glossary([Term(uk="Укренерго", en=["Ukrenergo"], forbidden=["UkrEnergo"], case="exact")])
+    bad = make_entry(0, "Укренерго попередило про відключення.", "UkrEnergo warned of outages.")
+    codes = sorted(f.code for f in run_checks([bad], CheckContext(glossary=brand), select=["glossary"]))
+    assert codes == ["glossary.forbidden", "glossary.missing"]

@@ -78,6 +78,19 @@ def _case_prefix(word: str) -> str:
     return word[: last + 1]
 
 
+def _sentence_case_keys(word: str, exact_case: bool) -> tuple[str, ...]:
+    """Keys of a text word; in case=exact mode a Capitalised word also stands for its lower-case form.
+
+    Exact case exists for brand spellings (Ukrenergo, not UkrEnergo); a
+    lower-case rendering capitalised at the start of a sentence or in a
+    headline ("Recruitment center staff …") is the same word.
+    """
+    key = en_key(word, exact_case)
+    if exact_case and key[:1].isupper() and key[1:] == key[1:].lower():
+        return (key, key[0].lower() + key[1:])
+    return (key,)
+
+
 def en_key(word: str, exact_case: bool = False) -> str:
     w = normalize(word)
     return w if exact_case else w.lower()
@@ -109,7 +122,10 @@ def _variants_of(surface: str, exact_case: bool) -> tuple[str, ...]:
     """en_variants(en_key(surface)), cached: a long text repeats its words."""
     v = _VARIANTS[exact_case].get(surface)
     if v is None:
-        v = _VARIANTS[exact_case][surface] = en_variants(en_key(surface, exact_case))
+        keys = _sentence_case_keys(surface, exact_case)
+        v = en_variants(keys[0]) if len(keys) == 1 else tuple(dict.fromkeys(
+            x for key in keys for x in en_variants(key)))
+        _VARIANTS[exact_case][surface] = v
     return v
 
 
