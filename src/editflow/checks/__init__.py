@@ -270,7 +270,7 @@ def _project_memory(settings: Settings, po_path: Any) -> Callable[[str], list[tu
 
 def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable[str] = (),
              ignore: Iterable[str] = (), settings: Settings | None = None,
-             use_dismissed: bool = True) -> CheckResult:
+             use_dismissed: bool = True, po: "polib.POFile | None" = None) -> CheckResult:
     """Everything `editflow check FILE.po` does short of printing: load, find the glossary, run, filter.
 
     Without `glossaries`, the project's `glossary/` folder is used when there is one.
@@ -284,7 +284,7 @@ def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable
     from editflow.po import load_po
 
     path = Path(path)
-    po = load_po(path)
+    po = po if po is not None else load_po(path)  # a caller that has read the file already passes it
     settings = settings or load_settings(path)
     entries = entries_from_po(po)
     if not _looks_ukrainian(entries):

@@ -79,23 +79,27 @@ _ROMAN = {
 _UKRAINIAN_MARK = re.compile(r"ї|'|(?:енко|ук|юк|чук|щук|як|ич|ів|їв|щина|ишин|ій)$")
 
 
-@lru_cache(maxsize=20000)
-def romanisations(lemma: str) -> "re.Pattern[str] | None":
-    """A pattern matching every usual romanisation of `lemma` (lowercase), or None if it has other letters."""
-    parts = []
-    for ch in _norm_uk(lemma).lower():
-        alt = _ROMAN.get(ch)
-        if alt is None:
-            return None
-        parts.append(f"(?:{alt})")
-    return re.compile("".join(parts))
+# Per Ukrainian letter, the spellings it may take; matched by a memoised walk
+# rather than a compiled alternation (compiling one pattern per name cost
+# more than all the matching).
+_ROMAN_ALTS = {k: tuple(v.split("|")) for k, v in _ROMAN.items()}
 
 
 @lru_cache(maxsize=50000)
 def is_rendering(lemma: str, en: str) -> bool:
     """Whether the English word is a romanisation of the Ukrainian lemma (any usual system)."""
-    pat = romanisations(lemma)
-    return bool(pat and pat.fullmatch(en.lower()))
+    letters = _norm_uk(lemma).lower()
+    if any(ch not in _ROMAN_ALTS for ch in letters):
+        return False
+    target = en.lower()
+
+    @lru_cache(maxsize=None)
+    def produces(i: int, j: int) -> bool:  # letters[i:] can be spelled as target[j:]
+        if i == len(letters):
+            return j == len(target)
+        return any(target.startswith(alt, j) and produces(i + 1, j + len(alt)) for alt in _ROMAN_ALTS[letters[i]])
+
+    return produces(0, 0)
 
 
 def ukrainian_looking(lemma: str) -> bool:

@@ -139,6 +139,23 @@ def _sub(parent, tag: str, **attrs: str):
     return e
 
 
+def _add_comment(comments_elm, cid: int, text: str, date: str) -> None:
+    """A `w:comment` by editflow, as Word writes one: each line a paragraph, the first with the annotation mark."""
+    c = _el("comment", id=str(cid), author=AUTHOR, initials=INITIALS, date=date)
+    for k, line in enumerate(text.split("\n")):
+        p = _sub(c, "p")
+        _sub(_sub(p, "pPr"), "pStyle", val="CommentText")
+        if k == 0:
+            mark = _sub(p, "r")
+            _sub(_sub(mark, "rPr"), "rStyle", val="CommentReference")
+            _sub(mark, "annotationRef")
+        if line:
+            t = _sub(_sub(p, "r"), "t")
+            t.text = line
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    comments_elm.append(c)
+
+
 def _run(text: str, *, lang: str = "", italic: bool = False, bold: bool = False, grey: bool = False):
     r = _el("r")
     if lang or italic or bold or grey:
@@ -423,8 +440,11 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
     by_index: dict[int, list[Finding]] = {}
     for f in findings:
         by_index.setdefault(f.index, []).append(f)
-    comments = document.comments
-    naive_moment = moment.astimezone(timezone.utc)
+    # Comments are written as XML with our own ids: python-docx looks up the
+    # highest id with an XPath query per comment, quadratic over a long review.
+    comments_elm = document.comments._comments_elm
+    next_id = 0
+    comment_date = moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     placed = doubtful = 0
 
     tbl = _el("tbl")
@@ -455,9 +475,9 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
                 side, span = en, (0, len(en.text))
             else:
                 side, span = uk, (0, len(uk.text))
-            c = comments.add_comment(_comment_text(f), author=AUTHOR, initials=INITIALS)
-            c._comment_elm.date = naive_moment
-            side.anchors.append(_Anchor(span[0], span[1], c.comment_id))
+            _add_comment(comments_elm, next_id, _comment_text(f), comment_date)
+            side.anchors.append(_Anchor(span[0], span[1], next_id))
+            next_id += 1
             placed += 1
         status, fuzzy = _status(entry)
         doubtful += fuzzy
@@ -507,7 +527,7 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
         raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
     _check_overwrite(out, force)
     if findings is None:
-        findings = check_po(po_path, glossaries).findings
+        findings = check_po(po_path, glossaries, po=po).findings
     moment = export_moment(po)
     document, identity, meta_rows, summary = build_review(po, findings, moment)
     # The custom part records a hash of the body as it will be stored (the
