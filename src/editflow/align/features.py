@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`-][^\W\d_]+)*", re.UNICODE)
 _NUM = re.compile(r"\d+")
 _CYR = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_CYR_UPPER = frozenset("АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЫЭЪ")
 
 _UK_MONTHS = ("січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд")
 _EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -140,7 +141,9 @@ _EN_MONTH_FORMS = _en_month_forms()
 
 
 def month_keys_en(words: Iterable[str]) -> set[str]:
-    return {_EN_MONTH_FORMS[w] for w in words if w in _EN_MONTH_FORMS}
+    if not isinstance(words, (set, frozenset)):
+        words = set(words)
+    return {_EN_MONTH_FORMS[w] for w in words & _EN_MONTH_FORMS.keys()}
 
 
 def number_keys(text: str) -> Counter[str]:
@@ -200,8 +203,7 @@ class Extractor:
         tgt_sets = [set(ws) for ws in tgt_words]
 
         # Proper-name candidates: capitalised Cyrillic words, romanised.
-        uk_caps = {w for w in set().union(*src_words)
-                   if len(w) >= 4 and w[0].isupper() and _CYR.match(w[0])}
+        uk_caps = {w for w in set().union(*src_words) if len(w) >= 4 and w[0] in _CYR_UPPER}
         en_caps = {w.lower() for w in set().union(*tgt_sets) if len(w) >= 3 and w[0].isupper()}
         name_map: dict[str, set[str]] = {}
         if uk_caps and en_caps:
@@ -238,17 +240,20 @@ class Extractor:
                 stems = tuple(lw[:k] for k in range(2, len(lw) + 1) if lw[:k] in stem_index)
             cache[w] = (keys, stems)
 
+        # Most words give no key at all: visit only those that do (a set
+        # intersection in C instead of a Python loop over every word).
+        keyed = {w: k for w, (k, _) in cache.items() if k}
+        stemmed = {w: st for w, (_, st) in cache.items() if st}
         src_feats = []
         for text, words, length in zip(src_n, src_words, src_lens):
             keys = number_keys(text)
             found: set[str] = set()
             stems_here: set[str] = set()
-            for w in words:
-                k, st = cache[w]
-                if k:
-                    found.update(k)
-                if st:
-                    stems_here.update(st)
+            for w in words & keyed.keys():
+                found.update(keyed[w])
+            if stemmed:
+                for w in words & stemmed.keys():
+                    stems_here.update(stemmed[w])
             for k in found:
                 keys[k] += 1
             if stems_here:
