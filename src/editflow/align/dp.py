@@ -106,6 +106,11 @@ def gather(grid: np.ndarray, band: Band, da: int, db: int, fill: float = 0.0) ->
     out = np.full((n1, w), fill)
     if da >= n1:
         return out
+    if not band.lo.any():
+        # The full lattice (every row starts at column 0): a shift is a slice.
+        if db < w:
+            out[da:, db:] = grid[:n1 - da, :w - db]
+        return out
     rows = np.arange(da, n1)
     cols = band.lo[rows, None] + np.arange(w)[None, :] - db - band.lo[rows - da, None]
     ok = (cols >= 0) & (cols < w)

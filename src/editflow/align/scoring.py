@@ -222,11 +222,16 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
         return shifted[(da, db)]
 
     cats = {db: gather(cat_grid_t.astype(float), band, 0, db).astype(np.int64) for db in range(3)}
+    # Index arrays shared by every kind with the same a (rows) or b (columns).
+    ri_of = {a: np.clip(rows, a, n) for a in range(4)}
+    cj_of = {b: np.clip(cols, b, m) for b in range(4)}
+    src_cat_at = [(ev.src_cat[np.clip(rows - 1 - da, 0, max(n - 1, 0))] if n else np.zeros_like(rows))
+                  for da in range(3)]
     out: list[np.ndarray] = []
     for a, b in KINDS:
         valid = (rows >= a) & (cols >= b) & (cols <= m)
-        ri = np.clip(rows, a, n)
-        cj = np.clip(cols, b, m)
+        ri = ri_of[a]
+        cj = cj_of[b]
         if a == 0 or b == 0:
             table = np.array([prm.null] + [prm.null_role.get(c, prm.null) for c in range(1, 8)])
             if a == 1:
@@ -269,7 +274,7 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
         # of dozens of whole-lattice operations per kind).
         code = np.zeros((n + 1, w), dtype=np.int64)
         for da in range(a):
-            code += (ev.src_cat[np.clip(rows - 1 - da, 0, max(n - 1, 0))] if n else 0) * (N_CATS ** da)
+            code += src_cat_at[da] * (N_CATS ** da)
         for db in range(b):
             code += cats[db] * (N_CATS ** (a + db))
         pen = role_penalty_table(a, b, prm.role_pen, prm.headline_pen)[code]
