@@ -175,3 +175,12 @@ def test_long_documents_stay_linear_in_memory():
     got = beads_of(src, tgt)
     assert sum(1 for s, t in got if s and not t) == 40
     assert all(s == (t[0] + (40 if s[0] >= 340 else 0),) for s, t in got if s and t)
+
+
+def test_words_of_matches_the_word_pattern() -> None:
+    from editflow.align.features import _WORD, words_of
+
+    samples = ["«Ми повернулися додому», — сказала Олена (прим. ред.).", "Kyiv's 5-річний COVID-19 rock'n'roll '90s",
+               "x² ½ a.b -word- [Russians – ed.] об’єкт", "Harry_Potter Zaporizhzhia-based—and…then"]
+    for s in samples:
+        assert words_of(s) == _WORD.findall(s), s

@@ -21,6 +21,28 @@ from editflow.roles import strip_inline_notes
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`-][^\W\d_]+)*", re.UNICODE)
 _NUM = re.compile(r"\d+")
+# Characters that may surround a word without being part of it.
+_EDGE = "\"'«»“”„‘’()[]{}.,;:!?…—–-/\\*&%$#@^~|<>+=`"
+
+
+def words_of(text: str) -> list[str]:
+    """`_WORD.findall(text)`, about twice as fast on prose.
+
+    A match never spans whitespace, so the text is split first; a token that
+    is all letters once its surrounding punctuation is stripped is the match
+    itself, and only the others (hyphens, apostrophes, digits) go to the regex.
+    """
+    out: list[str] = []
+    for tok in text.split():
+        if tok.isalpha():
+            out.append(tok)
+            continue
+        core = tok.strip(_EDGE)
+        if core.isalpha():
+            out.append(core)
+        else:
+            out.extend(_WORD.findall(tok))
+    return out
 _CYR = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _CYR_UPPER = frozenset("АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЫЭЪ")
@@ -149,7 +171,16 @@ def month_keys_en(words: Iterable[str]) -> set[str]:
 def number_keys(text: str) -> Counter[str]:
     # Digit runs, not parsed values: "1 800"/"1,800" and "2,5"/"2.5" split
     # into the same runs on both sides whatever the locale's separators.
-    return Counter(f"n:{int(n)}" if len(n) < 12 else f"n:{n}" for n in _NUM.findall(text))
+    runs = _NUM.findall(text)
+    if not runs:
+        return Counter()
+    return Counter([_number_key(n) for n in runs])
+
+
+@lru_cache(maxsize=1 << 14)
+def _number_key(run: str) -> str:
+    # Leading zeros dropped ("07" is 7); very long runs (phone numbers, ids) kept as written.
+    return f"n:{int(run)}" if len(run) < 12 else f"n:{run}"
 
 
 @dataclass
@@ -198,8 +229,8 @@ class Extractor:
         tgt_n = [normalize(t) for t in tgt]
         src_lens = [len(strip_inline_notes(t)) for t in src_n]
         tgt_lens = [len(strip_inline_notes(t)) for t in tgt_n]
-        src_words = [set(_WORD.findall(t)) for t in src_n]
-        tgt_words = [_WORD.findall(t) for t in tgt_n]
+        src_words = [set(words_of(t)) for t in src_n]
+        tgt_words = [words_of(t) for t in tgt_n]
         tgt_sets = [set(ws) for ws in tgt_words]
 
         # Proper-name candidates: capitalised Cyrillic words, romanised.
@@ -268,7 +299,7 @@ class Extractor:
             keys = number_keys(text)
             for k in month_keys_en(word_set):
                 keys[k] += 1
-            lower = {w.lower() for w in word_set}
+            lower = set(map(str.lower, word_set))
             for w in lower & wanted:
                 keys[f"w:{w}"] += 1
             for w in lower & _EXONYM_WORDS:
