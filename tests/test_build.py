@@ -94,3 +94,30 @@ def test_build_fills_the_translation_memory(project: Path) -> None:
     with TranslationMemory.open(tm_path(project)) as mem:
         articles, units = mem.count()
     assert articles == 2 and units > 8
+
+
+def test_interrupted_build_keeps_what_is_done_and_leaves_no_temp_files(project: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import editflow.build as B
+
+    real = B.build_article
+    seen: list[str] = []
+
+    def interrupt_second(root, article, *args, **kw):
+        if article.complete:
+            seen.append(article.slug)
+            if len(seen) == 2:
+                raise KeyboardInterrupt
+        return real(root, article, *args, **kw)
+
+    monkeypatch.setattr(B, "build_article", interrupt_second)
+    with pytest.raises(KeyboardInterrupt):
+        B.build(project, Settings(root=project), [project / "glossary"], jobs=1)
+    first = seen[0]
+    assert (project / "build" / f"{first}.docx").is_file()
+    assert set(B.load_state(project)) == {first}  # recorded, so the next build resumes after it
+    leftovers = [p for p in project.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+    monkeypatch.setattr(B, "build_article", real)
+    statuses = {s.slug: s.state for s in B.build(project, Settings(root=project), [project / "glossary"], jobs=1)}
+    assert statuses[first] == "up to date" and statuses[seen[1]] == "built"
