@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from editflow.align.dp import (Band, anchor_centre, forward_backward, make_band, path_centre, posteriors,
-                               viterbi)
+from editflow.align.dp import (Band, forward_tables, anchor_centre, forward_backward, make_band, path_centre,
+                               posteriors, viterbi)
 from editflow.align.features import Extractor, key_weights, number_keys
 from editflow.align.scoring import Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
@@ -66,6 +66,7 @@ def _ratio(ev: Evidence, beads: Sequence[tuple[int, int, int, int]] | None) -> f
 class _Lattice:
     band: Band
     scores: list[np.ndarray]
+    alpha: np.ndarray | None = None  # the sum forward table, when computed with the Viterbi one
 
 
 def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params,
@@ -74,8 +75,11 @@ def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params,
     while True:
         band = make_band(ev.src_len, ev.tgt_len, width, centre)
         scores = bead_scores(ev, band, ratio, prm)
+        # Most articles need the forward-backward pass on this very lattice,
+        # so its forward table is made in the Viterbi pass.
+        delta, alpha = forward_tables(scores, band, n)
         try:
-            path = viterbi(scores, band, n, m)
+            path = viterbi(scores, band, n, m, delta)
         except RuntimeError:
             path = None
         if band.width >= m + 1 or (path is not None and not _touches_edge(path, band, m)):
@@ -83,7 +87,7 @@ def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params,
         width *= 2
     if path is None:
         raise RuntimeError("alignment failed: no path")  # cannot happen on the full lattice
-    return path, _Lattice(band, scores)
+    return path, _Lattice(band, scores, alpha)
 
 
 def _touches_edge(path: list[tuple[int, int, int, int]], band: Band, m: int) -> bool:
@@ -181,7 +185,7 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
         ratio = new_ratio
         narrow = m + 1 if m + 1 <= FULL_LATTICE else NARROW_BAND
         path, solved = _solve(ev, n, m, ratio, prm, path_centre(first, n), narrow)
-    alpha, beta, z = forward_backward(solved.scores, solved.band, n, m)
+    alpha, beta, z = forward_backward(solved.scores, solved.band, n, m, solved.alpha)
     conf = posteriors(path, solved.scores, solved.band, alpha, beta, z)
     # Numbers of two or more digits, per paragraph, for the "numbers differ" reason.
     nums = ([{k for k in f.keys if k.startswith("n:") and len(k) > 3} for f in sf],

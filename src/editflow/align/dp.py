@@ -169,10 +169,39 @@ def _forward(scores: list[np.ndarray], band: Band, n: int, combine) -> np.ndarra
     return acc[:n + 1]
 
 
-def viterbi(scores: list[np.ndarray], band: Band, n: int, m: int) -> list[tuple[int, int, int, int]]:
-    """Best path as (i0, j0, i1, j1) bead boxes, in order."""
+def forward_tables(scores: list[np.ndarray], band: Band, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The Viterbi and the sum forward tables in one pass over the rows.
+
+    Each channel does exactly what `_forward` does with its `combine`; sharing
+    the row loop, the gather and the prefix sums saves a third of the numpy
+    calls of running the two passes one after the other.
+    """
     w = band.width
-    delta = _forward(scores, band, n, np.maximum)[:, LEFT:LEFT + w]
+    rowlen = LEFT + w + 2 * w
+    acc = np.full((2, n + 2, rowlen), NEG)
+    flat = acc.reshape(-1)
+    idx = _read_index(band, n, rowlen, +1)
+    idx2 = np.stack([idx, idx + (n + 2) * rowlen], axis=1)  # (n+1, 2, kinds, w)
+    stacked = np.stack(scores[:-1], axis=1)[:, None]          # (n+1, 1, kinds, w)
+    prefix = np.cumsum(scores[-1], axis=1)
+    for i in range(n + 1):
+        vals = flat[idx2[i]] + stacked[i]
+        best = vals[0].max(axis=0)
+        rest = np.logaddexp.reduce(vals[1], axis=0)
+        if i == 0:
+            best[0] = rest[0] = 0.0
+        p = prefix[i]
+        acc[0, i, LEFT:LEFT + w] = np.maximum.accumulate(best - p) + p
+        acc[1, i, LEFT:LEFT + w] = np.logaddexp.accumulate(rest - p) + p
+    return acc[0, :n + 1, LEFT:LEFT + w], acc[1, :n + 1, LEFT:LEFT + w]
+
+
+def viterbi(scores: list[np.ndarray], band: Band, n: int, m: int,
+            delta: np.ndarray | None = None) -> list[tuple[int, int, int, int]]:
+    """Best path as (i0, j0, i1, j1) bead boxes, in order (`delta`: the Viterbi table, if computed already)."""
+    w = band.width
+    if delta is None:
+        delta = _forward(scores, band, n, np.maximum)[:, LEFT:LEFT + w]
     if delta[n, m - band.lo[n]] <= NEG / 2:
         raise RuntimeError("no alignment path inside the band")
     # Trace back by re-deriving which kind reached each cell (cheap: one cell per bead).
@@ -198,10 +227,12 @@ def viterbi(scores: list[np.ndarray], band: Band, n: int, m: int) -> list[tuple[
     return path
 
 
-def forward_backward(scores: list[np.ndarray], band: Band, n: int, m: int) -> tuple[np.ndarray, np.ndarray, float]:
+def forward_backward(scores: list[np.ndarray], band: Band, n: int, m: int,
+                     alpha: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, float]:
     """Log forward and backward tables (band layout) and the log partition function."""
     w = band.width
-    alpha = _forward(scores, band, n, np.logaddexp)[:, LEFT:LEFT + w]
+    if alpha is None:
+        alpha = _forward(scores, band, n, np.logaddexp)[:, LEFT:LEFT + w]
     z = float(alpha[n, m - band.lo[n]])
 
     # Backward: beta[i, j] = logsumexp over beads starting at (i, j).  Stored
