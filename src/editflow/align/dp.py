@@ -251,15 +251,16 @@ def forward_backward(scores: list[np.ndarray], band: Band, n: int, m: int,
         score_p[k, :n + 1, left:left + w] = scores[k]
     score_flat = score_p.reshape(-1)
     idx = _read_index(band, n, rowlen, -1, left)
-    idx_s = idx + (np.arange(kinds) * (n + 2) * rowlen)[None, :, None]
-    add = scores[-1]
+    # The scores each row reads do not depend on beta: gathered for all rows at once.
+    row_scores = score_flat[idx + (np.arange(kinds) * (n + 2) * rowlen)[None, :, None]]
+    prefix = np.cumsum(scores[-1], axis=1)
     for i in range(n, -1, -1):
-        rest = np.logaddexp.reduce(beta_flat[idx[i]] + score_flat[idx_s[i]], axis=0)
+        rest = np.logaddexp.reduce(beta_flat[idx[i]] + row_scores[i], axis=0)
         if i == n and 0 <= m - band.lo[n] < w:
             rest[m - band.lo[n]] = 0.0
         # 0-1 along the row, right to left: b[j] = logaddexp(rest[j], add[i, j+1] + b[j+1]),
         # i.e. b[j] = -P[j] + log sum_{t>=j} exp(rest[t] + P[t]) with P the prefix sum of add.
-        p = np.cumsum(add[i])
+        p = prefix[i]
         beta_p[i, left:left + w] = np.logaddexp.accumulate((rest + p)[::-1])[::-1] - p
     beta = beta_p[:n + 1, left:left + w]
     return alpha, beta, z
