@@ -147,12 +147,21 @@ def build_evidence(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures],
     flat_t: list[int] = []
     flat_w: list[float] = []
     strong: dict[tuple[int, int], float] = {}
+    big: list[tuple[list[int], list[int], float]] = []
+    # Enumerated pairs cost memory linear in their number: a document may have
+    # this many per paragraph; beyond that (a book) the frequent anchors are
+    # visited per band row instead.
+    budget = FLAT_PAIRS * (len(src) + len(tgt)) // 4
     for k, ps in postings_s.items():
         qs = postings_t[k]
         if len(qs) > max_df:
             continue
         w = weights[k]
-        if len(ps) * len(qs) <= FLAT_PAIRS:
+        size = len(ps) * len(qs)
+        if FLAT_PAIRS < size <= budget:
+            budget -= size
+            big.append((ps, qs, w))
+        elif size <= FLAT_PAIRS:
             for p in ps:
                 for q in qs:
                     flat_s.append(p)
@@ -179,8 +188,13 @@ def build_evidence(src: Sequence[ParaFeatures], tgt: Sequence[ParaFeatures],
         src_tot=cum(src_tot), tgt_tot=cum(tgt_tot),
         src_cat=np.array([ROLE_CATEGORY.get(r, 0) for r in src_roles], dtype=np.int64),
         tgt_cat=np.array([ROLE_CATEGORY.get(r, 0) for r in tgt_roles], dtype=np.int64),
-        pair_src=np.asarray(flat_s, dtype=np.int64), pair_tgt=np.asarray(flat_t, dtype=np.int64),
-        pair_weight=np.asarray(flat_w, dtype=float), postings=postings, strong=strong,
+        pair_src=np.concatenate([np.asarray(flat_s, dtype=np.int64)]
+                                + [np.repeat(np.asarray(ps, dtype=np.int64), len(qs)) for ps, qs, _ in big]),
+        pair_tgt=np.concatenate([np.asarray(flat_t, dtype=np.int64)]
+                                + [np.tile(np.asarray(qs, dtype=np.int64), len(ps)) for ps, qs, _ in big]),
+        pair_weight=np.concatenate([np.asarray(flat_w, dtype=float)]
+                                   + [np.full(len(ps) * len(qs), w) for ps, qs, w in big]),
+        postings=postings, strong=strong,
     )
 
 
