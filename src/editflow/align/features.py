@@ -162,10 +162,13 @@ def _en_month_forms() -> dict[str, str]:
 _EN_MONTH_FORMS = _en_month_forms()
 
 
+_EN_MONTH_SET = frozenset(_EN_MONTH_FORMS)
+
+
 def month_keys_en(words: Iterable[str]) -> set[str]:
     if not isinstance(words, (set, frozenset)):
         words = set(words)
-    return {_EN_MONTH_FORMS[w] for w in words & _EN_MONTH_FORMS.keys()}
+    return {_EN_MONTH_FORMS[w] for w in _EN_MONTH_SET.intersection(words)}
 
 
 def number_keys(text: str) -> Counter[str]:
