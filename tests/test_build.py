@@ -131,3 +131,24 @@ def test_a_broken_article_fails_alone_with_its_reason(project: Path) -> None:
     assert "broken.en.docx" in statuses["broken"].message and "\n" not in statuses["broken"].message
     assert statuses["school"].state == "built" and statuses["kiev"].state == "built"
     assert not (project / "translations" / "broken.po").exists()
+
+
+def test_build_never_replaces_a_review_someone_is_working_in(project: Path) -> None:
+    import zipfile
+
+    settings, gl = Settings(root=project), [project / "glossary"]
+    build(project, settings, gl, jobs=1)
+    review = project / "build" / "school.review.docx"
+    # The editor edits the review document (any change to its body counts as work in it).
+    with zipfile.ZipFile(review) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"Obolon", b"Obolon district", 1)
+    with zipfile.ZipFile(review, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    worked = review.read_bytes()
+    tr = project / "translations" / "school.en.txt"
+    tr.write_text(tr.read_text(encoding="utf-8").replace("Next week", "Next Monday"), encoding="utf-8")
+    s = {s.slug: s for s in build(project, settings, gl, jobs=1)}["school"]
+    assert s.state == "built" and s.review == "in review" and "review not refreshed" in s.message
+    assert review.read_bytes() == worked

@@ -131,14 +131,21 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         result = check_po(po_path, glossaries or None, settings=settings)
         outs = outputs_for(root, article.slug)
         write_publication(po_path, outs["publication"], template=settings.template, subtitle=settings.subtitle,
-                          force=True)
-        write_review(po_path, outs["review"], glossaries=glossaries or None, force=True, findings=result.findings)
+                          force=force)
+        try:
+            write_review(po_path, outs["review"], glossaries=glossaries or None, force=force,
+                         findings=result.findings)
+        except EditflowError as e:
+            # A review document someone has worked in is never replaced: their
+            # edits reach the PO only through import-review.
+            st.message = f"review not refreshed: {e.format_message()}"
+            st.review = "in review"
         po = load_po(po_path)
         st.pairs = sum(1 for e in po if not e.obsolete)
         st.doubtful = sum(1 for e in po if not e.obsolete and "fuzzy" in e.flags)
         for f in result.findings:
             st.findings[f.severity] = st.findings.get(f.severity, 0) + 1
-        st.review = _review_state(po_path, outs["review"])
+        st.review = st.review or _review_state(po_path, outs["review"])
         st.outputs = [str(p) for p in outs.values()]
         st.state = "built"
         st.key = article_key(article, common_key)

@@ -490,7 +490,8 @@ def _project_settings(root: Path, settings: Any) -> Any:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Articles built at once (default: one per core).")
 @click.option("-f", "--force", is_flag=True,
-              help="Rebuild every article, and re-align even where the PO holds edits of its own.")
+              help="Rebuild every article, re-align even where the PO holds edits of its own, and replace "
+                   "review documents someone has worked in.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Reference .docx for the publication export (default: [export] template).")
 @click.option("--subtitle", is_flag=True, default=None, help="Keep the first headline variant as a subtitle.")
