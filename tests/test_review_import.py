@@ -350,3 +350,17 @@ def test_second_round_shows_the_record_and_keeps_the_first_before(review: Path, 
     school = entry(po_path, ids["school"])
     assert [r["text"] for r in before_records(school)] == [first_before]
     assert "reviewed: edited by Petro S. 2026-11-21" in school.tcomment
+
+
+def test_a_review_imported_whole_may_be_replaced_by_a_new_export(review: Path, po_path: Path) -> None:
+    from editflow.errors import InputError
+    from editflow.export.review import write_review
+
+    reviewed(review, po_path)
+    with pytest.raises(InputError, match="import it first"):
+        write_review(po_path, review)  # worked in, not yet imported: kept
+    import_review(review, po_path)
+    write_review(po_path, review)      # imported whole: the next round's review replaces it
+    from editflow.export.review_import import read_review
+
+    assert read_review(review).part is not None

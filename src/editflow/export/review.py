@@ -398,14 +398,16 @@ def read_review_part(data: bytes) -> "object | None":
     return None
 
 
-def _check_overwrite(out: Path, force: bool) -> None:
-    """An existing review is replaced only when nobody has worked in it (or with --force)."""
+def _check_overwrite(out: Path, force: bool, imported_sha: str = "") -> None:
+    """An existing review is replaced only when nobody has worked in it, or its work has been
+    imported whole into the PO (`imported_sha`: the PO's record of that), or with --force."""
     if force or not out.exists():
         return
     try:
         data = out.read_bytes()
         part = read_review_part(data)
         untouched = part is not None and part.get("content-sha") == content_sha(data)
+        untouched = untouched or (bool(imported_sha) and hashlib.sha256(data).hexdigest() == imported_sha)
     except (OSError, zipfile.BadZipFile, KeyError):
         untouched = False
     if not untouched:
@@ -525,7 +527,7 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     po = load_po(po_path)
     if not row_ids(po):
         raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
-    _check_overwrite(out, force)
+    _check_overwrite(out, force, po.metadata.get("X-Editflow-Imported-Review", ""))
     if findings is None:
         findings = check_po(po_path, glossaries, po=po).findings
     moment = export_moment(po)

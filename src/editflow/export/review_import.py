@@ -36,6 +36,8 @@ already present is not added again.
 
 from __future__ import annotations
 
+import hashlib
+
 import base64
 import io
 import json
@@ -577,9 +579,15 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False,
             touched = True
     if touched and not dry_run:
         po.metadata["PO-Revision-Date"] = _now()
+        if not summary.skipped:
+            # Everything in this document is now in the PO: a later export may replace it.
+            po.metadata[IMPORTED_KEY] = hashlib.sha256(review_path.read_bytes()).hexdigest()
         atomic_write(po_path, str(po) + "\n")
         summary.written = True
     return summary
+
+
+IMPORTED_KEY = "X-Editflow-Imported-Review"  # SHA-256 of the last review document imported whole
 
 
 def _now() -> str:
