@@ -202,3 +202,15 @@ def test_consistency_looks_across_articles_through_the_memory(make_pair, tmp_pat
     assert len(found) == 1, "the mayor's paragraph is translated differently in the other article"
     assert "in school:" in found[0].message and found[0].suggestion.startswith("Mayor Vitali Klitschko thanked")
     assert first.original.exists()
+
+
+def test_glossary_sources_given_then_settings_then_project_folder(tmp_path: Path) -> None:
+    from editflow.config import Settings
+
+    init_project(tmp_path)
+    s = Settings(root=tmp_path)
+    assert s.glossary_sources() == [tmp_path / "glossary"]
+    s.glossary_paths = [tmp_path / "terms" / "house.tbx"]
+    assert s.glossary_sources() == [tmp_path / "terms" / "house.tbx"]
+    assert s.glossary_sources([Path("a.csv")]) == [Path("a.csv")]
+    assert Settings().glossary_sources() == []

@@ -29,6 +29,7 @@ from editflow import __version__
 from editflow.config import Settings
 from editflow.errors import EditflowError
 from editflow.fileio import atomic_write
+from editflow.glossary import glossary_files
 from editflow.project import Article, find_articles
 
 STATE_NAME = "build.json"
@@ -55,22 +56,12 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
 
 
-def glossary_files(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out += sorted(f for f in p.iterdir() if f.suffix.lower() in (".csv", ".tbx", ".po"))
-        elif p.is_file():
-            out.append(p)
-    return out
-
-
 def settings_key(settings: Settings, glossaries: list[Path]) -> str:
     """Hash of what every article's checks and exports depend on besides the article itself."""
     h = hashlib.sha256(__version__.encode())
     if settings.path is not None:
         h.update(_sha(settings.path).encode())
-    for g in glossary_files(glossaries):
+    for g in glossary_files(glossaries):  # a missing glossary is an input error here already
         h.update(str(g).encode() + _sha(g).encode())
     if settings.template is not None:
         h.update(_sha(settings.template).encode())
@@ -97,6 +88,7 @@ def _review_state(po_path: Path, review_path: Path) -> str:
 def build_article(root: Path, article: Article, settings: Settings, glossaries: list[Path],
                   common_key: str, force: bool = False) -> ArticleStatus:
     """Align (if needed), check and export one article.  Runs in a worker process."""
+    from editflow.align import DOUBT_THRESHOLD
     from editflow.checks import check_po
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
@@ -111,9 +103,9 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     assert article.original is not None and article.translation is not None
     try:
         po_path = article.po
-        needs_align = not po_path.is_file()
-        if not needs_align:
-            po = load_po(po_path)
+        po = load_po(po_path) if po_path.is_file() else None
+        needs_align = po is None
+        if po is not None:
             changed = stale_inputs(po, po_path)
             if changed:
                 edited = edited_entries(po, po_path)
@@ -125,10 +117,11 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
                 needs_align = True
         if needs_align:
             al = align_files(article.original, article.translation, glossaries or None,
-                             settings.threshold if settings.threshold is not None else 0.85,
+                             settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate)
             write_alignment(al, po_path, force=True)
-        result = check_po(po_path, glossaries or None, settings=settings)
+            po = load_po(po_path)
+        result = check_po(po_path, glossaries or None, settings=settings, po=po)
         outs = outputs_for(root, article.slug)
         write_publication(po_path, outs["publication"], template=settings.template, subtitle=settings.subtitle,
                           force=force)
@@ -140,9 +133,8 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
             # edits reach the PO only through import-review.
             st.message = f"review not refreshed: {e.format_message()}"
             st.review = "in review"
-        po = load_po(po_path)
-        st.pairs = sum(1 for e in po if not e.obsolete)
-        st.doubtful = sum(1 for e in po if not e.obsolete and "fuzzy" in e.flags)
+        st.pairs = len(result.entries)
+        st.doubtful = sum(1 for e in result.entries if e.fuzzy)
         for f in result.findings:
             st.findings[f.severity] = st.findings.get(f.severity, 0) + 1
         st.review = st.review or _review_state(po_path, outs["review"])

@@ -468,14 +468,6 @@ def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, a
         click.echo(summary.format(), err=True)
 
 
-def _project_glossaries(root: Path, settings: Any, given: tuple[Path, ...] = ()) -> list[Path]:
-    if given:
-        return list(given)
-    if settings is not None and settings.glossary_paths:
-        return list(settings.glossary_paths)
-    return [root / "glossary"] if (root / "glossary").is_dir() else []
-
-
 def _project_settings(root: Path, settings: Any) -> Any:
     from editflow.config import load_settings
 
@@ -519,7 +511,7 @@ def build(settings: Any, project: Path | None, glossaries: tuple[Path, ...], job
     if template is not None or subtitle is not None:
         settings = replace(settings, template=template or settings.template,
                            subtitle=settings.subtitle if subtitle is None else subtitle)
-    paths = _project_glossaries(root, settings, glossaries)
+    paths = settings.glossary_sources(glossaries)
     from editflow.project import find_articles
 
     total = len(find_articles(root))
@@ -549,7 +541,7 @@ def status(settings: Any, project: Path | None, as_json: bool) -> None:
 
     root = _project_root(project)
     settings = _project_settings(root, settings)
-    statuses = project_status(root, settings, _project_glossaries(root, settings))
+    statuses = project_status(root, settings, settings.glossary_sources())
     if as_json:
         click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
     else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,16 @@ class Settings:
     template: Path | None = None       # export: reference .docx
     subtitle: bool = False             # export: first headline variant as subtitle
     warnings: list[str] = field(default_factory=list)
+
+    def glossary_sources(self, given: Sequence[Path] = ()) -> list[Path]:
+        """The term bases to use: those given, else [glossary] paths, else the project's glossary/ folder."""
+        if given:
+            return [Path(g) for g in given]
+        if self.glossary_paths:
+            return list(self.glossary_paths)
+        if self.root is not None and (self.root / "glossary").is_dir():
+            return [self.root / "glossary"]
+        return []
 
     def default_map(self) -> dict[str, dict[str, Any]]:
         """Defaults for the commands' options, for Click's `default_map` (flags and env vars still win)."""

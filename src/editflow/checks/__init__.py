@@ -273,7 +273,7 @@ def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable
              use_dismissed: bool = True, po: "polib.POFile | None" = None) -> CheckResult:
     """Everything `editflow check FILE.po` does short of printing: load, find the glossary, run, filter.
 
-    Without `glossaries`, the project's `glossary/` folder is used when there is one.
+    Without `glossaries`: the settings' [glossary] paths, else the project's `glossary/` folder.
     """
     from pathlib import Path
 
@@ -290,12 +290,7 @@ def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable
     if not _looks_ukrainian(entries):
         raise InputError(path, "the msgid side is not Ukrainian",
                          "editflow checks PO files whose msgid is Ukrainian and msgstr English")
-    if glossaries:
-        gpaths = [Path(g) for g in glossaries]
-    elif settings.root is not None and (settings.root / "glossary").is_dir():
-        gpaths = [settings.root / "glossary"]
-    else:
-        gpaths = []
+    gpaths = settings.glossary_sources(glossaries or ())
     glossary = load_glossary(gpaths) if gpaths else None
     dismissed = read_dismissed(dismissed_path(path)) if use_dismissed else set()
     ctx = CheckContext(glossary=glossary, style=settings.style, memory=_project_memory(settings, path))
