@@ -278,3 +278,11 @@ def test_pre_commit_hook_runs_the_check_command() -> None:
     hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: editflow-check" in hooks and "entry: editflow check --no-color" in hooks
     assert "files: ^translations/.*\\.po$" in hooks
+
+
+def test_one_normalisation_for_every_stage() -> None:
+    from editflow.textnorm import normalize
+
+    assert normalize("об’єкт обʼєкт об‘єкт об`єкт об′єкт") == "об'єкт об'єкт об'єкт об'єкт об'єкт"
+    assert normalize("й") == "й" and len(normalize("й")) == 1   # и + combining breve → NFC
+    assert normalize("Kyiv`s") == "Kyiv's" and normalize("plain") == "plain"

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -28,6 +27,7 @@ from typing import Iterable, Iterator
 from editflow import __version__
 from editflow.errors import InputError
 from editflow.fileio import atomic_write
+from editflow.textnorm import normalize
 
 TM_DIR = ".editflow"
 TM_NAME = "tm.sqlite"
@@ -60,10 +60,7 @@ def tm_path(root: Path) -> Path:
 
 def source_key(text: str) -> str:
     """The Ukrainian side normalised for exact lookups: NFC, one apostrophe, spaces collapsed, lower case."""
-    t = unicodedata.normalize("NFC", text)
-    for ch in "’ʼ‘`":
-        t = t.replace(ch, "'")
-    return " ".join(t.split()).lower()
+    return " ".join(normalize(text).split()).lower()
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ a few country names every news text uses, and glossary terms.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from editflow.roles import strip_inline_notes
+from editflow.textnorm import normalize
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`-][^\W\d_]+)*", re.UNICODE)
 _NUM = re.compile(r"\d+")
@@ -82,17 +82,6 @@ _EXONYMS = {k: v for k, v in _EXONYMS.items() if k[0].isupper()}
 # Exonym anchors are keyed on the English word's first five letters, so that
 # "Russia", "Russian" and "Russians" are one anchor.
 _EXONYM_WORDS = {e for v in (*_EXONYMS.values(), *_EXONYMS_LOWER.values()) for e in v}
-
-
-def normalize(text: str) -> str:
-    # Both steps are skipped when there is nothing to do: str.translate walks
-    # every character in Python-level mapping lookups.
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    for ch in "’ʼ‘`":
-        if ch in text:
-            text = text.replace(ch, "'")
-    return text
 
 
 @lru_cache(maxsize=1)

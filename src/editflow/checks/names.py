@@ -24,13 +24,13 @@ beyond a few per file.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
+from editflow.textnorm import normalize
 
 if TYPE_CHECKING:
     from editflow.glossary import Glossary
@@ -88,7 +88,7 @@ _ROMAN_ALTS = {k: tuple(v.split("|")) for k, v in _ROMAN.items()}
 @lru_cache(maxsize=50000)
 def is_rendering(lemma: str, en: str) -> bool:
     """Whether the English word is a romanisation of the Ukrainian lemma (any usual system)."""
-    letters = _norm_uk(lemma).lower()
+    letters = normalize(lemma).lower()
     if any(ch not in _ROMAN_ALTS for ch in letters):
         return False
     target = en.lower()
@@ -103,7 +103,7 @@ def is_rendering(lemma: str, en: str) -> bool:
 
 
 def ukrainian_looking(lemma: str) -> bool:
-    return bool(_UKRAINIAN_MARK.search(_norm_uk(lemma).lower()))
+    return bool(_UKRAINIAN_MARK.search(normalize(lemma).lower()))
 
 
 @dataclass(frozen=True)
@@ -129,16 +129,12 @@ def _morph() -> Any:
     return analyzer()
 
 
-def _norm_uk(word: str) -> str:
-    return unicodedata.normalize("NFC", word).replace("’", "'").replace("ʼ", "'").replace("`", "'")
-
-
 @lru_cache(maxsize=20000)
 def _readings(word: str) -> tuple[tuple[tuple[str, bool], ...], bool]:
     """(lemma, known) of each noun reading of a Ukrainian word, and whether one is a person's name."""
     out: list[tuple[str, bool]] = []
     person = False
-    for p in _morph().parse(_norm_uk(word)):
+    for p in _morph().parse(normalize(word)):
         if p.tag.POS != "NOUN":
             continue
         person = person or any(t in p.tag for t in ("Name", "Surn", "Patr"))
@@ -154,7 +150,7 @@ def kmu(word: str) -> str:
     """KMU-2010 romanisation of a Ukrainian word, capitalised like a name (each hyphen part)."""
     from translitua import translit
 
-    roman = translit(_norm_uk(word).lower().replace("'", ""))
+    roman = translit(normalize(word).lower().replace("'", ""))
     return "-".join(part[:1].upper() + part[1:] for part in roman.split("-"))
 
 
@@ -268,13 +264,13 @@ def _glossary_names(glossary: "Glossary | None") -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for t in glossary.terms:
         if " " not in t.uk.strip() and t.en:
-            out.setdefault(_norm_uk(t.uk.strip()).lower(), []).extend(t.en)
+            out.setdefault(normalize(t.uk.strip()).lower(), []).extend(t.en)
     return out
 
 
 def expected_spelling(p: NamePair, glossary_names: dict[str, list[str]]) -> tuple[list[str], str]:
     """(accepted spellings, where they come from: "glossary" or "KMU-2010")."""
-    for key in (p.lemma, _norm_uk(p.uk).lower()):
+    for key in (p.lemma, normalize(p.uk).lower()):
         if key in glossary_names:
             return glossary_names[key], "glossary"
     return [kmu(p.lemma)], "KMU-2010"

@@ -16,11 +16,11 @@ a long text needs no parsing at all.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "′": "'"})
+from editflow.textnorm import normalize  # noqa: F401  (the matcher and lint import it from here)
+
 # A Ukrainian (or any) word: letters with inner apostrophes.  Hyphens split
 # words, so `Івано-Франківськ` is two words on both sides of a comparison.
 # Combining marks count as letters so that a decomposed `й` (и + U+0306)
@@ -28,15 +28,6 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "′"
 # stay those of the text as given.
 _L = r"(?:[^\W\d_]|[\u0300-\u036f])"
 WORD = re.compile(rf"{_L}+(?:['’ʼ‘`]{_L}+)*")
-
-
-def normalize(text: str) -> str:
-    """NFC and one apostrophe, offsets unchanged for NFC text (the PO's usual form)."""
-    if not text.isascii():
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
-        text = text.translate(_APOSTROPHES)
-    return text
 
 
 _analyzer: Any = None
