@@ -177,9 +177,20 @@ class TranslationMemory:
 
     def exact(self, source: str) -> list[Unit]:
         """Earlier translations of the same Ukrainian text (normalised)."""
-        return [Unit(*r) for r in self.conn.execute(
-            "SELECT slug, entry, source, target FROM units WHERE source_key = ? ORDER BY slug, id",
-            (source_key(source),))]
+        return self.exact_many([source]).get(source_key(source), [])
+
+    def exact_many(self, sources: Iterable[str]) -> dict[str, list[Unit]]:
+        """Earlier translations of each text, keyed by `source_key`: one query per 500 texts."""
+        keys = sorted({source_key(s) for s in sources})
+        out: dict[str, list[Unit]] = {}
+        for start in range(0, len(keys), 500):  # SQLite caps the number of parameters
+            chunk = keys[start:start + 500]
+            rows = self.conn.execute(
+                "SELECT source_key, slug, entry, source, target FROM units WHERE source_key IN "
+                f"({','.join('?' * len(chunk))}) ORDER BY slug, id", chunk)
+            for key, *unit in rows:
+                out.setdefault(key, []).append(Unit(*unit))
+        return out
 
     def search(self, text: str, limit: int = 10, min_score: float = 60.0) -> list[Hit]:
         """Earlier translations whose Ukrainian side resembles `text`, best first.

@@ -249,22 +249,29 @@ def _looks_ukrainian(entries: list[Entry]) -> bool:
     return cyr >= 0.3 * len(with_letters)
 
 
-def _project_memory(settings: Settings, po_path: Any) -> Callable[[str], list[tuple[str, str]]] | None:
-    """Exact look-ups in the project's translation memory, this article left out; None when there is none."""
+def _project_memory(settings: Settings, po_path: Any,
+                    entries: list[Entry]) -> Callable[[str], list[tuple[str, str]]] | None:
+    """Look-ups in the project's translation memory for these entries, this article left out.
+
+    The entries' earlier translations are read in one go and the memory closed
+    again; None when the project has no memory.
+    """
     from pathlib import Path
 
-    from editflow.tm import TranslationMemory, tm_path
+    from editflow.errors import EditflowError
+    from editflow.tm import TranslationMemory, source_key, tm_path
 
     if settings.root is None or not tm_path(settings.root).is_file():
         return None
     slug = Path(po_path).stem
     try:
-        mem = TranslationMemory.open(tm_path(settings.root))
-    except Exception:  # a damaged memory only costs the cross-article check
+        with TranslationMemory.open(tm_path(settings.root)) as mem:
+            found = mem.exact_many(e.source for e in entries if e.source)
+    except EditflowError:  # a damaged memory only costs the cross-article check
         return None
 
     def lookup(text: str) -> list[tuple[str, str]]:
-        return [(u.slug, u.target) for u in mem.exact(text) if u.slug != slug]
+        return [(u.slug, u.target) for u in found.get(source_key(text), []) if u.slug != slug]
     return lookup
 
 
@@ -293,6 +300,6 @@ def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable
     gpaths = settings.glossary_sources(glossaries or ())
     glossary = load_glossary(gpaths) if gpaths else None
     dismissed = read_dismissed(dismissed_path(path)) if use_dismissed else set()
-    ctx = CheckContext(glossary=glossary, style=settings.style, memory=_project_memory(settings, path))
+    ctx = CheckContext(glossary=glossary, style=settings.style, memory=_project_memory(settings, path, entries))
     findings = run_checks(entries, ctx, select=select, ignore=ignore, settings=settings, dismissed=dismissed)
     return CheckResult(entries, findings, glossary.paths if glossary else [], list(settings.warnings))
