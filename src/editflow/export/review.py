@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REVIEW_NS = "urn:editflow:review:1"
+# PO header key: SHA-256 of the last review document import-review took in whole.
+IMPORTED_KEY = "X-Editflow-Imported-Review"
 W = f"{{{W_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 AUTHOR, INITIALS = "editflow", "EF"
@@ -527,7 +529,7 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     po = load_po(po_path)
     if not row_ids(po):
         raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
-    _check_overwrite(out, force, po.metadata.get("X-Editflow-Imported-Review", ""))
+    _check_overwrite(out, force, po.metadata.get(IMPORTED_KEY, ""))
     if findings is None:
         findings = check_po(po_path, glossaries, po=po).findings
     moment = export_moment(po)

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editflow.errors import InputError
-from editflow.export.review import (AUTHOR, REVIEW_NS, SEP, W, entries_hash, po_identity, read_review_part,
+from editflow.export.review import (AUTHOR, IMPORTED_KEY, REVIEW_NS, SEP, W, entries_hash, po_identity, read_review_part,
                                     row_ids, text_sha)
 
 if TYPE_CHECKING:
@@ -586,8 +586,6 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False,
         summary.written = True
     return summary
 
-
-IMPORTED_KEY = "X-Editflow-Imported-Review"  # SHA-256 of the last review document imported whole
 
 
 def _now() -> str:
