@@ -48,8 +48,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editflow.errors import InputError
-from editflow.export.review import (AUTHOR, IMPORTED_KEY, REVIEW_NS, SEP, W, entries_hash, po_identity, read_review_part,
-                                    row_ids, text_sha)
+from editflow.export.review import (AUTHOR, IMPORTED_KEY, REVIEW_NS, SEP, W, entries_hash, po_identity,
+                                    read_review_part, row_ids, text_sha)
 
 if TYPE_CHECKING:
     import polib
