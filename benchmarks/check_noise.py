@@ -28,6 +28,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEFAULT_CORPUS, ROOT, check_corpus, corpus_names, read_paragraphs  # noqa: E402
@@ -38,14 +39,6 @@ except ModuleNotFoundError:
     sys.path.insert(0, str(ROOT / "src"))
 
 from editflow.checks import CODES, load_checks, make_entry, run_checks, matches  # noqa: E402
-
-
-def default_corpus() -> str:
-    """../shared/corpus from the project root; from a git worktree under wt/, one level further up."""
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "corpus").is_dir():
-            return str(base / "shared" / "corpus")
-    return str(DEFAULT_CORPUS)
 
 
 def directions(corpus: Path) -> dict[str, str]:
@@ -59,22 +52,30 @@ def directions(corpus: Path) -> dict[str, str]:
     return {row.split("\t")[name_i]: row.split("\t")[lang_i] for row in lines[1:] if row.strip()}
 
 
+def documents(corpus: Path, direction: str, report_skipped: bool = False) -> Iterator[tuple[str, list[str], list[str]]]:
+    """(name, Ukrainian paragraphs, English paragraphs) of each document in `direction` ("all", "uk", "en")."""
+    orig = directions(corpus)
+    for name in corpus_names(corpus):
+        if direction != "all" and orig.get(name, "") != direction:
+            continue
+        uk = read_paragraphs(corpus / f"{name}.uk.txt")
+        en = read_paragraphs(corpus / f"{name}.en.txt")
+        if len(uk) != len(en):
+            if report_skipped:
+                print(f"skipped {name}: {len(uk)} vs {len(en)} paragraphs", file=sys.stderr)
+            continue
+        yield name, uk, en
+
+
 _FIGURE = re.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?![\w])")
 
 
 def plant(args: argparse.Namespace) -> int:
     corpus = check_corpus(args.corpus)
-    orig = directions(corpus)
     rng = random.Random(args.seed)
     planted = as_mismatch = as_any = 0
     misses: list[str] = []
-    for name in corpus_names(corpus):
-        if args.direction != "all" and orig.get(name, "") != args.direction:
-            continue
-        uk = read_paragraphs(corpus / f"{name}.uk.txt")
-        en = read_paragraphs(corpus / f"{name}.en.txt")
-        if len(uk) != len(en):
-            continue
+    for name, uk, en in documents(corpus, args.direction):
         for i, (s, t) in enumerate(zip(uk, en)):
             figures = [m for m in _FIGURE.finditer(t)]
             if not figures:
@@ -109,7 +110,7 @@ def plant(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", default=default_corpus())
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--show", metavar="CODE", help="print the findings of CODE (or family) with their pairs")
     ap.add_argument("--limit", type=int, default=40, help="how many examples --show prints")
@@ -122,21 +123,13 @@ def main(argv: list[str] | None = None) -> int:
         return plant(args)
 
     corpus = check_corpus(args.corpus)
-    orig = directions(corpus)
     load_checks()
     by_code: Counter[str] = Counter()
     by_sev: Counter[str] = Counter()
     paragraphs = docs = 0
     shown = 0
     t0 = time.perf_counter()
-    for name in corpus_names(corpus):
-        if args.direction != "all" and orig.get(name, "") != args.direction:
-            continue
-        uk = read_paragraphs(corpus / f"{name}.uk.txt")
-        en = read_paragraphs(corpus / f"{name}.en.txt")
-        if len(uk) != len(en):
-            print(f"skipped {name}: {len(uk)} vs {len(en)} paragraphs", file=sys.stderr)
-            continue
+    for name, uk, en in documents(corpus, args.direction, report_skipped=True):
         docs += 1
         paragraphs += len(uk)
         entries = [make_entry(i, s, t) for i, (s, t) in enumerate(zip(uk, en))]
