@@ -116,7 +116,7 @@ def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @cli.command()
 @click.argument("po_files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-              help="Glossary file or folder (CSV, TBX, PO). Repeatable. Default: the project's glossary/ folder.")
+              help="Glossary file or folder (CSV, TBX, PO). Repeatable. Default: [glossary] paths in editflow.toml, else glossary/.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Run only these checks: codes or families, comma-separated (e.g. glossary,numbers.mismatch).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these checks (codes or families).")
