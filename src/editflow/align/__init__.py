@@ -21,6 +21,8 @@ import numpy as np
 from editflow.align.dp import (Band, forward_tables, anchor_centre, forward_backward, make_band, path_centre,
                                posteriors, viterbi)
 from editflow.align.features import Extractor, key_weights, number_keys
+from editflow.align.lexical import LexicalEvidence, lexical_evidence, lexical_grids
+from editflow.align.lexicon import Lexicon, lemma_pairs_of_terms
 from editflow.align.scoring import Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
 from editflow.model import Alignment, Bead, Document, Paragraph
@@ -40,7 +42,7 @@ FULL_LATTICE = 40
 MIN_BAND = 24
 NARROW_BAND = 24
 
-__all__ = ["align", "align_paragraphs", "Params", "DOUBT_THRESHOLD"]
+__all__ = ["DOUBT_THRESHOLD", "Lexicon", "Params", "align", "align_paragraphs"]
 
 
 def _ratio(ev: Evidence, beads: Sequence[tuple[int, int, int, int]] | None) -> float:
@@ -74,11 +76,12 @@ class _Lattice:
 
 
 def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params,
-           centre: np.ndarray | None, width: int) -> tuple[list[tuple[int, int, int, int]], _Lattice]:
+           centre: np.ndarray | None, width: int,
+           lex: LexicalEvidence | None = None) -> tuple[list[tuple[int, int, int, int]], _Lattice]:
     """Best path in a band, widened until the path keeps clear of the band's edges."""
     while True:
         band = make_band(ev.src_len, ev.tgt_len, width, centre)
-        scores = bead_scores(ev, band, ratio, prm)
+        scores = bead_scores(ev, band, ratio, prm, lexical_grids(lex, band) if lex is not None else None)
         # Most articles need the forward-backward pass on this very lattice,
         # so its forward table is made in the Viterbi pass.
         delta, alpha = forward_tables(scores, band, n)
@@ -147,14 +150,25 @@ def _scoring_role(role: str, text: str) -> str:
 
 def align_paragraphs(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None = None,
                      src_roles: Sequence[str] | None = None, tgt_roles: Sequence[str] | None = None,
-                     params: Params | None = None) -> list[Bead]:
-    """Align two lists of paragraph texts; roles are read off the text when not given."""
-    return _align(src, tgt, glossary, src_roles, tgt_roles, params)[0]
+                     params: Params | None = None, lexicon: Lexicon | None = None) -> list[Bead]:
+    """Align two lists of paragraph texts; roles are read off the text when not given.
+
+    `lexicon`: word translations (editflow.align.lexicon) whose evidence joins
+    the lengths, anchors and roles; the glossary's terms are added to it.
+    """
+    return _align(src, tgt, glossary, src_roles, tgt_roles, params, lexicon)[0]
+
+
+def with_glossary(lexicon: Lexicon, glossary: Glossary | None) -> Lexicon:
+    """The lexicon with the glossary's term pairs added (a glossary rendering is a sure translation)."""
+    if glossary is None or not glossary.terms:
+        return lexicon
+    return lexicon.with_pairs(lemma_pairs_of_terms((t.uk, t.en) for t in glossary.terms))
 
 
 def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
            src_roles: Sequence[str] | None, tgt_roles: Sequence[str] | None,
-           params: Params | None) -> tuple[list[Bead], float]:
+           params: Params | None, lexicon: Lexicon | None = None) -> tuple[list[Bead], float]:
     prm = params or Params()
     if src_roles is None:
         paras = [Paragraph(t) for t in src]
@@ -176,19 +190,22 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
     sf, tf = Extractor(terms).extract(src, tgt)
     ev = build_evidence(sf, tf, key_weights(sf, tf), src_cats, tgt_cats)
     ratio = _ratio(ev, None)
+    lex = None
+    if lexicon is not None:
+        lex = lexical_evidence(with_glossary(lexicon, glossary), src, tgt, prm.lex_min_p, prm.lex_r)
     # Pass 1 finds the path roughly (band around strong anchors) to estimate
     # this pair's length ratio; pass 2 scores with it in a narrower band
     # around that path and computes the posteriors.  When the ratio hardly
     # moves (most articles), pass 1's lattice is reused as it is.
     wide = m + 1 if m + 1 <= FULL_LATTICE else MIN_BAND
-    first, solved = _solve(ev, n, m, ratio, prm, anchor_centre(ev.strong, n, m), wide)
+    first, solved = _solve(ev, n, m, ratio, prm, anchor_centre(ev.strong, n, m), wide, lex)
     new_ratio = _ratio(ev, first)
     if abs(new_ratio - ratio) <= 0.03 * ratio:
         path = first
     else:
         ratio = new_ratio
         narrow = m + 1 if m + 1 <= FULL_LATTICE else NARROW_BAND
-        path, solved = _solve(ev, n, m, ratio, prm, path_centre(first, n), narrow)
+        path, solved = _solve(ev, n, m, ratio, prm, path_centre(first, n), narrow, lex)
     alpha, beta, z = forward_backward(solved.scores, solved.band, n, m, solved.alpha)
     conf = posteriors(path, solved.scores, solved.band, alpha, beta, z)
     # Numbers of two or more digits, per paragraph, for the "numbers differ" reason.
@@ -205,13 +222,15 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
 
 def align(source: Document, target: Document, glossary: Glossary | None = None,
           params: Params | None = None, threshold: float = DOUBT_THRESHOLD,
-          boilerplate: Sequence[re.Pattern[str]] = ()) -> Alignment:
+          boilerplate: Sequence[re.Pattern[str]] = (), lexicon: Lexicon | None = None) -> Alignment:
     """Align two documents; paragraph roles are refined in place first.
 
     `boilerplate`: extra patterns marking web furniture (editflow.toml's [roles] boilerplate).
+    `lexicon`: word translations to score beads with (the caller loads it; see editflow.align.lexicon).
     """
     assign_roles(source.paragraphs, boilerplate)
     assign_roles(target.paragraphs, boilerplate)
     beads, ratio = _align(source.texts, target.texts, glossary,
-                          [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params)
+                          [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params,
+                          lexicon)
     return Alignment(source, target, beads, ratio=ratio, doubt_threshold=threshold)

@@ -1,0 +1,217 @@
+"""Lexical evidence of a bead: do the words of one side translate words of the other?
+
+Every Ukrainian word the lexicon can translate, whose renderings occur
+somewhere in the English document, is a trial: in a bead it is *covered*
+when one of its renderings is in the bead's English side.  Under the
+hypothesis that the two sides translate each other a word is covered with
+probability r + (1 − r)·ρ (translated, or by chance); under the hypothesis
+that they are unrelated with the chance rate ρ alone.  ρ depends on the
+word and on the size of the other side: ρ = 1 − (1 − f)^L, where f is the
+share of the English document's words that render this word and L the
+number of words in the bead's English side.  A word's log-likelihood ratio
+is therefore
+
+    covered:      log(r + (1 − r)·ρ) − log ρ
+    not covered:  log(1 − r)
+
+and a bead scores the sum over the words of both sides (English words
+likewise against the Ukrainian side).  Because ρ grows with L, the same
+covered word is worth less in a merged bead than in a 1-1 one: a fixed
+chance rate would make a 2-2 merge of two good pairs look better than the
+pairs themselves.  A paragraph left unpaired scores 0, so an omitted
+paragraph whose words have no counterpart is cheaper left out than merged
+into a neighbour's bead.
+
+Everything is computed once per document as flat arrays (words × the
+paragraphs that cover them), then spread on the lattice's band with
+bincount, one grid per span size: no Python loop over cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from editflow.align.dp import Band
+from editflow.align.lexicon import Lexicon, en_stem, en_words, uk_forms
+
+
+@dataclass
+class SideWords:
+    """One side's lexicon words, per paragraph."""
+    ids: list[np.ndarray]          # distinct lexicon ids per paragraph
+    cum: np.ndarray                # cumulative number of lexicon words, n+1
+
+
+@dataclass
+class Covers:
+    """The trials of one side: eligible words and the other side's paragraphs that cover them."""
+    para: np.ndarray               # paragraph of each eligible word
+    freq: np.ndarray               # f: share of the other document's words that render it
+    cov_word: np.ndarray           # covered pairs: word index into para/freq ...
+    cov_para: np.ndarray           # ... and the other side's paragraph covering it
+    base: np.ndarray               # cumulative count of eligible words per paragraph, n+1
+
+
+@dataclass
+class LexicalEvidence:
+    src: SideWords
+    tgt: SideWords
+    src_cov: Covers                # Ukrainian words covered by English paragraphs
+    tgt_cov: Covers                # English words covered by Ukrainian paragraphs
+    r: float                       # how often a true pair covers a word
+
+
+def side_words(texts: Sequence[str], lookup: dict[str, int], get_id: Callable[[str], int],
+               tokens: Callable[[str], list[str]]) -> SideWords:
+    ids = []
+    for t in texts:
+        seen = set()
+        for w in tokens(t):
+            i = lookup.get(w)
+            if i is None:
+                i = lookup[w] = get_id(w)
+            if i >= 0:
+                seen.add(i)
+        ids.append(np.fromiter(sorted(seen), dtype=np.int64, count=len(seen)))
+    cum = np.concatenate([[0], np.cumsum([len(x) for x in ids])]).astype(np.float64)
+    return SideWords(ids, cum)
+
+
+def _expand(ptr: np.ndarray, values: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each position k of `keys`, every value of CSR row keys[k]: (positions, values)."""
+    starts, ends = ptr[keys], ptr[keys + 1]
+    lens = ends - starts
+    total = int(lens.sum())
+    if total == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pos = np.repeat(np.arange(len(keys)), lens)
+    offs = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
+    return pos, values[np.repeat(starts, lens) + offs]
+
+
+def _covers(words: SideWords, other: SideWords, ptr: np.ndarray, trans: np.ndarray, n_other_vocab: int,
+            max_df: int) -> Covers:
+    """Which paragraphs of the other side hold a rendering of each word of this side."""
+    n = len(words.ids)
+    para = np.repeat(np.arange(n), [len(x) for x in words.ids])
+    wid = np.concatenate(words.ids) if n else np.zeros(0, np.int64)
+    # Postings of the other side: lexicon id → paragraphs holding it.
+    o_para = np.repeat(np.arange(len(other.ids)), [len(x) for x in other.ids])
+    o_id = np.concatenate(other.ids) if other.ids else np.zeros(0, np.int64)
+    order = np.argsort(o_id, kind="stable")
+    o_id, o_para = o_id[order], o_para[order]
+    o_ptr = np.searchsorted(o_id, np.arange(n_other_vocab + 1))
+    df_other = np.diff(o_ptr)
+    total_other = max(float(len(o_id)), 1.0)
+    # Each word's renderings, then the paragraphs holding each rendering.
+    pos, rend = _expand(ptr, trans, wid)
+    count = np.bincount(pos, weights=df_other[rend], minlength=len(wid)) if len(pos) else np.zeros(len(wid))
+    pos2, cpara = _expand(o_ptr, o_para, rend)
+    word_of = pos[pos2]
+    if len(word_of):
+        key = np.unique(word_of * max(len(other.ids), 1) + cpara)
+        cov_word, cov_para = key // max(len(other.ids), 1), key % max(len(other.ids), 1)
+    else:
+        cov_word = cov_para = np.zeros(0, np.int64)
+    df = np.bincount(cov_word, minlength=len(wid))
+    eligible = (df >= 1) & (df <= max_df)
+    new = np.cumsum(eligible) - 1
+    keep = eligible[cov_word]
+    freq = np.clip(count[eligible] / total_other, 1e-6, 0.9)
+    base = np.concatenate([[0.0], np.cumsum(np.bincount(para[eligible], minlength=n))])
+    return Covers(para[eligible], freq, new[cov_word[keep]], cov_para[keep], base)
+
+
+def lexical_evidence(lexicon: Lexicon, src: Sequence[str], tgt: Sequence[str], min_p: float = 0.1,
+                     r: float | None = None, max_df: int = 60) -> LexicalEvidence:
+    table = lexicon.table(min_p)
+    uk_lookup: dict[str, int] = {}
+    en_lookup: dict[str, int] = {}
+    en_index = lexicon.en_index
+    sw = side_words(src, uk_lookup, lexicon.uk_id, uk_forms)
+    tw = side_words(tgt, en_lookup, lambda w: en_index.get(en_stem(w), -1), en_words)
+    src_cov = _covers(sw, tw, table.uk_ptr, table.uk_to_en, len(lexicon.en), max_df)
+    tgt_cov = _covers(tw, sw, table.en_ptr, table.en_to_uk, len(lexicon.uk), max_df)
+    if r is None:
+        r = float(lexicon.meta.get("coverage", 0.6)) * 0.8
+    return LexicalEvidence(sw, tw, src_cov, tgt_cov, float(np.clip(r, 0.05, 0.95)))
+
+
+def _gain(freq: np.ndarray, length: np.ndarray, r: float) -> np.ndarray:
+    """log-likelihood ratio of a covered word over a not-covered one, against a span of `length` words."""
+    rho = -np.expm1(length * np.log1p(-freq))
+    rho = np.maximum(rho, 1e-12)
+    return np.log(r + (1.0 - r) * rho) - np.log(rho) - np.log1p(-r)
+
+
+def _grids(cov: Covers, other_cum: np.ndarray, rows_of_para: bool, band: Band, n: int, m: int,
+           r: float) -> list[np.ndarray]:
+    """Gain grids for spans of 1, 2 and 3 paragraphs on the other side.
+
+    rows_of_para=True (Ukrainian words): grid k holds, at cell (p+1, j), the
+    gain of paragraph p's words against the English span of k+1 paragraphs
+    ending at j.  False (English words): at cell (i, q+1), the gain of
+    paragraph q's words against the Ukrainian span of k+1 paragraphs ending at i.
+    """
+    w = band.width
+    lo = band.lo
+    out = []
+    limit = m if rows_of_para else n
+    for size in (1, 2, 3):
+        grid = np.zeros((n + 1) * w)
+        if len(cov.cov_word):
+            k = np.repeat(np.arange(size), len(cov.cov_word))
+            word = np.tile(cov.cov_word, size)
+            end = np.tile(cov.cov_para, size) + 1 + k  # the other span's end boundary
+            ok = end <= limit
+            word, end = word[ok], end[ok]
+            if size > 1:  # a word covered twice inside one span counts once
+                key = np.unique(word * (limit + 1) + end)
+                word, end = key // (limit + 1), key % (limit + 1)
+            if len(word) and end.min() < size:
+                ok = end >= size
+                word, end = word[ok], end[ok]
+            length = other_cum[end] - other_cum[end - size]
+            gain = _gain(cov.freq[word], length, r)
+            mine = cov.para[word] + 1  # this side's boundary after the word's paragraph
+            if rows_of_para:
+                row, col = mine, end - lo[mine]
+            else:
+                row, col = end, mine - lo[end]
+            ok = (col >= 0) & (col < w)
+            grid = np.bincount(row[ok] * w + col[ok], weights=gain[ok], minlength=(n + 1) * w).astype(float)
+        out.append(grid.reshape(n + 1, w))
+    return out
+
+
+@dataclass
+class LexicalGrids:
+    src_gain: list[np.ndarray]     # by English span size 1..3: Ukrainian words' gains, rows = their paragraph
+    tgt_gain: list[np.ndarray]     # by Ukrainian span size 1..3: English words' gains, columns = their paragraph
+    src_base: np.ndarray           # cumulative log(1-r) × eligible words, n+1
+    tgt_base: np.ndarray
+
+
+def lexical_grids(ev: LexicalEvidence, band: Band) -> LexicalGrids:
+    n, m = len(ev.src.ids), len(ev.tgt.ids)
+    log_miss = float(np.log1p(-ev.r))
+    return LexicalGrids(
+        _grids(ev.src_cov, ev.tgt.cum, True, band, n, m, ev.r),
+        _grids(ev.tgt_cov, ev.src.cum, False, band, n, m, ev.r),
+        ev.src_cov.base * log_miss, ev.tgt_cov.base * log_miss)
+
+
+def bead_coverage(ev: LexicalEvidence, s_idx: Sequence[int], t_idx: Sequence[int]) -> tuple[int, int]:
+    """(covered, eligible) Ukrainian words of a bead: how many of its words translate."""
+    if not s_idx or not t_idx:
+        return 0, 0
+    c = ev.src_cov
+    lo, hi = s_idx[0], s_idx[-1] + 1
+    words = np.nonzero((c.para >= lo) & (c.para < hi))[0]
+    if not len(words):
+        return 0, 0
+    sel = np.isin(c.cov_word, words) & (c.cov_para >= t_idx[0]) & (c.cov_para <= t_idx[-1])
+    return len(np.unique(c.cov_word[sel])), len(words)
