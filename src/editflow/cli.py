@@ -500,11 +500,12 @@ def build(settings: Any, project: Path | None, glossaries: tuple[Path, ...], job
     nothing changed since the last build are not redone.
 
     \b
-    Exit codes: 0 no error-level findings, 1 some (or an article failed), 2 usage or input error.
+    Exit codes, the worst article's: 0 clean, 1 error-level findings, 2 an input refused (or no
+    article pairs found), 3 an internal error failed an article (its traceback is in the temp folder).
     """
     from dataclasses import asdict, replace
 
-    from editflow.build import build as build_project, format_table
+    from editflow.build import build as build_project, exit_code as build_exit_code, format_table
 
     root = _project_root(project)
     settings = _project_settings(root, settings)
@@ -515,14 +516,19 @@ def build(settings: Any, project: Path | None, glossaries: tuple[Path, ...], job
     from editflow.project import find_articles
 
     total = len(find_articles(root))
+    warnings: list[str] = []  # shown once the progress bar is done with the terminal line
     with click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True) as bar:
-        statuses = build_project(root, settings, paths, jobs=jobs, force=force, progress=lambda st: bar.update(1))
+        statuses = build_project(root, settings, paths, jobs=jobs, force=force, progress=lambda st: bar.update(1),
+                                 warn=warnings.append)
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
     if as_json:
         click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(statuses))
-    if any(s.errors or s.state in ("failed", "refused") for s in statuses):
-        sys.exit(1)
+    code = build_exit_code(statuses)
+    if code:
+        sys.exit(code)
 
 
 @cli.command()
