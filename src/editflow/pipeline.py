@@ -29,12 +29,17 @@ def _prepare(doc: Document) -> Document:
     return doc
 
 
-def align_files(original: Path, translation: Path, glossaries: list[Path] | None = None,
+def align_files(original: Path, translation: Path, glossary: Glossary | Sequence[Path] | None = None,
                 threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = ()) -> Alignment:
-    """Read and align two files; `boilerplate`: extra regular expressions for web furniture."""
+    """Read and align two files.
+
+    `glossary`: a loaded glossary (callers that use it again pass it, so it is read and indexed
+    once), or the paths of term bases; `boilerplate`: extra regular expressions for web furniture.
+    """
     source = _prepare(read_document(original, "uk"))
     target = _prepare(read_document(translation, "en"))
-    glossary: Glossary | None = load_glossary(glossaries) if glossaries else None
+    if glossary is not None and not isinstance(glossary, Glossary):
+        glossary = load_glossary(list(glossary)) if glossary else None
     patterns = [re.compile(p, re.IGNORECASE) for p in boilerplate]
     return align(source, target, glossary, threshold=threshold, boilerplate=patterns)
 
