@@ -508,7 +508,8 @@ def build(ctx: click.Context, project: Path | None, project_option: Path | None,
     """
     from dataclasses import asdict, replace
 
-    from editflow.build import build as build_project, format_table
+    from editflow.build import build as build_project
+    from editflow.build import format_table
 
     run = current_run(ctx)
     root = run.project_root(chosen_project(project, project_option))
@@ -542,7 +543,8 @@ def status(ctx: click.Context, project: Path | None, project_option: Path | None
     """
     from dataclasses import asdict
 
-    from editflow.build import format_table, status as project_status
+    from editflow.build import format_table
+    from editflow.build import status as project_status
 
     run = current_run(ctx)
     root = run.project_root(chosen_project(project, project_option))
