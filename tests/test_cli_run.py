@@ -18,7 +18,7 @@ from editflow import cli as cli_module
 from editflow.cli import cli
 from editflow.cli_options import Run
 from editflow.config import find_root
-from editflow.pipeline import align_files, write_alignment
+from editflow.workfile import align_files, write_alignment
 
 from conftest import EN_PARAGRAPHS
 

@@ -16,7 +16,7 @@ from editflow.checks import check_po
 from editflow.errors import InputError
 from editflow.export.review import (AUTHOR, INITIALS, NO_UKRAINIAN, read_review_part, row_ids, text_sha,
                                     write_review)
-from editflow.pipeline import align_files, write_alignment
+from editflow.workfile import align_files, write_alignment
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -193,7 +193,7 @@ def test_review_of_an_older_po_is_refused(review: Path, po_path: Path) -> None:
 def test_review_of_another_article_is_refused(review: Path, make_pair, tmp_path: Path) -> None:
     other = make_pair(slug="other", root=tmp_path / "elsewhere")
     other_po = other.translation.with_name("other.po")
-    from editflow.pipeline import align_files, write_alignment
+    from editflow.workfile import align_files, write_alignment
     write_alignment(align_files(other.original, other.translation), other_po)
     _refused(review, other_po, "another article")
 

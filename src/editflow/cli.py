@@ -97,8 +97,8 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.glossary import load_glossary
-    from editflow.pipeline import align_files, write_alignment
-    from editflow.summary import format_summary, summarize
+    from editflow.workfile import align_files, write_alignment
+    from editflow.align.summary import format_summary, summarize
 
     out = output or default_output(translation)
     if out.suffix.lower() not in (".po", ".tsv"):

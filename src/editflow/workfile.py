@@ -1,6 +1,8 @@
-"""File-level operations behind the commands, usable from Python:
+"""The working file: two files read and aligned, written as a PO (or a TSV bead list), and an
+existing one refreshed only when that loses nothing.  The align step of the flow on disk
+(read → align → PO); `editflow align` and `build` call it, and so can a script:
 
-    from editflow.pipeline import align_files, write_alignment
+    from editflow.workfile import align_files, write_alignment
     al = align_files(Path("originals/war.uk.docx"), Path("translations/war.en.docx"))
     write_alignment(al, Path("translations/war.po"))
 """
