@@ -25,7 +25,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(rf"[{_CYR}]")
 
 
-@check(**{
+@check({
     "untranslated.empty": ("error", "the English side is empty"),
     "untranslated.omitted": ("warning", "the translation leaves a paragraph out (the aligner found no English for it)"),
     "untranslated.identical": ("error", "the English side is a copy of the Ukrainian"),
@@ -67,7 +67,8 @@ def untranslated(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
                     span = m.span()
                     msg = f"“{w}” mixes Latin and Cyrillic letters"
                     yield Finding("untranslated.mixed-script", "warning", msg, index=e.index,
-                                  **{f"{side}_span": span})
+                                  source_span=span if side == "source" else None,
+                                  target_span=span if side == "target" else None)
 
 
 def _word_at(text: str, pos: int) -> tuple[int, int] | None:
