@@ -92,7 +92,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     from editflow.checks import check_po
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
-    from editflow.pipeline import align_files, edited_entries, write_alignment
+    from editflow.workfile import align_files, edited_entries, write_alignment
     from editflow.po import load_po, stale_inputs
 
     st = ArticleStatus(article.slug)

@@ -28,8 +28,10 @@ from editflow.errors import InputError
 from editflow.model import SEVERITIES, Severity, is_severity
 
 CONFIG_NAME = "editflow.toml"
-# A folder is a project root when it holds one of these.
-_ROOT_MARKERS = (CONFIG_NAME, "glossary", "originals", ".git")
+# A folder is a project root when it holds the settings file or the project layout.  Nothing
+# else counts: a `.git` or a `glossary/` folder alone once made a git root the project, so that
+# exports and the translation memory landed far from the article.
+_LAYOUT = ("originals", "translations")
 
 
 @dataclass
@@ -82,13 +84,21 @@ class Settings:
         return out
 
 
-def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` that looks like an editflow project."""
-    here = Path(start).resolve()
+def is_project_root(folder: Path) -> bool:
+    return (folder / CONFIG_NAME).is_file() or any((folder / d).is_dir() for d in _LAYOUT)
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The project that `start` (a file or folder; default: the current folder) belongs to.
+
+    The first folder at or above it holding `editflow.toml`, or `originals/` or
+    `translations/`; None outside any project.
+    """
+    here = Path(start if start is not None else Path.cwd()).resolve()
     if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):
-        if any((folder / m).exists() for m in _ROOT_MARKERS):
+        if is_project_root(folder):
             return folder
     return None
 

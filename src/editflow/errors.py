@@ -1,8 +1,8 @@
 """User-facing errors.
 
 They derive from click.ClickException so that the CLI prints the one-line
-message without a traceback; exit code 2 marks a usage or input error
-(0 clean, 1 findings, 2 usage/input error).
+message without a traceback.  The exit codes are defined here, once, and
+documented in `editflow --help`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,15 @@ from pathlib import Path
 
 import click
 
+EXIT_OK = 0            # clean
+EXIT_FINDINGS = 1      # error-level findings (or, for build, an article with them)
+EXIT_INPUT = 2         # usage or input error: a file or option editflow cannot use
+EXIT_INTERNAL = 3      # a bug in editflow; the traceback is saved to a file
+EXIT_INTERRUPTED = 130  # Ctrl-C; nothing is left half-written
+
 
 class EditflowError(click.ClickException):
-    exit_code = 2
+    exit_code = EXIT_INPUT
 
 
 class InputError(EditflowError):

@@ -13,7 +13,7 @@ neither supplies nor lacks a rendering.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding

@@ -34,7 +34,7 @@ dropped or reformatted by design, so only a mismatch is reported there.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digits

@@ -20,7 +20,7 @@ legitimately:
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding, Severity

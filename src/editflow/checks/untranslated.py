@@ -8,7 +8,7 @@ variant, so only body-like paragraphs count as untranslated.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
@@ -66,9 +66,10 @@ def untranslated(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
                 if _LATIN.search(w) and _CYRILLIC.search(w):
                     span = m.span()
                     msg = f"“{w}” mixes Latin and Cyrillic letters"
-                    yield Finding("untranslated.mixed-script", "warning", msg, index=e.index,
-                                  source_span=span if side == "source" else None,
-                                  target_span=span if side == "target" else None)
+                    if side == "target":
+                        yield Finding("untranslated.mixed-script", "warning", msg, index=e.index, target_span=span)
+                    else:
+                        yield Finding("untranslated.mixed-script", "warning", msg, index=e.index, source_span=span)
 
 
 def _word_at(text: str, pos: int) -> tuple[int, int] | None:
