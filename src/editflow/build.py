@@ -193,6 +193,9 @@ def status(root: Path, settings: Settings, glossaries: list[Path]) -> list[Artic
 def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None = None, force: bool = False,
           progress: Callable[[ArticleStatus], None] | None = None) -> list[ArticleStatus]:
     """Build every article that needs it; returns one status per article, in slug order."""
+    from editflow.checks import selection
+
+    selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched
     root = Path(root)
     articles = find_articles(root)
     saved = load_state(root)

@@ -155,7 +155,9 @@ def check(ctx: click.Context, po_files: tuple[Path, ...], glossaries: tuple[Path
     and msgstr English. Settings come from editflow.toml in the project
     ([checks] ignore/select/severity, [style]); a line
     "editflow: ignore numbers" in an entry's translator comment silences
-    that family for the entry.
+    that family for the entry. A name that is no check code or family is
+    refused in --select, --ignore and [checks] (exit 2), and reported as
+    markers.unknown-code in an entry's marker.
 
     \b
     Exit codes: 0 no error-level findings, 1 some, 2 usage or input error, 3 internal error.
