@@ -187,7 +187,7 @@ def test_build_command_exit_codes(project: Path, traceback_dir: Path, monkeypatc
         (project / "translations" / "school.en.txt").read_text(encoding="utf-8") + "\nOne more.\n", encoding="utf-8")
     r = invoke(project)
     assert r.exit_code == EXIT_INTERNAL, r.output
-    assert "failed: internal error: KeyError" in r.stdout and "market" in r.stdout and "bridge" in r.stdout
+    assert "failed: internal error (KeyError" in r.stdout and "market" in r.stdout and "bridge" in r.stdout
     assert "Traceback" not in r.output
 
 

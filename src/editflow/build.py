@@ -117,8 +117,8 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     from editflow.checks import check_po
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
-    from editflow.pipeline import align_files, edited_entries, write_alignment
     from editflow.po import load_po, stale_inputs
+    from editflow.workfile import align_files, edited_entries, write_alignment
 
     st = ArticleStatus(article.slug)
     if not article.complete:
@@ -283,6 +283,9 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
     Raises InputError when the project has no complete article (nothing could
     be built); an article's own trouble is its status instead (see `exit_code`).
     """
+    from editflow.checks import selection
+
+    selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched
     root = Path(root)
     articles = find_articles(root)
     if not any(a.complete for a in articles):

@@ -1,14 +1,9 @@
 """User-facing errors, the exit codes, and how a bug is reported.
 
-The errors derive from click.ClickException so that the CLI prints the
-one-line message without a traceback.  Exit codes, the same for every command
-(CI and pre-commit hooks read them, so a crash must never look like a finding):
-
-    0   clean
-    1   error-level findings
-    2   usage or input error (the message names the file and what to do)
-    3   internal error: a bug in editflow; the traceback goes to a file in the temp folder
-    130 interrupted (Ctrl-C)
+They derive from click.ClickException so that the CLI prints the one-line
+message without a traceback.  The exit codes are defined here, once, and
+documented in `editflow --help`; a bug's traceback goes to a file in the temp
+folder (`write_traceback`), so that it never reads as findings or input trouble.
 """
 
 from __future__ import annotations
@@ -21,11 +16,11 @@ from pathlib import Path
 
 import click
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
-EXIT_INTERNAL = 3
-EXIT_INTERRUPTED = 130
+EXIT_OK = 0            # clean
+EXIT_FINDINGS = 1      # error-level findings (or, for build, an article with them)
+EXIT_INPUT = 2         # usage or input error: a file or option editflow cannot use
+EXIT_INTERNAL = 3      # a bug in editflow; the traceback is saved to a file
+EXIT_INTERRUPTED = 130  # Ctrl-C; nothing is left half-written
 
 
 class EditflowError(click.ClickException):
@@ -70,5 +65,6 @@ def report_internal_error(exc: BaseException, label: str = "") -> str:
     text = " ".join(str(exc).split())
     what = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     written = write_traceback(exc, label)
-    where = f"traceback in {written}" if written else "the traceback could not be written to the temp folder"
-    return f"internal error: {what} ({where})"
+    where = f"the traceback is in {written}" if written else "the traceback could not be saved to the temp folder"
+    # Worded as the command line's own internal-error message, so that both read alike.
+    return f"internal error ({what}); {where}"
