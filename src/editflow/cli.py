@@ -96,9 +96,9 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
       editflow align uk.txt en.txt -o pairs.tsv --glossary glossary/
     """
     from editflow.align import DOUBT_THRESHOLD
+    from editflow.align.summary import format_summary, summarize
     from editflow.glossary import load_glossary
     from editflow.workfile import align_files, write_alignment
-    from editflow.align.summary import format_summary, summarize
 
     out = output or default_output(translation)
     if out.suffix.lower() not in (".po", ".tsv"):
@@ -558,7 +558,8 @@ def status(ctx: click.Context, project: Path | None, project_option: Path | None
     run = current_run(ctx)
     root = run.project_root(chosen_project(project, project_option))
     settings = run.settings_for(root)
-    statuses = project_status(root, settings, settings.glossary_sources())
+    statuses = project_status(root, settings, settings.glossary_sources(),
+                              warn=lambda w: click.echo(f"warning: {w}", err=True))
     if as_json:
         click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
     else:
