@@ -41,6 +41,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -569,13 +570,13 @@ def _header_list(value: str) -> list[str]:
     return [v.strip() for v in re.split(r"[,;]", value or "") if v.strip()]
 
 
-def glossary_keywords(text: str, root: Path | None) -> list[str]:
-    """English renderings of the project's glossary terms that occur in the text, in order of appearance."""
-    if root is None or not (root / "glossary").is_dir():
+def glossary_keywords(text: str, glossary_paths: Sequence[Path]) -> list[str]:
+    """English renderings of the glossary's terms that occur in the text, in order of appearance."""
+    if not glossary_paths:
         return []
     from editflow.glossary import load_glossary
 
-    glossary = load_glossary(root / "glossary")
+    glossary = load_glossary(list(glossary_paths))
     lowered = text.lower()
     found: list[tuple[int, str]] = []
     for term in glossary.terms:
@@ -615,13 +616,15 @@ def set_properties(document: Any, *, title: str, author: str, subject: str, keyw
 # ---------------------------------------------------------------------------
 
 def write_publication(po_path: Path, out: Path, *, template: Path | None = None, subtitle: bool = False,
-                      force: bool = False) -> dict:
+                      force: bool = False, glossary_paths: Sequence[Path] | None = None) -> dict:
     """Export the PO's English as a publication-ready .docx at `out`.
 
     Returns a summary: output, title, author, paragraphs written, what was
     dropped (by role) and warnings (stale inputs, template styles missing).
+    `glossary_paths`: the term bases whose renderings become the document's
+    keywords (default: those the PO's project settings name).
     """
-    from editflow.config import find_root
+    from editflow.config import load_settings
     from editflow.errors import EditflowError
     from editflow.export._package import export_moment, save_docx
     from editflow.po import load_po, stale_inputs
@@ -644,12 +647,13 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
     warnings += template_warnings
 
     md = po.metadata
-    root = find_root(po_path)
     if md.get("X-Editflow-Keywords"):
         keywords = _header_list(md["X-Editflow-Keywords"])
     else:
         try:
-            keywords = glossary_keywords("\n".join(b.text for b in plan.blocks), root)
+            if glossary_paths is None:
+                glossary_paths = load_settings(po_path).glossary_sources()
+            keywords = glossary_keywords("\n".join(b.text for b in plan.blocks), glossary_paths)
         except EditflowError as e:  # a broken glossary costs the keywords, not the export
             warnings.append(f"keywords left empty: {e.format_message()}")
             keywords = []

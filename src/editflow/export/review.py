@@ -38,6 +38,7 @@ from editflow.errors import InputError
 if TYPE_CHECKING:
     import polib
 
+    from editflow.config import Settings
     from editflow.model import Finding
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -512,11 +513,14 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
 
 
 def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = None,
-                 force: bool = False, findings: list[Finding] | None = None) -> dict:
+                 force: bool = False, findings: list[Finding] | None = None,
+                 settings: Settings | None = None) -> dict:
     """Write the bilingual review document of `po_path` to `out`; returns a summary.
 
     `findings`: the checks' findings on this PO when the caller has them
-    already (`editflow build` does); else the checks are run here.
+    already (`editflow build` does); else the checks are run here, with
+    `settings` (the run's settings; default: the PO's project's), so the
+    review shows exactly what `editflow check` reports.
     Summary keys: output, rows, comments (findings placed as comments),
     findings, doubtful.  Same PO (and glossary) → same bytes.
     """
@@ -531,7 +535,7 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
         raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
     _check_overwrite(out, force, po.metadata.get(IMPORTED_KEY, ""))
     if findings is None:
-        findings = check_po(po_path, glossaries, po=po).findings
+        findings = check_po(po_path, glossaries, po=po, settings=settings).findings
     moment = export_moment(po)
     document, identity, meta_rows, summary = build_review(po, findings, moment)
     # The custom part records a hash of the body as it will be stored (the
