@@ -50,7 +50,7 @@ _BYLINE_LABEL = re.compile(
     r"^(?:by\s+\w[\w.'’-]*(?:\s+(?:and\s+)?\w[\w.'’-]*){0,5}\s*(?:,.*)?|"
     r"(?:photo|image|video|photos|source|text|author|authors|translated\s+by|translation|words|"
     r"reporting\s+by|edited\s+by)\s*:.*|"
-    r"(?:фото|відео|джерело|текст|автор(?:ка|и)?|переклад|ілюстрація|редактор(?:ка)?)\s*:.*)$",
+    r"(?:фото|світлина|відео|джерело|текст|автор(?:ка|и)?|переклад|ілюстрація|редактор(?:ка)?)\s*:.*)$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -61,7 +61,7 @@ _DATELINE = re.compile(
 
 _NOTE_START = re.compile(
     r"^[\[(]?\s*(?:editor[’'`]?s?\s+note|ed\.?\s+note|translator[’'`]?s?\s+note|"
-    r"note\s+from\s+the\s+(?:editor|translator)|update|clarification|correction|"
+    r"note\s+from\s+the\s+(?:editor|translator)s?|update|clarification|correction|"
     r"примітка(?:\s+(?:редакції|перекладача|ред\.))?|від\s+редакції|прим\.\s*ред)\b",
     re.IGNORECASE,
 )
@@ -128,6 +128,9 @@ def is_byline(text: str) -> bool:
     if _BYLINE_LABEL.match(t):
         # "By the end of the year ..." is a sentence, not a byline.
         return not (t[:3].lower() == "by " and (len(t.split()) > 7 or t[3:4].islower()))
+    # An author line without a label: "Андрій Литвиненко, Київ", "Olena Kovalenko, reporter".
+    if len(t.split()) <= 6 and not _SENT_END.search(t) and is_signature(t):
+        return True
     return bool(_DATELINE.match(t))
 
 
@@ -236,14 +239,15 @@ def _mark_page_chrome(paragraphs: Sequence[Paragraph]) -> None:
     """
     n = len(paragraphs)
     end = None
+    # The earliest signature of the tail: a site's about-us line may read
+    # like one too ("Frontline Review is an independent newsroom").
     for k in range(n - 1, max(n - 1 - _SIGNATURE_TAIL, -1), -1):
         p = paragraphs[k]
         t = p.text.strip()
         if p.role in ("body", "byline", "heading") and is_signature(t):
             end = k
+        elif len(t) > _CHROME_MAX:
             break
-        if len(t) > _CHROME_MAX:
-            return
     if end is None or end < max(2, n // 2):  # a byline under the headline is not the end
         return
     paragraphs[end].role = "byline"

@@ -148,6 +148,21 @@ def _scoring_role(role: str, text: str) -> str:
     return "headline-labelled" if role == "headline" and is_labelled_variant(text) else role
 
 
+_TITLE_LIKE = ("title", "headline", "headline-labelled")
+
+
+def _lone_titles(cats: list[str], other: list[str]) -> list[str]:
+    """A title scored as text when the other side has no headline at all.
+
+    Its counterpart is then in the other side's text, most often the
+    headline glued to the lead (a 2-1 bead), not missing: leaving it out
+    must cost what leaving out text costs.
+    """
+    if any(c in _TITLE_LIKE for c in other):
+        return cats
+    return ["body" if c == "title" else c for c in cats]
+
+
 def align_paragraphs(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None = None,
                      src_roles: Sequence[str] | None = None, tgt_roles: Sequence[str] | None = None,
                      params: Params | None = None, lexicon: Lexicon | None = None) -> list[Bead]:
@@ -179,8 +194,9 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
         assign_roles(paras)
         tgt_roles = [p.role for p in paras]
     n, m = len(src), len(tgt)
-    src_cats = [_scoring_role(r, t) for r, t in zip(src_roles, src)]
-    tgt_cats = [_scoring_role(r, t) for r, t in zip(tgt_roles, tgt)]
+    src_cats = [_scoring_role(r, t) for r, t in zip(src_roles, src, strict=True)]
+    tgt_cats = [_scoring_role(r, t) for r, t in zip(tgt_roles, tgt, strict=True)]
+    src_cats, tgt_cats = _lone_titles(src_cats, tgt_cats), _lone_titles(tgt_cats, src_cats)
     if n == 0 or m == 0:
         beads = [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
         for b in beads:
@@ -192,7 +208,8 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
     ratio = _ratio(ev, None)
     lex = None
     if lexicon is not None:
-        lex = lexical_evidence(with_glossary(lexicon, glossary), src, tgt, prm.lex_min_p, prm.lex_r)
+        lex = lexical_evidence(with_glossary(lexicon, glossary), src, tgt, prm.lex_min_p, prm.lex_r,
+                               src_words=[f.words for f in sf], tgt_words=[f.words for f in tf])
     # Pass 1 finds the path roughly (band around strong anchors) to estimate
     # this pair's length ratio; pass 2 scores with it in a narrower band
     # around that path and computes the posteriors.  When the ratio hardly

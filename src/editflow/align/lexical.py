@@ -29,13 +29,15 @@ bincount, one grid per span size: no Python loop over cells.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from editflow.align.dp import Band
-from editflow.align.lexicon import Lexicon, en_stem, en_words, uk_forms
+from editflow.align.features import words_of
+from editflow.align.lexicon import Lexicon
+from editflow.textnorm import normalize
 
 
 @dataclass
@@ -64,17 +66,12 @@ class LexicalEvidence:
     r: float                       # how often a true pair covers a word
 
 
-def side_words(texts: Sequence[str], lookup: dict[str, int], get_id: Callable[[str], int],
-               tokens: Callable[[str], list[str]]) -> SideWords:
+def side_words(words: Sequence[Iterable[str]], get_id: Callable[[str], int]) -> SideWords:
+    """Each paragraph's distinct lexicon ids, from its distinct words as written (`get_id`: word → id or -1)."""
     ids = []
-    for t in texts:
-        seen = set()
-        for w in tokens(t):
-            i = lookup.get(w)
-            if i is None:
-                i = lookup[w] = get_id(w)
-            if i >= 0:
-                seen.add(i)
+    for ws in words:
+        seen = set(map(get_id, ws))
+        seen.discard(-1)
         ids.append(np.fromiter(sorted(seen), dtype=np.int64, count=len(seen)))
     cum = np.concatenate([[0], np.cumsum([len(x) for x in ids])]).astype(np.float64)
     return SideWords(ids, cum)
@@ -117,6 +114,9 @@ def _covers(words: SideWords, other: SideWords, ptr: np.ndarray, trans: np.ndarr
     else:
         cov_word = cov_para = np.zeros(0, np.int64)
     df = np.bincount(cov_word, minlength=len(wid))
+    # A word whose renderings are nowhere in the other document is no trial:
+    # the lexicon lacks the translator's word far more often than the
+    # paragraph lacks a counterpart.
     eligible = (df >= 1) & (df <= max_df)
     new = np.cumsum(eligible) - 1
     keep = eligible[cov_word]
@@ -126,13 +126,19 @@ def _covers(words: SideWords, other: SideWords, ptr: np.ndarray, trans: np.ndarr
 
 
 def lexical_evidence(lexicon: Lexicon, src: Sequence[str], tgt: Sequence[str], min_p: float = 0.1,
-                     r: float | None = None, max_df: int = 60) -> LexicalEvidence:
+                     r: float | None = None, max_df: int = 60,
+                     src_words: Sequence[Iterable[str]] | None = None,
+                     tgt_words: Sequence[Iterable[str]] | None = None) -> LexicalEvidence:
+    """The words' evidence for one document pair.
+
+    `src_words`/`tgt_words`: each paragraph's distinct words, when the
+    caller has them already (the anchors' extractor does); else read here.
+    """
     table = lexicon.table(min_p)
-    uk_lookup: dict[str, int] = {}
-    en_lookup: dict[str, int] = {}
-    en_index = lexicon.en_index
-    sw = side_words(src, uk_lookup, lexicon.uk_id, uk_forms)
-    tw = side_words(tgt, en_lookup, lambda w: en_index.get(en_stem(w), -1), en_words)
+    sw = side_words(src_words if src_words is not None else [set(words_of(normalize(t))) for t in src],
+                    lexicon.uk_word_id)
+    tw = side_words(tgt_words if tgt_words is not None else [set(words_of(normalize(t))) for t in tgt],
+                    lexicon.en_id)
     src_cov = _covers(sw, tw, table.uk_ptr, table.uk_to_en, len(lexicon.en), max_df)
     tgt_cov = _covers(tw, sw, table.en_ptr, table.en_to_uk, len(lexicon.uk), max_df)
     if r is None:
@@ -160,20 +166,23 @@ def _grids(cov: Covers, other_cum: np.ndarray, rows_of_para: bool, band: Band, n
     lo = band.lo
     out = []
     limit = m if rows_of_para else n
+    # Covered pairs come sorted by (word, paragraph): the paragraph before,
+    # for the same word, tells which spans already count the word.
+    same = np.zeros(len(cov.cov_word), dtype=bool)
+    prev = np.zeros(len(cov.cov_word), dtype=np.int64)
+    if len(cov.cov_word) > 1:
+        same[1:] = cov.cov_word[1:] == cov.cov_word[:-1]
+        prev[1:] = cov.cov_para[:-1]
     for size in (1, 2, 3):
         grid = np.zeros((n + 1) * w)
         if len(cov.cov_word):
             k = np.repeat(np.arange(size), len(cov.cov_word))
             word = np.tile(cov.cov_word, size)
             end = np.tile(cov.cov_para, size) + 1 + k  # the other span's end boundary
-            ok = end <= limit
+            # A span holding two paragraphs that cover the word counts it once:
+            # an end the previous covering paragraph reaches already is dropped.
+            ok = (end <= limit) & (end >= size) & ~(np.tile(same, size) & (end <= np.tile(prev, size) + size))
             word, end = word[ok], end[ok]
-            if size > 1:  # a word covered twice inside one span counts once
-                key = np.unique(word * (limit + 1) + end)
-                word, end = key // (limit + 1), key % (limit + 1)
-            if len(word) and end.min() < size:
-                ok = end >= size
-                word, end = word[ok], end[ok]
             length = other_cum[end] - other_cum[end - size]
             gain = _gain(cov.freq[word], length, r)
             mine = cov.para[word] + 1  # this side's boundary after the word's paragraph

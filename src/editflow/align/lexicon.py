@@ -40,14 +40,13 @@ from typing import Any
 
 import numpy as np
 
+from editflow.align.features import words_of
 from editflow.errors import InputError
 from editflow.textnorm import normalize
 
 FORMAT = "editflow-lexicon"
 VERSION = 1
 
-# Letters-only words with inner apostrophes or hyphens kept whole.
-_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*", re.UNICODE)
 _CYR = re.compile(r"[а-яіїєґё]")
 
 # Function words carry no evidence of which paragraph translates which.
@@ -126,7 +125,7 @@ def _undouble(w: str) -> str:
 def en_words(text: str) -> list[str]:
     """English content words of a text as they are written (lower-cased), in order."""
     out = []
-    for w in _WORD.findall(normalize(text)):
+    for w in words_of(normalize(text)):
         lw = w.lower()
         if len(lw) > 1 and lw not in EN_STOP:
             out.append(lw)
@@ -135,7 +134,7 @@ def en_words(text: str) -> list[str]:
 
 def uk_forms(text: str) -> list[str]:
     """Ukrainian (Cyrillic) words of a text, lower-cased, in order; other scripts are left to the anchors."""
-    return [w for w in (m.lower() for m in _WORD.findall(normalize(text))) if _CYR.search(w)]
+    return [w for w in (m.lower() for m in words_of(normalize(text))) if _CYR.search(w)]
 
 
 _analyzer: Any = None
@@ -190,6 +189,9 @@ class Lexicon:
         # Lemma prefixes: a form whose first letters start no known lemma is not worth parsing.
         self._prefixes = {w[:3] for w in self.uk}
         self._lemma_cache: dict[str, int] = {}
+        # Words as written → ids: an article's words are looked up once per paragraph.
+        self._uk_words: dict[str, int] = {}
+        self._en_words: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self.pair_p)
@@ -216,7 +218,21 @@ class Lexicon:
         return i
 
     def en_id(self, word: str) -> int:
-        return self.en_index.get(en_stem(word), -1)
+        """Id of an English word's stem, or -1 (function words, words the lexicon does not know)."""
+        i = self._en_words.get(word)
+        if i is None:
+            lw = word.lower()
+            i = -1 if len(lw) < 2 or lw in EN_STOP else self.en_index.get(en_stem(lw), -1)
+            self._en_words[word] = i
+        return i
+
+    def uk_word_id(self, word: str) -> int:
+        """`uk_id` of a word as written (any case, any script: non-Cyrillic words are -1)."""
+        i = self._uk_words.get(word)
+        if i is None:
+            lw = normalize(word).lower()
+            i = self._uk_words[word] = self.uk_id(lw) if _CYR.search(lw) else -1
+        return i
 
     def translations(self, uk_id: int) -> tuple[np.ndarray, np.ndarray]:
         a, b = self.indptr[uk_id], self.indptr[uk_id + 1]
@@ -245,7 +261,7 @@ class Lexicon:
             return []
         ens, ps = self.translations(i)
         shown = self.display or self.en
-        return [(shown[e], round(float(p), 4)) for e, p in zip(ens[:limit], ps[:limit])]
+        return [(shown[e], round(float(p), 4)) for e, p in zip(ens[:limit], ps[:limit], strict=True)]
 
     def sources(self, word: str, limit: int = 10) -> list[tuple[str, float]]:
         """The Ukrainian lemmas an English word translates, most probable first."""
@@ -282,13 +298,13 @@ class Lexicon:
             best[key] = max(best.get(key, 0.0), float(p))
         if not best:
             return self
-        old = {(int(a), int(b)): float(p) for a, b, p in zip(self.pair_uk, self.pair_en, self.pair_p)}
+        old = {(int(a), int(b)): float(p) for a, b, p in zip(self.pair_uk, self.pair_en, self.pair_p, strict=True)}
         for k, p in best.items():
             old[k] = max(old.get(k, 0.0), p)
         keys = list(old)
         meta = dict(self.meta)
         if origin:
-            meta["extra"] = list(meta.get("extra", [])) + [origin]
+            meta["extra"] = [*meta.get("extra", []), origin]
         return Lexicon(uk, en, np.array([k[0] for k in keys], dtype=np.int32),
                        np.array([k[1] for k in keys], dtype=np.int32),
                        np.array([old[k] for k in keys], dtype=np.float32), dict(self.forms), display, meta)
@@ -299,7 +315,8 @@ class Lexicon:
         return {
             "format": FORMAT, "version": VERSION, "meta": self.meta, "uk": self.uk, "en": self.en,
             "display": self.display or self.en,
-            "pairs": [[int(a), int(b), round(float(p), 4)] for a, b, p in zip(self.pair_uk, self.pair_en, self.pair_p)],
+            "pairs": [[int(a), int(b), round(float(p), 4)]
+                      for a, b, p in zip(self.pair_uk, self.pair_en, self.pair_p, strict=True)],
             "forms": dict(sorted(self.forms.items())),
         }
 
@@ -439,7 +456,7 @@ def _model1(src_units: Sequence[np.ndarray], tgt_units: Sequence[np.ndarray], n_
     cell_s = np.empty(total, dtype=np.int64)
     cell_t = np.empty(total, dtype=np.int64)
     pos = 0
-    for s, t in zip(src_units, tgt_units):
+    for s, t in zip(src_units, tgt_units, strict=True):
         s1 = np.append(s, null)
         k = len(s1) * len(t)
         cell_s[pos:pos + k] = np.tile(s1, len(t))
@@ -521,7 +538,7 @@ def coverage_rate(lex: Lexicon, c: _Corpus) -> float:
     new_u = np.array([lex.uk_index.get(w, -1) for w in c.uk_vocab], dtype=np.int64)
     new_e = np.array([lex.en_index.get(w, -1) for w in c.en_vocab], dtype=np.int64)
     known = covered = 0
-    for us, es in zip(c.uk_units, c.en_units):
+    for us, es in zip(c.uk_units, c.en_units, strict=True):
         ids = new_u[us]
         ids = ids[ids >= 0]
         ens = set(new_e[es][new_e[es] >= 0].tolist())

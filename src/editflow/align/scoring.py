@@ -84,7 +84,7 @@ class Params:
     # ratio (the words of a paragraph are not independent trials), the least
     # probability of a lexicon pair that counts as a translation, and how often
     # a true pair covers a word (None: from the lexicon's training).
-    lex_weight: float = 0.3
+    lex_weight: float = 0.5
     lex_min_p: float = 0.1
     lex_r: float | None = None
 
