@@ -12,16 +12,24 @@ doubt threshold carry the reasons an editor should look at them.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from editflow.align.dp import (Band, forward_tables, anchor_centre, forward_backward, make_band, path_centre,
-                               posteriors, viterbi)
+from editflow.align.constraints import Constraints, apply_constraints
+from editflow.align.dp import (
+    Band,
+    anchor_centre,
+    forward_backward,
+    forward_tables,
+    make_band,
+    path_centre,
+    posteriors,
+    viterbi,
+)
 from editflow.align.features import Extractor, key_weights, number_keys
-from editflow.align.lexical import LexicalEvidence, lexical_evidence, lexical_grids
+from editflow.align.lexical import LexicalEvidence, bead_coverage, lexical_evidence, lexical_grids
 from editflow.align.lexicon import Lexicon, lemma_pairs_of_terms
 from editflow.align.scoring import Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
@@ -39,10 +47,13 @@ DOUBT_THRESHOLD = 0.85
 # hard cases) and cost a third less than the full lattice of a 60-paragraph
 # article.
 FULL_LATTICE = 40
+# A path scoring below this went through a bead the constraints forbid (the
+# additions' forbidden cells carry a finite -1e4, see constraints.py).
+FORBIDDEN = -5e3
 MIN_BAND = 24
 NARROW_BAND = 24
 
-__all__ = ["DOUBT_THRESHOLD", "Lexicon", "Params", "align", "align_paragraphs"]
+__all__ = ["DOUBT_THRESHOLD", "Constraints", "Lexicon", "Params", "align", "align_paragraphs"]
 
 
 def _ratio(ev: Evidence, beads: Sequence[tuple[int, int, int, int]] | None) -> float:
@@ -76,12 +87,14 @@ class _Lattice:
 
 
 def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params,
-           centre: np.ndarray | None, width: int,
-           lex: LexicalEvidence | None = None) -> tuple[list[tuple[int, int, int, int]], _Lattice]:
+           centre: np.ndarray | None, width: int, lex: LexicalEvidence | None = None,
+           constraints: Constraints | None = None) -> tuple[list[tuple[int, int, int, int]], _Lattice]:
     """Best path in a band, widened until the path keeps clear of the band's edges."""
     while True:
         band = make_band(ev.src_len, ev.tgt_len, width, centre)
         scores = bead_scores(ev, band, ratio, prm, lexical_grids(lex, band) if lex is not None else None)
+        if constraints:
+            apply_constraints(scores, band, constraints, n)
         # Most articles need the forward-backward pass on this very lattice,
         # so its forward table is made in the Viterbi pass.
         delta, alpha = forward_tables(scores, band, n)
@@ -89,10 +102,14 @@ def _solve(ev: Evidence, n: int, m: int, ratio: float, prm: Params,
             path = viterbi(scores, band, n, m, delta)
         except RuntimeError:
             path = None
+        if path is not None and constraints and delta[n, m - band.lo[n]] < FORBIDDEN:
+            path = None  # only a path through a forbidden addition is left: none keeps the constraints
         if band.width >= m + 1 or (path is not None and not _touches_edge(path, band, m)):
             break
         width *= 2
     if path is None:
+        if constraints:
+            raise ValueError("the pinned pairs and forbidden links contradict each other: no alignment keeps them all")
         raise RuntimeError("alignment failed: no path")  # cannot happen on the full lattice
     return path, _Lattice(band, scores, alpha)
 
@@ -165,13 +182,16 @@ def _lone_titles(cats: list[str], other: list[str]) -> list[str]:
 
 def align_paragraphs(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None = None,
                      src_roles: Sequence[str] | None = None, tgt_roles: Sequence[str] | None = None,
-                     params: Params | None = None, lexicon: Lexicon | None = None) -> list[Bead]:
+                     params: Params | None = None, lexicon: Lexicon | None = None,
+                     constraints: Constraints | None = None) -> list[Bead]:
     """Align two lists of paragraph texts; roles are read off the text when not given.
 
     `lexicon`: word translations (editflow.align.lexicon) whose evidence joins
     the lengths, anchors and roles; the glossary's terms are added to it.
+    `constraints`: pinned pairs and forbidden links the alignment must keep
+    (editflow.align.constraints); forced roles are given as src_roles/tgt_roles.
     """
-    return _align(src, tgt, glossary, src_roles, tgt_roles, params, lexicon)[0]
+    return _align(src, tgt, glossary, src_roles, tgt_roles, params, lexicon, constraints)[0]
 
 
 def with_glossary(lexicon: Lexicon, glossary: Glossary | None) -> Lexicon:
@@ -183,7 +203,8 @@ def with_glossary(lexicon: Lexicon, glossary: Glossary | None) -> Lexicon:
 
 def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
            src_roles: Sequence[str] | None, tgt_roles: Sequence[str] | None,
-           params: Params | None, lexicon: Lexicon | None = None) -> tuple[list[Bead], float]:
+           params: Params | None, lexicon: Lexicon | None = None,
+           constraints: Constraints | None = None) -> tuple[list[Bead], float]:
     prm = params or Params()
     if src_roles is None:
         paras = [Paragraph(t) for t in src]
@@ -215,31 +236,40 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
     # around that path and computes the posteriors.  When the ratio hardly
     # moves (most articles), pass 1's lattice is reused as it is.
     wide = m + 1 if m + 1 <= FULL_LATTICE else MIN_BAND
-    first, solved = _solve(ev, n, m, ratio, prm, anchor_centre(ev.strong, n, m), wide, lex)
+    first, solved = _solve(ev, n, m, ratio, prm, anchor_centre(ev.strong, n, m), wide, lex, constraints)
     new_ratio = _ratio(ev, first)
     if abs(new_ratio - ratio) <= 0.03 * ratio:
         path = first
     else:
         ratio = new_ratio
         narrow = m + 1 if m + 1 <= FULL_LATTICE else NARROW_BAND
-        path, solved = _solve(ev, n, m, ratio, prm, path_centre(first, n), narrow, lex)
+        path, solved = _solve(ev, n, m, ratio, prm, path_centre(first, n), narrow, lex, constraints)
     alpha, beta, z = forward_backward(solved.scores, solved.band, n, m, solved.alpha)
     conf = posteriors(path, solved.scores, solved.band, alpha, beta, z)
     # Numbers of two or more digits, per paragraph, for the "numbers differ" reason.
     nums = ([{k for k in f.keys if k.startswith("n:") and len(k) > 3} for f in sf],
             [{k for k in f.keys if k.startswith("n:") and len(k) > 3} for f in tf])
     beads = []
-    for (i0, j0, i1, j1), c in zip(path, conf):
+    for (i0, j0, i1, j1), c in zip(path, conf, strict=True):
         s_idx, t_idx = tuple(range(i0, i1)), tuple(range(j0, j1))
         bead = Bead(s_idx, t_idx, round(c, 4))
         bead.reasons = _reasons(src, tgt, s_idx, t_idx, src_roles, tgt_roles, ratio, nums)
+        if lex is not None and s_idx and t_idx and (
+                bead.reasons or c < DOUBT_THRESHOLD or any(src_cats[i] in _TITLE_LIKE for i in s_idx)
+                or any(tgt_cats[j] in _TITLE_LIKE for j in t_idx)):
+            covered, words = bead_coverage(lex, s_idx, t_idx)
+            if words >= 2:
+                # Where words decided a pair (a merge, a headline, lengths or numbers
+                # that disagree, a doubt), say how far they agree.
+                bead.reasons.append(f"{covered} of {words} content words translate")
         beads.append(bead)
     return beads, ratio
 
 
 def align(source: Document, target: Document, glossary: Glossary | None = None,
           params: Params | None = None, threshold: float = DOUBT_THRESHOLD,
-          boilerplate: Sequence[re.Pattern[str]] = (), lexicon: Lexicon | None = None) -> Alignment:
+          boilerplate: Sequence[re.Pattern[str]] = (), lexicon: Lexicon | None = None,
+          constraints: Constraints | None = None) -> Alignment:
     """Align two documents; paragraph roles are refined in place first.
 
     `boilerplate`: extra patterns marking web furniture (editflow.toml's [roles] boilerplate).
@@ -249,5 +279,5 @@ def align(source: Document, target: Document, glossary: Glossary | None = None,
     assign_roles(target.paragraphs, boilerplate)
     beads, ratio = _align(source.texts, target.texts, glossary,
                           [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params,
-                          lexicon)
+                          lexicon, constraints)
     return Alignment(source, target, beads, ratio=ratio, doubt_threshold=threshold)

@@ -11,10 +11,10 @@ a few country names every news text uses, and glossary terms.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from editflow.roles import strip_inline_notes
 from editflow.textnorm import normalize

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -33,7 +33,7 @@ TITLE_CAT, HEADLINE_CAT = 5, 6  # HEADLINE_CAT and above: variants
 N_CATS = 8  # categories 0..7
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_penalty_table(a: int, b: int, role_pen: float, headline_pen: float) -> np.ndarray:
     """Role penalty of an a-b bead for every combination of its paragraphs' categories.
 
