@@ -36,7 +36,7 @@ import numpy as np
 
 from editflow.align.dp import Band
 from editflow.align.features import words_of
-from editflow.align.lexicon import Lexicon
+from editflow.align.lexicon import Lexicon, sorted_unique
 from editflow.textnorm import normalize
 
 
@@ -109,7 +109,7 @@ def _covers(words: SideWords, other: SideWords, ptr: np.ndarray, trans: np.ndarr
     pos2, cpara = _expand(o_ptr, o_para, rend)
     word_of = pos[pos2]
     if len(word_of):
-        key = np.unique(word_of * max(len(other.ids), 1) + cpara)
+        key = sorted_unique(word_of * max(len(other.ids), 1) + cpara)
         cov_word, cov_para = key // max(len(other.ids), 1), key % max(len(other.ids), 1)
     else:
         cov_word = cov_para = np.zeros(0, np.int64)
@@ -223,4 +223,4 @@ def bead_coverage(ev: LexicalEvidence, s_idx: Sequence[int], t_idx: Sequence[int
     if not len(words):
         return 0, 0
     sel = np.isin(c.cov_word, words) & (c.cov_para >= t_idx[0]) & (c.cov_para <= t_idx[-1])
-    return len(np.unique(c.cov_word[sel])), len(words)
+    return len(sorted_unique(c.cov_word[sel])), len(words)

@@ -320,23 +320,50 @@ class Lexicon:
             "forms": dict(sorted(self.forms.items())),
         }
 
+    def _json_bytes(self) -> bytes:
+        return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
     def to_bytes(self) -> bytes:
-        raw = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        # mtime=0: the same lexicon gives the same bytes, so its hash names its contents.
-        return gzip.compress(raw, compresslevel=9, mtime=0)
+        # mtime=0: the same lexicon gives the same bytes, so a file's hash names its contents.
+        return gzip.compress(self._json_bytes(), compresslevel=9, mtime=0)
 
     @property
     def digest(self) -> str:
-        """SHA-256 of the lexicon's contents (what a PO header records)."""
+        """SHA-256 of the lexicon's JSON (what a PO header records); read off the file when loaded from one."""
         if "_digest" not in self.__dict__:
-            raw = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-            self.__dict__["_digest"] = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+            self.__dict__["_digest"] = hashlib.sha256(self._json_bytes()).hexdigest()
         return str(self.__dict__["_digest"])
 
     def save(self, path: Path) -> None:
         from editflow.fileio import atomic_write
 
         atomic_write(Path(path), self.to_bytes())
+
+
+def merge_lexicons(top: Lexicon, base: Lexicon, meta: dict[str, Any] | None = None) -> Lexicon:
+    """One lexicon holding both: every word pair of either, the higher probability where both have it.
+
+    How a project's own lexicon is layered over the starter: its words win
+    nothing by rank, but the starter fills what a young memory has not seen.
+    """
+    uk = list(top.uk) + [w for w in base.uk if w not in top.uk_index]
+    en = list(top.en) + [w for w in base.en if w not in top.en_index]
+    uk_index = {w: i for i, w in enumerate(uk)}
+    en_index = {w: i for i, w in enumerate(en)}
+    base_display = base.display or base.en
+    display = list(top.display or top.en) + [base_display[base.en_index[w]] for w in en[len(top.en):]]
+    u = np.concatenate([top.pair_uk, np.array([uk_index[w] for w in base.uk], dtype=np.int64)[base.pair_uk]])
+    e = np.concatenate([top.pair_en, np.array([en_index[w] for w in base.en], dtype=np.int64)[base.pair_en]])
+    p = np.concatenate([top.pair_p, base.pair_p])
+    key = u.astype(np.int64) * max(len(en), 1) + e
+    order = np.lexsort((-p, key))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = key[order][1:] != key[order][:-1]
+    pick = order[first]
+    forms = dict(base.forms)
+    forms.update(top.forms)
+    return Lexicon(uk, en, u[pick].astype(np.int32), e[pick].astype(np.int32), p[pick].astype(np.float32),
+                   forms, display, dict(meta if meta is not None else top.meta))
 
 
 def lexicon_from_json(data: dict[str, Any], origin: str = "<lexicon>") -> Lexicon:
@@ -371,7 +398,9 @@ def lexicon_from_bytes(raw: bytes, origin: str = "<lexicon>") -> Lexicon:
     except (OSError, EOFError, UnicodeDecodeError, ValueError) as e:
         raise InputError(origin, f"not a readable lexicon ({e})",
                          "give a file written by 'editflow tm lexicon --export'") from None
-    return lexicon_from_json(data, origin)
+    lex = lexicon_from_json(data, origin)
+    lex.__dict__["_digest"] = hashlib.sha256(raw).hexdigest()
+    return lex
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -440,38 +469,74 @@ def _prepare(pairs: Iterable[tuple[str, str]]) -> _Corpus:
     return _Corpus(uk_units, en_units, list(uk_index), en_vocab, forms, display)
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy 2.3+'s hash-based np.unique is ~50× slower on large int arrays."""
+    v = np.sort(values, kind="stable")
+    if len(v) < 2:
+        return v
+    return v[np.concatenate([[True], v[1:] != v[:-1]])]
+
+
+# Cells (unit × target word × source word) made at once while training: bounds
+# the memory of a large translation memory's training to a few hundred MB.
+_CHUNK_CELLS = 1 << 21
+
+
+def _chunks(src_units: Sequence[np.ndarray], tgt_units: Sequence[np.ndarray]) -> list[tuple[int, int]]:
+    cells = np.array([(len(s) + 1) * len(t) for s, t in zip(src_units, tgt_units, strict=True)], dtype=np.int64)
+    out, start, acc = [], 0, 0
+    for k, c in enumerate(cells.tolist()):
+        if acc and acc + c > _CHUNK_CELLS:
+            out.append((start, k))
+            start, acc = k, 0
+        acc += c
+    if start < len(cells):
+        out.append((start, len(cells)))
+    return out
+
+
+def _cells(src_units: Sequence[np.ndarray], tgt_units: Sequence[np.ndarray], null: int,
+           n_tgt: int) -> tuple[np.ndarray, np.ndarray]:
+    """(pair key = source × n_tgt + target) per cell, and the cell count of each (unit, target word).
+
+    A unit's cells run target word by target word, each over the unit's
+    source words and NULL: the source words competing for one target word
+    are consecutive.
+    """
+    keys, seg = [], []
+    for s, t in zip(src_units, tgt_units, strict=True):
+        s1 = np.append(s, null).astype(np.int64)
+        keys.append(np.tile(s1 * n_tgt, len(t)) + np.repeat(t.astype(np.int64), len(s1)))
+        seg.append(np.full(len(t), len(s1), dtype=np.int64))
+    return np.concatenate(keys), np.concatenate(seg)
+
+
 def _model1(src_units: Sequence[np.ndarray], tgt_units: Sequence[np.ndarray], n_src: int, n_tgt: int,
             iterations: int) -> tuple[np.ndarray, np.ndarray]:
     """IBM Model 1 t(target | source) with a NULL source word, over co-occurring pairs only.
 
-    Returns (pair key = source × n_tgt + target, probability).  Every
-    (unit, target word, source word) cell is one element of flat arrays, so
-    an EM iteration is a handful of numpy passes.
+    Returns (pair key = source × n_tgt + target, probability).  Each cell
+    keeps only the index of its word pair (int32); an EM iteration is a few
+    numpy passes per chunk of units.
     """
     null = n_src  # the NULL word's id
-    sizes_s = np.array([len(u) + 1 for u in src_units], dtype=np.int64)
-    sizes_t = np.array([len(u) for u in tgt_units], dtype=np.int64)
-    cells = sizes_s * sizes_t
-    total = int(cells.sum())
-    cell_s = np.empty(total, dtype=np.int64)
-    cell_t = np.empty(total, dtype=np.int64)
-    pos = 0
-    for s, t in zip(src_units, tgt_units, strict=True):
-        s1 = np.append(s, null)
-        k = len(s1) * len(t)
-        cell_s[pos:pos + k] = np.tile(s1, len(t))
-        cell_t[pos:pos + k] = np.repeat(t, len(s1))
-        pos += k
-    # One group per (unit, target token): the source words competing for it.
-    group = np.repeat(np.arange(int(sizes_t.sum()), dtype=np.int64), np.repeat(sizes_s, sizes_t))
-    keys, inv = np.unique(cell_s * n_tgt + cell_t, return_inverse=True)
-    del cell_s, cell_t
+    chunks = _chunks(src_units, tgt_units)
+    keys = sorted_unique(np.concatenate([sorted_unique(_cells(src_units[a:b], tgt_units[a:b], null, n_tgt)[0])
+                                         for a, b in chunks]))
+    index, segments = [], []
+    for a, b in chunks:
+        k, seg = _cells(src_units[a:b], tgt_units[a:b], null, n_tgt)
+        index.append(np.searchsorted(keys, k).astype(np.int32))
+        segments.append(seg)
     key_src = keys // n_tgt
     t = np.ones(len(keys))
     for _ in range(iterations):
-        p = t[inv]
-        denom = np.bincount(group, weights=p)
-        counts = np.bincount(inv, weights=p / denom[group], minlength=len(keys))
+        counts = np.zeros(len(keys))
+        for idx, seg in zip(index, segments, strict=True):
+            p = t[idx]
+            starts = np.concatenate([[0], np.cumsum(seg)[:-1]])
+            denom = np.add.reduceat(p, starts)
+            counts += np.bincount(idx, weights=p / np.repeat(denom, seg), minlength=len(keys))
         per_src = np.bincount(key_src, weights=counts, minlength=n_src + 1)
         t = counts / per_src[key_src]
     return keys, t
@@ -517,8 +582,8 @@ def train_lexicon(pairs: Iterable[tuple[str, str]], iterations: int = 6, min_pro
     keep = rank < max_per_word
     u, e, p = u[keep], e[keep], p[keep]
     # Only the words that took part stay in the vocabularies and the form table.
-    used_u = np.unique(u)
-    used_e = np.unique(e)
+    used_u = sorted_unique(u)
+    used_e = sorted_unique(e)
     new_u = np.full(nu, -1, dtype=np.int64)
     new_u[used_u] = np.arange(len(used_u))
     new_e = np.full(ne, -1, dtype=np.int64)
