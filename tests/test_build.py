@@ -152,3 +152,23 @@ def test_build_never_replaces_a_review_someone_is_working_in(project: Path) -> N
     s = {s.slug: s for s in build(project, settings, gl, jobs=1)}["school"]
     assert s.state == "built" and s.review == "in review" and "review not refreshed" in s.message
     assert review.read_bytes() == worked
+
+
+def test_the_glossary_is_read_once_per_run_not_per_article(project: Path, make_pair,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import editflow.build as B
+
+    for slug in ("second", "third"):
+        make_pair(slug=slug, root=project)
+    calls: list[object] = []
+    real = B.load_glossary
+
+    def counting(paths):  # type: ignore[no-untyped-def]
+        calls.append(paths)
+        return real(paths)
+
+    monkeypatch.setattr(B, "load_glossary", counting)
+    B._GLOSSARY.clear()
+    statuses = B.build(project, Settings(root=project), [project / "glossary"], jobs=1)
+    assert sorted(s.slug for s in statuses if s.state == "built") == ["kiev", "school", "second", "third"]
+    assert len(calls) == 1

@@ -44,7 +44,7 @@ from editflow.errors import (
     report_internal_error,
 )
 from editflow.fileio import atomic_write
-from editflow.glossary import glossary_files
+from editflow.glossary import Glossary, glossary_files, load_glossary
 from editflow.project import Article, find_articles
 
 STATE_NAME = "build.json"
@@ -107,11 +107,26 @@ def _review_state(po_path: Path, review_path: Path) -> ReviewState:
     return "exported" if review_path.is_file() else "not exported"
 
 
+# The glossary of this run, read and indexed once per process (the parent with -j1, each worker
+# otherwise) and keyed by the run's settings key, which hashes every glossary file: with a
+# 15,000-term glossary, reading it for every article cost more than the article itself.
+_GLOSSARY: dict[str, Glossary | None] = {}
+
+
+def run_glossary(glossaries: list[Path], common_key: str) -> Glossary | None:
+    if common_key not in _GLOSSARY:
+        _GLOSSARY.clear()
+        _GLOSSARY[common_key] = load_glossary(glossaries) if glossaries else None
+    return _GLOSSARY[common_key]
+
+
 def build_article(root: Path, article: Article, settings: Settings, glossaries: list[Path],
                   common_key: str, force: bool = False) -> ArticleStatus:
     """Align (if needed), check and export one article.  Runs in a worker process.
 
     Never raises for the article's own trouble: a refused input or a bug is its state.
+    The glossary is read once per process, and the same object serves the alignment, the
+    checks and the publication's keywords.
     """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.checks import check_po
@@ -127,6 +142,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         return st
     assert article.original is not None and article.translation is not None
     try:
+        glossary = run_glossary(glossaries, common_key)
         po_path = article.po
         po = load_po(po_path) if po_path.is_file() else None
         needs_align = po is None
@@ -141,15 +157,15 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
                     return st
                 needs_align = True
         if needs_align:
-            al = align_files(article.original, article.translation, glossaries or None,
+            al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate)
             write_alignment(al, po_path, force=True)
             po = load_po(po_path)
-        result = check_po(po_path, glossaries or None, settings=settings, po=po)
+        result = check_po(po_path, settings=settings, po=po, glossary=glossary)
         outs = outputs_for(root, article.slug)
         write_publication(po_path, outs["publication"], template=settings.template, subtitle=settings.subtitle,
-                          force=force)
+                          force=force, glossary=glossary)
         try:
             write_review(po_path, outs["review"], glossaries=glossaries or None, force=force,
                          findings=result.findings)

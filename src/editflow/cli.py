@@ -416,9 +416,12 @@ def export(ctx: click.Context, po_file: Path, mode: str | None, output: Path | N
     if mode == "publication":
         from editflow.export.publication import write_publication
 
+        from editflow.glossary import load_glossary
+
+        sources = settings.glossary_sources(glossaries)
         summary = write_publication(po_file, out, template=template or settings.template,
                                     subtitle=settings.subtitle if subtitle is None else subtitle, force=force,
-                                    glossary_paths=settings.glossary_sources(glossaries))
+                                    glossary=load_glossary(sources) if sources else None)
         for w in summary["warnings"]:
             click.echo(f"warning: {w}", err=True)
         names = {"boilerplate": "web boilerplate", "teaser": "teaser(s)", "headline": "headline variant(s)"}

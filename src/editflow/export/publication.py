@@ -41,7 +41,6 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +51,8 @@ from editflow.roles import assign_roles, is_boilerplate, is_labelled_variant, is
 
 if TYPE_CHECKING:
     import polib
+
+    from editflow.glossary import Glossary
 
 # Output paragraph kinds → the style each is written in.
 STYLES = {
@@ -570,13 +571,10 @@ def _header_list(value: str) -> list[str]:
     return [v.strip() for v in re.split(r"[,;]", value or "") if v.strip()]
 
 
-def glossary_keywords(text: str, glossary_paths: Sequence[Path]) -> list[str]:
+def glossary_keywords(text: str, glossary: Glossary | None) -> list[str]:
     """English renderings of the glossary's terms that occur in the text, in order of appearance."""
-    if not glossary_paths:
+    if glossary is None:
         return []
-    from editflow.glossary import load_glossary
-
-    glossary = load_glossary(list(glossary_paths))
     lowered = text.lower()
     found: list[tuple[int, str]] = []
     for term in glossary.terms:
@@ -616,13 +614,13 @@ def set_properties(document: Any, *, title: str, author: str, subject: str, keyw
 # ---------------------------------------------------------------------------
 
 def write_publication(po_path: Path, out: Path, *, template: Path | None = None, subtitle: bool = False,
-                      force: bool = False, glossary_paths: Sequence[Path] | None = None) -> dict:
+                      force: bool = False, glossary: Glossary | None = None) -> dict:
     """Export the PO's English as a publication-ready .docx at `out`.
 
     Returns a summary: output, title, author, paragraphs written, what was
     dropped (by role) and warnings (stale inputs, template styles missing).
-    `glossary_paths`: the term bases whose renderings become the document's
-    keywords (default: those the PO's project settings name).
+    `glossary`: the glossary whose renderings become the document's keywords
+    (default: the one the PO's project settings name).
     """
     from editflow.config import load_settings
     from editflow.errors import EditflowError
@@ -651,9 +649,12 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
         keywords = _header_list(md["X-Editflow-Keywords"])
     else:
         try:
-            if glossary_paths is None:
-                glossary_paths = load_settings(po_path).glossary_sources()
-            keywords = glossary_keywords("\n".join(b.text for b in plan.blocks), glossary_paths)
+            if glossary is None:
+                from editflow.glossary import load_glossary
+
+                sources = load_settings(po_path).glossary_sources()
+                glossary = load_glossary(sources) if sources else None
+            keywords = glossary_keywords("\n".join(b.text for b in plan.blocks), glossary)
         except EditflowError as e:  # a broken glossary costs the keywords, not the export
             warnings.append(f"keywords left empty: {e.format_message()}")
             keywords = []
