@@ -30,6 +30,7 @@ from editflow.config import Settings
 from editflow.errors import EditflowError
 from editflow.fileio import atomic_write
 from editflow.glossary import glossary_files
+from editflow.outputs import review_state
 from editflow.project import Article, find_articles
 
 STATE_NAME = "build.json"
@@ -42,7 +43,7 @@ class ArticleStatus:
     pairs: int = 0
     doubtful: int = 0
     findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
-    review: str = ""             # not exported, exported, imported
+    review: str = ""             # an outputs.ReviewState: not exported, exported, in review, imported
     message: str = ""
     key: str = ""                # hash of every input of this article's build
     outputs: list[str] = field(default_factory=list)
@@ -79,12 +80,6 @@ def outputs_for(root: Path, slug: str) -> dict[str, Path]:
     return {"publication": root / "build" / f"{slug}.docx", "review": root / "build" / f"{slug}.review.docx"}
 
 
-def _review_state(po_path: Path, review_path: Path) -> str:
-    if po_path.is_file() and "reviewed:" in po_path.read_text(encoding="utf-8", errors="replace"):
-        return "imported"
-    return "exported" if review_path.is_file() else "not exported"
-
-
 def build_article(root: Path, article: Article, settings: Settings, glossaries: list[Path],
                   common_key: str, force: bool = False) -> ArticleStatus:
     """Align (if needed), check and export one article.  Runs in a worker process."""
@@ -92,8 +87,8 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     from editflow.checks import check_po
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
-    from editflow.pipeline import align_files, edited_entries, write_alignment
-    from editflow.po import load_po, stale_inputs
+    from editflow.pipeline import align_files, write_alignment
+    from editflow.po import edited_entries, load_po, stale_inputs
 
     st = ArticleStatus(article.slug)
     if not article.complete:
@@ -108,7 +103,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         if po is not None:
             changed = stale_inputs(po, po_path)
             if changed:
-                edited = edited_entries(po, po_path)
+                edited = edited_entries(po)
                 if edited and not force:
                     st.state = "refused"
                     st.message = (f"{', '.join(changed)} changed, and {len(edited)} entries were edited in the PO; "
@@ -132,18 +127,19 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
             # A review document someone has worked in is never replaced: their
             # edits reach the PO only through import-review.
             st.message = f"review not refreshed: {e.format_message()}"
-            st.review = "in review"
         st.pairs = len(result.entries)
         st.doubtful = sum(1 for e in result.entries if e.fuzzy)
         for f in result.findings:
             st.findings[f.severity] = st.findings.get(f.severity, 0) + 1
-        st.review = st.review or _review_state(po_path, outs["review"])
         st.outputs = [str(p) for p in outs.values()]
         st.state = "built"
         st.key = article_key(article, common_key)
     except EditflowError as e:
         st.state = "failed"
         st.message = e.format_message()
+    finally:
+        # Built, refused or failed: the review is in the state its document and the PO say, as `status` reads it.
+        st.review = review_state(outputs_for(root, article.slug)["review"], article.po)
     return st
 
 
@@ -178,15 +174,18 @@ def status(root: Path, settings: Settings, glossaries: list[Path]) -> list[Artic
                                      else "no original"))
             continue
         prev = saved.get(a.slug)
+        # The review document is the reviewer's as much as ours: its state is read afresh, not from the record.
+        review = review_state(outputs_for(root, a.slug)["review"], a.po)
         if prev is not None and prev.key == article_key(a, common) and all(Path(p).is_file() for p in prev.outputs):
             prev.state = "up to date"
-            prev.review = _review_state(a.po, outputs_for(root, a.slug)["review"])
+            prev.review = review
             out.append(prev)
         elif prev is not None:
             prev.state = "stale"
+            prev.review = review
             out.append(prev)
         else:
-            out.append(ArticleStatus(a.slug, "not built", review=_review_state(a.po, outputs_for(root, a.slug)["review"])))
+            out.append(ArticleStatus(a.slug, "not built", review=review))
     return out
 
 
@@ -204,6 +203,7 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
         if (a.complete and not force and prev is not None and prev.key == article_key(a, common)
                 and all(Path(p).is_file() for p in prev.outputs)):
             prev.state = "up to date"
+            prev.review = review_state(outputs_for(root, a.slug)["review"], a.po)
             results[a.slug] = prev
             if progress:
                 progress(prev)

@@ -403,37 +403,18 @@ def export(po_file: Path, mode: str | None, output: Path | None, template: Path 
     if mode == "publication":
         from editflow.export.publication import write_publication
 
-        summary = write_publication(po_file, out, template=template, subtitle=subtitle, force=force)
-        for w in summary["warnings"]:
-            click.echo(f"warning: {w}", err=True)
-        names = {"boilerplate": "web boilerplate", "teaser": "teaser(s)", "headline": "headline variant(s)"}
-        dropped = ", ".join(f"{n} {names.get(role, role)}" for role, n in summary["dropped"].items())
-        click.echo(f"wrote {summary['output']}: {summary['paragraphs']} paragraphs"
-                   + (f"; dropped {dropped}" if dropped else ""), err=True)
-        return
-    # The review and redline exports live in their own modules; a build
-    # without them says so instead of failing with a traceback.
-    try:
-        if mode == "review":
-            from editflow.export.review import write_review
-        else:
-            from editflow.export.redline import write_redline
-    except ModuleNotFoundError as e:
-        if not (e.name or "").startswith("editflow"):
-            raise
-        from editflow.errors import EditflowError
+        result = write_publication(po_file, out, template=template, subtitle=subtitle, force=force)
+    elif mode == "review":
+        from editflow.export.review import write_review
 
-        raise EditflowError(f"the --{mode} export is not available in this build") from None
-    if mode == "review":
         result = write_review(po_file, out, glossaries=list(glossaries) or None, force=force)
     else:
-        result = write_redline(po_file, out, force=force)
-    import dataclasses
+        from editflow.export.redline import write_redline
 
-    info = dataclasses.asdict(result) if dataclasses.is_dataclass(result) else dict(result or {})
-    for w in info.get("warnings", []) or []:
+        result = write_redline(po_file, out, force=force)
+    for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
-    click.echo(f"wrote {out}", err=True)
+    click.echo(f"wrote {result.path}: {result.describe()}", err=True)
 
 
 @cli.command("import-review")

@@ -11,8 +11,10 @@ namespace `REVIEW_NS`) recording the PO's identity (its input files and
 their hashes, a hash of all entries) and, per row, the id and hashes of the
 Ukrainian and English as exported.  `review_import` reads it to prove what
 changed and to refuse a review made from an older PO.  The same part records
-a hash of the document body as written, so that a later export overwrites an
-untouched review but never one a reviewer has worked in.
+a hash of the document body as written, by which `editflow.outputs` tells an
+untouched review (a later export replaces it) from one a reviewer has worked
+in (kept until its work is imported); the core properties record which
+article the review was exported for.
 
 The table is written as raw WordprocessingML with lxml (python-docx cell by
 cell is too slow for 2,000 rows and cannot split runs at span boundaries or
@@ -23,9 +25,7 @@ and saving.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Iterable
 from lxml import etree
 
 from editflow.errors import InputError
+from editflow.outputs import HASHED_PARTS, REVIEW_NS, Claim, OutputKind, WriteResult, decide, parts_sha, stamp
 
 if TYPE_CHECKING:
     import polib
@@ -41,9 +42,6 @@ if TYPE_CHECKING:
     from editflow.model import Finding
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-REVIEW_NS = "urn:editflow:review:1"
-# PO header key: SHA-256 of the last review document import-review took in whole.
-IMPORTED_KEY = "X-Editflow-Imported-Review"
 W = f"{{{W_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 AUTHOR, INITIALS = "editflow", "EF"
@@ -103,8 +101,8 @@ def entries_hash(rows: Iterable[tuple[str, "polib.POEntry"]]) -> str:
     return h.hexdigest()[:16]
 
 
-def po_identity(po: "polib.POFile") -> dict[str, str]:
-    """What names the article a PO belongs to: its inputs and their hashes (editflow's header)."""
+def input_record(po: "polib.POFile") -> dict[str, str]:
+    """The PO's inputs and their hashes (editflow's header), as the review part records them."""
     md = po.metadata
     keys = ("X-Editflow-Source", "X-Editflow-Source-SHA256", "X-Editflow-Target", "X-Editflow-Target-SHA256")
     return {k.removeprefix("X-Editflow-").lower(): md.get(k, "") for k in keys}
@@ -362,60 +360,10 @@ def _attach_custom_xml(document, blob: bytes):
     return item
 
 
-_HASHED_PARTS = ("word/document.xml", "word/comments.xml")
-
-
-def _parts_sha(blobs: Iterable[bytes]) -> str:
-    h = hashlib.sha256()
-    for b in blobs:
-        h.update(b)
-    return h.hexdigest()[:16]
-
-
-def content_sha(docx: bytes) -> str:
-    """Hash of the document body and comments as stored: tells an untouched export from a worked-on one."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        names = set(z.namelist())
-        return _parts_sha(z.read(n) for n in _HASHED_PARTS if n in names)
-
-
 def _document_content_sha(document) -> str:
-    """`content_sha` of the file `document` will be saved as (the parts' bytes are what gets zipped)."""
+    """`outputs.content_sha` of the file `document` will be saved as (the parts' bytes are what gets zipped)."""
     parts = {str(p.partname).lstrip("/"): p for p in document.part.package.iter_parts()}
-    return _parts_sha(parts[n].blob for n in _HASHED_PARTS if n in parts)
-
-
-def read_review_part(data: bytes) -> "object | None":
-    """The editflow review part (an lxml element) of a .docx's bytes, or None."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for name in sorted(z.namelist()):
-            if name.startswith("customXml/") and name.endswith(".xml") and "itemProps" not in name \
-                    and "/_rels/" not in name:
-                try:
-                    root = etree.fromstring(z.read(name))
-                except etree.XMLSyntaxError:
-                    continue
-                if root.tag == f"{{{REVIEW_NS}}}review":
-                    return root
-    return None
-
-
-def _check_overwrite(out: Path, force: bool, imported_sha: str = "") -> None:
-    """An existing review is replaced only when nobody has worked in it, or its work has been
-    imported whole into the PO (`imported_sha`: the PO's record of that), or with --force."""
-    if force or not out.exists():
-        return
-    try:
-        data = out.read_bytes()
-        part = read_review_part(data)
-        untouched = part is not None and part.get("content-sha") == content_sha(data)
-        untouched = untouched or (bool(imported_sha) and hashlib.sha256(data).hexdigest() == imported_sha)
-    except (OSError, zipfile.BadZipFile, KeyError):
-        untouched = False
-    if not untouched:
-        raise InputError(out, "already exists and is not an untouched editflow review "
-                              "(a reviewer may have worked in it)",
-                         "import it first with 'editflow import-review', choose another -o, or use --force")
+    return parts_sha(parts[n].blob for n in HASHED_PARTS if n in parts)
 
 
 def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime):
@@ -504,21 +452,22 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
     at = body.index(body.sectPr) if body.sectPr is not None else len(body)
     body.insert(at, tbl)
     body.insert(at + 1, _el("p"))   # Word ends a document with a paragraph, never a table
-    identity = po_identity(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
-                                  "exported": moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    record = input_record(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
+                                 "exported": moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
     summary = {"rows": len(rows), "comments": placed, "doubtful": doubtful,
                "findings": len(findings)}
-    return document, identity, meta_rows, summary
+    return document, record, meta_rows, summary
 
 
 def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = None,
-                 force: bool = False, findings: list[Finding] | None = None) -> dict:
-    """Write the bilingual review document of `po_path` to `out`; returns a summary.
+                 force: bool = False, findings: list[Finding] | None = None) -> WriteResult:
+    """Write the bilingual review document of `po_path` to `out`.
 
     `findings`: the checks' findings on this PO when the caller has them
-    already (`editflow build` does); else the checks are run here.
-    Summary keys: output, rows, comments (findings placed as comments),
-    findings, doubtful.  Same PO (and glossary) → same bytes.
+    already (`editflow build` does); else the checks are run here.  An
+    existing `out` is replaced as `editflow.outputs.decide` allows (an
+    untouched review of this PO, or one whose work the PO has imported),
+    else InputError unless `force`.  Same PO (and glossary) → same bytes.
     """
     from editflow.checks import check_po
     from editflow.export._package import docx_bytes, export_moment
@@ -529,13 +478,16 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     po = load_po(po_path)
     if not row_ids(po):
         raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
-    _check_overwrite(out, force, po.metadata.get(IMPORTED_KEY, ""))
+    claim = Claim.from_po(OutputKind.REVIEW, po.metadata, po_path)
+    ownership = decide(out, claim).require(force)
     if findings is None:
         findings = check_po(po_path, glossaries, po=po).findings
     moment = export_moment(po)
-    document, identity, meta_rows, summary = build_review(po, findings, moment)
+    document, record, meta_rows, summary = build_review(po, findings, moment)
+    stamp(document, claim)
     # The custom part records a hash of the body as it will be stored (the
     # body does not depend on the custom part, so the hash stays true).
-    _attach_custom_xml(document, _custom_xml(identity, meta_rows, _document_content_sha(document)))
+    _attach_custom_xml(document, _custom_xml(record, meta_rows, _document_content_sha(document)))
     atomic_write(out, docx_bytes(document, moment))
-    return {"output": str(out)} | summary
+    return WriteResult(out, OutputKind.REVIEW, ownership.state, rows=summary["rows"], findings=summary["findings"],
+                       comments=summary["comments"], doubtful=summary["doubtful"])
