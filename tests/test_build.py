@@ -123,11 +123,11 @@ def test_interrupted_build_keeps_what_is_done_and_leaves_no_temp_files(project: 
     assert statuses[first] == "up to date" and statuses[seen[1]] == "built"
 
 
-def test_a_broken_article_fails_alone_with_its_reason(project: Path) -> None:
+def test_a_broken_article_is_refused_alone_with_its_reason(project: Path) -> None:
     (project / "originals" / "broken.uk.txt").write_text("Текст статті про відбудову.\n", encoding="utf-8")
     (project / "translations" / "broken.en.docx").write_bytes(b"PK\x03\x04 this is not really a docx")
     statuses = {s.slug: s for s in build(project, Settings(root=project), [project / "glossary"], jobs=2)}
-    assert statuses["broken"].state == "failed"
+    assert statuses["broken"].state == "refused"
     assert "broken.en.docx" in statuses["broken"].message and "\n" not in statuses["broken"].message
     assert statuses["school"].state == "built" and statuses["kiev"].state == "built"
     assert not (project / "translations" / "broken.po").exists()

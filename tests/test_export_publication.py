@@ -18,7 +18,7 @@ from editflow.export.publication import (
     author_from_byline, is_credit, plan_publication, strip_variant_label, write_publication,
 )
 from editflow.model import Paragraph
-from editflow.pipeline import align_files, write_alignment
+from editflow.workfile import align_files, write_alignment
 from editflow.po import load_po
 
 ROOT = Path(__file__).resolve().parent.parent

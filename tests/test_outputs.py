@@ -15,6 +15,9 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
+from test_export_review import EN_WITH_CYRILLIC, make_po, make_review
+from test_review_import import OLENA, reviewed
+from word_edits import Docx, W, edit
 
 from editflow.cli import cli
 from editflow.errors import InputError
@@ -22,13 +25,20 @@ from editflow.export.publication import write_publication
 from editflow.export.redline import write_redline
 from editflow.export.review import write_review
 from editflow.export.review_import import import_review
-from editflow.outputs import (IMPORTED_REVIEW_KEY, Claim, OutputKind, OutputState, Ownership, decide,
-                              imported_review, po_identity, read_stamp, review_state)
-from editflow.pipeline import align_files, write_alignment
+from editflow.outputs import (
+    IMPORTED_REVIEW_KEY,
+    Claim,
+    OutputKind,
+    OutputState,
+    Ownership,
+    decide,
+    imported_review,
+    po_identity,
+    read_stamp,
+    review_state,
+)
 from editflow.po import read_header
-from test_export_review import EN_WITH_CYRILLIC, make_po, make_review
-from test_review_import import OLENA, reviewed
-from word_edits import W, Docx, edit
+from editflow.workfile import align_files, write_alignment
 
 WRITERS: dict[str, Callable[..., object]] = {
     "publication": write_publication, "review": write_review, "redline": write_redline}

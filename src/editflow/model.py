@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, TypeGuard, get_args
 
 # Paragraph roles.  Readers set the structural ones they can see (title,
 # heading, quote, footnote, table); `roles.assign_roles` adds the ones read
@@ -95,7 +96,13 @@ class Alignment:
 
 # Finding severities, most serious first.  `editflow check` exits 1 when any
 # finding is an error.
-SEVERITIES = ("error", "warning", "info")
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+def is_severity(value: object) -> TypeGuard[Severity]:
+    return value in SEVERITIES
+
 
 Span = tuple[int, int]  # [start, end) character offsets into one side's text
 
@@ -109,7 +116,7 @@ class Finding:
     that a report, a Word comment or an editor plugin can mark the very words.
     """
     code: str                      # "glossary.missing", "numbers.mismatch", ...
-    severity: str                  # one of SEVERITIES
+    severity: Severity
     message: str
     entry: str = ""                # the entry's msgctxt, else its 0-based index as a string
     index: int = -1                # position of the entry in the PO (header excluded)

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from editflow.errors import InputError
 
@@ -84,12 +84,8 @@ class OutputState(StrEnum):
 _WRITABLE = frozenset({OutputState.ABSENT, OutputState.OWN, OutputState.IMPORTED})
 
 
-class ReviewState(StrEnum):
-    """An article's review document, as `build` and `status` report it."""
-    NOT_EXPORTED = "not exported"
-    EXPORTED = "exported"
-    IN_REVIEW = "in review"
-    IMPORTED = "imported"
+# An article's review document, as `build` and `status` report it (`review_state`).
+ReviewState = Literal["not exported", "exported", "in review", "imported"]
 
 
 @dataclass(frozen=True)
@@ -247,10 +243,13 @@ _OTHER_NAME = "use --force to overwrite it, or choose another name with -o"
 def decide(path: Path, claim: Claim) -> Ownership:
     """May `claim` write at `path`?  Reads what is there; writes nothing."""
     path = Path(path)
-    if not path.exists():
-        return Ownership(path, OutputState.ABSENT)
-    if path.is_dir():
-        return Ownership(path, OutputState.FOLDER, "is a folder", "give a file name with -o")
+    try:
+        if not path.exists():
+            return Ownership(path, OutputState.ABSENT)
+        if path.is_dir():
+            return Ownership(path, OutputState.FOLDER, "is a folder", "give a file name with -o")
+    except OSError as e:   # a folder we may not look into: nothing there is ours to replace
+        return Ownership(path, OutputState.FOREIGN, f"cannot be looked at ({e.strerror or e})", _OTHER_NAME)
     if claim.kind is OutputKind.PO:
         return _decide_po(path, claim)
     if claim.kind in (OutputKind.TSV, OutputKind.TMX):
@@ -312,11 +311,11 @@ def review_state(review_path: Path, po_path: Path) -> ReviewState:
     claim = Claim.from_po(OutputKind.REVIEW, metadata, po_path)
     state = decide(review_path, claim).state
     if state is OutputState.WORKED_IN:
-        return ReviewState.IN_REVIEW
+        return "in review"
     if state is OutputState.IMPORTED or (claim.imported_review and state in (OutputState.OWN, OutputState.ABSENT)):
-        return ReviewState.IMPORTED
+        return "imported"
     # Another article's document at this path is not this article's review.
-    return ReviewState.EXPORTED if state is OutputState.OWN else ReviewState.NOT_EXPORTED
+    return "exported" if state is OutputState.OWN else "not exported"
 
 
 # ---------------------------------------------------------------------------

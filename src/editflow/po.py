@@ -162,7 +162,7 @@ def entry_info(entry: polib.POEntry) -> EntryInfo | None:
         return None
     fields = dict(f.split("=", 1) for f in m.group(1).split() if "=" in f)
     try:
-        roles = fields.get("roles", "|").split("|", 1) + [""]
+        roles = [*fields.get("roles", "|").split("|", 1), ""]
         return EntryInfo(
             src=_ints(fields.get("src", "")), tgt=_ints(fields.get("tgt", "")),
             confidence=float(fields.get("conf", "1")),

@@ -34,11 +34,11 @@ dropped or reformatted by design, so only a mismatch is reported there.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digits
-from editflow.model import Finding
+from editflow.model import Finding, Severity
 
 STRONG, LOOSE = 2, 1
 _PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,30}$", re.I)
@@ -277,7 +277,7 @@ def _describe(q: Quantity) -> str:
     return f"“{text}”" if plain in (text, q.text) or q.kind != "number" else f"“{text}” ({plain})"
 
 
-@check(**{
+@check({
     "numbers.mismatch": ("error", "a figure differs between the Ukrainian and the English"),
     "numbers.missing": ("warning", "a figure in the Ukrainian has no counterpart in the English"),
     "numbers.extra": ("warning", "a figure in the English has no counterpart in the Ukrainian"),
@@ -399,7 +399,7 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           index=e.index, target_span=(t.start, t.end))
 
 
-def _mismatch(e: Entry, u: Quantity, t: Quantity, severity: str, suggestion: str | None) -> Finding:
+def _mismatch(e: Entry, u: Quantity, t: Quantity, severity: Severity, suggestion: str | None) -> Finding:
     return Finding("numbers.mismatch", severity,
                    f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
                    index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end), suggestion=suggestion)

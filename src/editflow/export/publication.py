@@ -40,6 +40,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -239,7 +240,7 @@ def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
 # The PO side
 # ---------------------------------------------------------------------------
 
-def english_paragraphs(po: "polib.POFile", po_path: Path) -> list[Paragraph]:
+def english_paragraphs(po: polib.POFile, po_path: Path) -> list[Paragraph]:
     """The English paragraphs with their roles, and where each stood in the translation file."""
     from editflow.po import entry_info, po_to_documents
 
@@ -255,7 +256,7 @@ def english_paragraphs(po: "polib.POFile", po_path: Path) -> list[Paragraph]:
     # except entries that rebuilt to nothing (no bead).
     target_ref = po.metadata.get("X-Editflow-Target", "")
     it = iter(beads)
-    for entry, info in zip(live, infos):
+    for entry, info in zip(live, infos, strict=True):
         if info is not None:
             produced = bool(info.src) or bool(info.tgt) or bool(entry.msgstr)
         else:
@@ -267,7 +268,7 @@ def english_paragraphs(po: "polib.POFile", po_path: Path) -> list[Paragraph]:
             break
         where = [loc for ref, loc in map(_split_occurrence, entry.occurrences) if ref == target_ref]
         if len(where) == len(bead.tgt):
-            for j, loc in zip(bead.tgt, where):
+            for j, loc in zip(bead.tgt, where, strict=True):
                 tgt.paragraphs[j].location = loc
     return tgt.paragraphs
 
@@ -523,13 +524,13 @@ def _header_list(value: str) -> list[str]:
     return [v.strip() for v in re.split(r"[,;]", value or "") if v.strip()]
 
 
-def glossary_keywords(text: str, root: Path | None) -> list[str]:
-    """English renderings of the project's glossary terms that occur in the text, in order of appearance."""
-    if root is None or not (root / "glossary").is_dir():
+def glossary_keywords(text: str, glossary_paths: Sequence[Path]) -> list[str]:
+    """English renderings of the glossary's terms that occur in the text, in order of appearance."""
+    if not glossary_paths:
         return []
     from editflow.glossary import load_glossary
 
-    glossary = load_glossary(root / "glossary")
+    glossary = load_glossary(list(glossary_paths))
     lowered = text.lower()
     found: list[tuple[int, str]] = []
     for term in glossary.terms:
@@ -569,15 +570,17 @@ def set_properties(document: Any, *, title: str, author: str, subject: str, keyw
 # ---------------------------------------------------------------------------
 
 def write_publication(po_path: Path, out: Path, *, template: Path | None = None, subtitle: bool = False,
-                      force: bool = False) -> WriteResult:
+                      force: bool = False, glossary_paths: Sequence[Path] | None = None) -> WriteResult:
     """Export the PO's English as a publication-ready .docx at `out`.
 
     An existing `out` is replaced as `editflow.outputs.decide` allows (this
     PO's own publication), else InputError unless `force`.  The result has
     the title, author, paragraphs written (and per kind), what was dropped
     (by role) and warnings (stale inputs, template styles missing).
+    `glossary_paths`: the term bases whose renderings become the document's
+    keywords (default: those the PO's project settings name).
     """
-    from editflow.config import find_root
+    from editflow.config import load_settings
     from editflow.errors import EditflowError
     from editflow.export._package import export_moment, save_docx
     from editflow.po import load_po, stale_inputs
@@ -600,12 +603,13 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
     warnings += template_warnings
 
     md = po.metadata
-    root = find_root(po_path)
     if md.get("X-Editflow-Keywords"):
         keywords = _header_list(md["X-Editflow-Keywords"])
     else:
         try:
-            keywords = glossary_keywords("\n".join(b.text for b in plan.blocks), root)
+            if glossary_paths is None:
+                glossary_paths = load_settings(po_path).glossary_sources()
+            keywords = glossary_keywords("\n".join(b.text for b in plan.blocks), glossary_paths)
         except EditflowError as e:  # a broken glossary costs the keywords, not the export
             warnings.append(f"keywords left empty: {e.format_message()}")
             keywords = []

@@ -115,7 +115,7 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> WriteResu
 
     from editflow.export._package import export_moment, save_docx
     from editflow.export.review import row_ids
-    from editflow.export.review_import import before_records
+    from editflow.history import before_records
     from editflow.po import entry_info, load_po
 
     po_path, out = Path(po_path), Path(out)

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -39,6 +40,7 @@ from editflow.outputs import HASHED_PARTS, REVIEW_NS, Claim, OutputKind, WriteRe
 if TYPE_CHECKING:
     import polib
 
+    from editflow.config import Settings
     from editflow.model import Finding
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -70,7 +72,7 @@ def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def row_ids(po: "polib.POFile") -> list[tuple[str, "polib.POEntry"]]:
+def row_ids(po: polib.POFile) -> list[tuple[str, polib.POEntry]]:
     """(row id, entry) for every entry that gets a row: msgctxt, else the index; duplicates suffixed."""
     out: list[tuple[str, polib.POEntry]] = []
     seen: set[str] = set()
@@ -87,21 +89,21 @@ def row_ids(po: "polib.POFile") -> list[tuple[str, "polib.POEntry"]]:
     return out
 
 
-def ukrainian_text(entry: "polib.POEntry") -> str:
+def ukrainian_text(entry: polib.POEntry) -> str:
     """The Ukrainian side as the cell shows it (an addition shows a marker, not the placeholder)."""
     from editflow.po import ADDED_MSGID
 
     return NO_UKRAINIAN if entry.msgid == ADDED_MSGID else entry.msgid
 
 
-def entries_hash(rows: Iterable[tuple[str, "polib.POEntry"]]) -> str:
+def entries_hash(rows: Iterable[tuple[str, polib.POEntry]]) -> str:
     h = hashlib.sha256()
     for rid, e in rows:
         h.update("\x00".join((rid, e.msgid, e.msgstr, "\x01")).encode("utf-8"))
     return h.hexdigest()[:16]
 
 
-def input_record(po: "polib.POFile") -> dict[str, str]:
+def input_record(po: polib.POFile) -> dict[str, str]:
     """The PO's inputs and their hashes (editflow's header), as the review part records them."""
     md = po.metadata
     keys = ("X-Editflow-Source", "X-Editflow-Source-SHA256", "X-Editflow-Target", "X-Editflow-Target-SHA256")
@@ -206,7 +208,7 @@ def _paragraphs(side: _Side, lang: str, **style: bool) -> list:
         p = _el("p")
         p_end = p_start + len(part)
         local = [c for c in cuts if p_start <= c <= p_end]
-        bounds = sorted(set([p_start, p_end] + local))
+        bounds = sorted({p_start, p_end, *local})
         for k, b in enumerate(bounds):
             # Ends before starts at one offset, so adjacent ranges do not overlap.
             for cid in ends.get(b, []):
@@ -246,12 +248,12 @@ def _header_row():
     trpr = _sub(tr, "trPr")
     _sub(trpr, "cantSplit")
     _sub(trpr, "tblHeader")
-    for width, label in zip(WIDTHS, COLUMNS):
+    for width, label in zip(WIDTHS, COLUMNS, strict=True):
         tr.append(_cell(width, _plain(label, bold=True), HEADER_FILL))
     return tr
 
 
-def _status(entry: "polib.POEntry") -> tuple[str, bool]:
+def _status(entry: polib.POEntry) -> tuple[str, bool]:
     from editflow.po import entry_info
 
     info = entry_info(entry)
@@ -266,7 +268,7 @@ def _status(entry: "polib.POEntry") -> tuple[str, bool]:
 _HIDDEN_NOTE = re.compile(r"^(before-review:|[A-Za-z0-9+/=]{40,}$)")
 
 
-def _notes(entry: "polib.POEntry") -> str:
+def _notes(entry: polib.POEntry) -> str:
     human = [ln for ln in (entry.comment or "").splitlines()
              if ln.strip() and not ln.lstrip().startswith("editflow:")]
     human = human[:1]
@@ -274,7 +276,7 @@ def _notes(entry: "polib.POEntry") -> str:
     return "\n".join(human + tc)
 
 
-def _comment_text(f: "Finding") -> str:
+def _comment_text(f: Finding) -> str:
     text = f"{f.severity}: {f.message} [{f.code}]"
     if f.suggestion:
         text += f"\nSuggestion: {f.suggestion}"
@@ -354,7 +356,7 @@ def _attach_custom_xml(document, blob: bytes):
         f'<ds:datastoreItem ds:itemID="{_ITEM_ID}" '
         'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
         f'<ds:schemaRefs><ds:schemaRef ds:uri="{REVIEW_NS}"/></ds:schemaRefs></ds:datastoreItem>'
-    ).encode("utf-8"), package)
+    ).encode(), package)
     item.relate_to(props, _CUSTOM_PROPS_RT)
     document.part.relate_to(item, _CUSTOM_XML_RT)
     return item
@@ -366,7 +368,7 @@ def _document_content_sha(document) -> str:
     return parts_sha(parts[n].blob for n in HASHED_PARTS if n in parts)
 
 
-def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime):
+def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
     """The review document (python-docx Document) and its summary, without the custom part's body hash."""
     import docx
     from docx.shared import Pt
@@ -396,7 +398,7 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
     # highest id with an XPath query per comment, quadratic over a long review.
     comments_elm = document.comments._comments_elm
     next_id = 0
-    comment_date = moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    comment_date = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     placed = doubtful = 0
 
     tbl = _el("tbl")
@@ -453,21 +455,24 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
     body.insert(at, tbl)
     body.insert(at + 1, _el("p"))   # Word ends a document with a paragraph, never a table
     record = input_record(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
-                                 "exported": moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+                                 "exported": moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
     summary = {"rows": len(rows), "comments": placed, "doubtful": doubtful,
                "findings": len(findings)}
     return document, record, meta_rows, summary
 
 
 def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = None,
-                 force: bool = False, findings: list[Finding] | None = None) -> WriteResult:
+                 force: bool = False, findings: list[Finding] | None = None,
+                 settings: Settings | None = None) -> WriteResult:
     """Write the bilingual review document of `po_path` to `out`.
 
     `findings`: the checks' findings on this PO when the caller has them
-    already (`editflow build` does); else the checks are run here.  An
-    existing `out` is replaced as `editflow.outputs.decide` allows (an
-    untouched review of this PO, or one whose work the PO has imported),
-    else InputError unless `force`.  Same PO (and glossary) → same bytes.
+    already (`editflow build` does); else the checks are run here, with
+    `settings` (the run's settings; default: the PO's project's), so the
+    review shows exactly what `editflow check` reports.  An existing `out`
+    is replaced as `editflow.outputs.decide` allows (an untouched review of
+    this PO, or one whose work the PO has imported), else InputError unless
+    `force`.  Same PO (and glossary) → same bytes.
     """
     from editflow.checks import check_po
     from editflow.export._package import docx_bytes, export_moment
@@ -481,7 +486,7 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     claim = Claim.from_po(OutputKind.REVIEW, po.metadata, po_path)
     ownership = decide(out, claim).require(force)
     if findings is None:
-        findings = check_po(po_path, glossaries, po=po).findings
+        findings = check_po(po_path, glossaries, po=po, settings=settings).findings
     moment = export_moment(po)
     document, record, meta_rows, summary = build_review(po, findings, moment)
     stamp(document, claim)

@@ -36,10 +36,8 @@ already present is not added again.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import io
-import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -48,15 +46,20 @@ from typing import TYPE_CHECKING
 
 from editflow.errors import InputError
 from editflow.export.review import AUTHOR, SEP, W, entries_hash, row_ids, text_sha
-from editflow.outputs import (REVIEW_NS, imported_review, po_identity, read_review_part, read_stamp,
-                              record_imported_review)
+from editflow.history import before_records, encode_before
+from editflow.outputs import (
+    REVIEW_NS,
+    imported_review,
+    po_identity,
+    read_review_part,
+    read_stamp,
+    record_imported_review,
+)
 
 if TYPE_CHECKING:
     import polib
     from lxml import etree
 
-BEFORE_PREFIX = "before-review:"
-_BEFORE = re.compile(r"before-review:\s*([A-Za-z0-9+/=]+)")
 _MAX_LISTED = 6
 
 
@@ -401,33 +404,16 @@ def _anchored_text(start, cid: str) -> str:
 # the record in the PO
 # ---------------------------------------------------------------------------
 
-def encode_before(text: str, by: str, date: str, review: str) -> str:
-    raw = json.dumps({"text": text, "by": by, "date": date, "review": review}, ensure_ascii=False,
-                     sort_keys=True)
-    return f"{BEFORE_PREFIX} {base64.b64encode(raw.encode('utf-8')).decode('ascii')}"
-
-
-def before_records(entry: "polib.POEntry") -> list[dict]:
-    """The `before-review:` records of an entry, oldest first."""
-    out = []
-    for m in _BEFORE.finditer(entry.tcomment or ""):
-        try:
-            out.append(json.loads(base64.b64decode(m.group(1), validate=True).decode("utf-8")))
-        except (ValueError, UnicodeDecodeError):
-            continue
-    return out
-
-
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _has_line(entry: "polib.POEntry", line: str) -> bool:
+def _has_line(entry: polib.POEntry, line: str) -> bool:
     # PO editors (and polib) re-wrap comment lines: compare with white space normalised.
     return _norm(line) in _norm(entry.tcomment or "")
 
 
-def _add_line(entry: "polib.POEntry", line: str) -> bool:
+def _add_line(entry: polib.POEntry, line: str) -> bool:
     if _has_line(entry, line):
         return False
     entry.tcomment = f"{entry.tcomment}\n{line}" if entry.tcomment else line
@@ -452,7 +438,7 @@ def _listed(ids: list[str]) -> str:
     return shown + (f" (+{len(ids) - _MAX_LISTED} more)" if len(ids) > _MAX_LISTED else "")
 
 
-def _expected_paragraphs(entry: "polib.POEntry") -> int:
+def _expected_paragraphs(entry: polib.POEntry) -> int:
     from editflow.po import entry_info
 
     info = entry_info(entry)

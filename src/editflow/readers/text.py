@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-
 from editflow.errors import InputError
 from editflow.model import Document, Paragraph
 

@@ -1,6 +1,8 @@
-"""File-level operations behind the commands, usable from Python:
+"""The working file: two files read and aligned, written as a PO (or a TSV bead list), and an
+existing one refreshed only when that loses nothing.  The align step of the flow on disk
+(read → align → PO); `editflow align` and `build` call it, and so can a script:
 
-    from editflow.pipeline import align_files, write_alignment
+    from editflow.workfile import align_files, write_alignment
     al = align_files(Path("originals/war.uk.docx"), Path("translations/war.en.docx"))
     write_alignment(al, Path("translations/war.po"))
 """
@@ -29,12 +31,17 @@ def _prepare(doc: Document) -> Document:
     return doc
 
 
-def align_files(original: Path, translation: Path, glossaries: list[Path] | None = None,
+def align_files(original: Path, translation: Path, glossary: Glossary | Sequence[Path] | None = None,
                 threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = ()) -> Alignment:
-    """Read and align two files; `boilerplate`: extra regular expressions for web furniture."""
+    """Read and align two files.
+
+    `glossary`: a loaded glossary (callers that use it again pass it, so it is read and indexed
+    once), or the paths of term bases; `boilerplate`: extra regular expressions for web furniture.
+    """
     source = _prepare(read_document(original, "uk"))
     target = _prepare(read_document(translation, "en"))
-    glossary: Glossary | None = load_glossary(glossaries) if glossaries else None
+    if glossary is not None and not isinstance(glossary, Glossary):
+        glossary = load_glossary(list(glossary)) if glossary else None
     patterns = [re.compile(p, re.IGNORECASE) for p in boilerplate]
     return align(source, target, glossary, threshold=threshold, boilerplate=patterns)
 
