@@ -419,39 +419,20 @@ def export(ctx: click.Context, po_file: Path, mode: str | None, output: Path | N
         from editflow.glossary import load_glossary
 
         sources = settings.glossary_sources(glossaries)
-        summary = write_publication(po_file, out, template=template or settings.template,
-                                    subtitle=settings.subtitle if subtitle is None else subtitle, force=force,
-                                    glossary=load_glossary(sources) if sources else None)
-        for w in summary["warnings"]:
-            click.echo(f"warning: {w}", err=True)
-        names = {"boilerplate": "web boilerplate", "teaser": "teaser(s)", "headline": "headline variant(s)"}
-        dropped = ", ".join(f"{n} {names.get(role, role)}" for role, n in summary["dropped"].items())
-        click.echo(f"wrote {summary['output']}: {summary['paragraphs']} paragraphs"
-                   + (f"; dropped {dropped}" if dropped else ""), err=True)
-        return
-    # The review and redline exports live in their own modules; a build
-    # without them says so instead of failing with a traceback.
-    try:
-        if mode == "review":
-            from editflow.export.review import write_review
-        else:
-            from editflow.export.redline import write_redline
-    except ModuleNotFoundError as e:
-        if not (e.name or "").startswith("editflow"):
-            raise
-        from editflow.errors import EditflowError
+        result = write_publication(po_file, out, template=template or settings.template,
+                                   subtitle=settings.subtitle if subtitle is None else subtitle, force=force,
+                                   glossary=load_glossary(sources) if sources else None)
+    elif mode == "review":
+        from editflow.export.review import write_review
 
-        raise EditflowError(f"the --{mode} export is not available in this build") from None
-    if mode == "review":
         result = write_review(po_file, out, glossaries=list(glossaries) or None, force=force, settings=settings)
     else:
-        result = write_redline(po_file, out, force=force)
-    import dataclasses
+        from editflow.export.redline import write_redline
 
-    info = dataclasses.asdict(result) if dataclasses.is_dataclass(result) else dict(result or {})
-    for w in info.get("warnings", []) or []:
+        result = write_redline(po_file, out, force=force)
+    for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
-    click.echo(f"wrote {out}", err=True)
+    click.echo(f"wrote {result.path}: {result.describe()}", err=True)
 
 
 @cli.command("import-review")

@@ -31,13 +31,12 @@ The document says it is English (w:lang in the default run properties and
 on Normal, unless a template already says which English) and carries core
 properties: title, author (the byline, else the PO's Last-Translator),
 subject, keywords (glossary terms found in the English), dates from
-`export_moment`, and an identifier naming the PO, by which a later export
-knows it may replace the file.
+`export_moment`, and the identifier of `editflow.outputs`, by which a later
+export knows it may replace the file.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import zipfile
@@ -47,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from editflow.errors import InputError
 from editflow.model import Paragraph
+from editflow.outputs import Claim, OutputKind, WriteResult, decide, identifier
 from editflow.roles import assign_roles, is_boilerplate, is_labelled_variant, is_teaser
 
 if TYPE_CHECKING:
@@ -241,7 +241,7 @@ def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
 # The PO side
 # ---------------------------------------------------------------------------
 
-def english_paragraphs(po: "polib.POFile", po_path: Path) -> list[Paragraph]:
+def english_paragraphs(po: polib.POFile, po_path: Path) -> list[Paragraph]:
     """The English paragraphs with their roles, and where each stood in the translation file."""
     from editflow.po import entry_info, po_to_documents
 
@@ -257,7 +257,7 @@ def english_paragraphs(po: "polib.POFile", po_path: Path) -> list[Paragraph]:
     # except entries that rebuilt to nothing (no bead).
     target_ref = po.metadata.get("X-Editflow-Target", "")
     it = iter(beads)
-    for entry, info in zip(live, infos):
+    for entry, info in zip(live, infos, strict=True):
         if info is not None:
             produced = bool(info.src) or bool(info.tgt) or bool(entry.msgstr)
         else:
@@ -269,7 +269,7 @@ def english_paragraphs(po: "polib.POFile", po_path: Path) -> list[Paragraph]:
             break
         where = [loc for ref, loc in map(_split_occurrence, entry.occurrences) if ref == target_ref]
         if len(where) == len(bead.tgt):
-            for j, loc in zip(bead.tgt, where):
+            for j, loc in zip(bead.tgt, where, strict=True):
                 tgt.paragraphs[j].location = loc
     return tgt.paragraphs
 
@@ -281,52 +281,6 @@ def _split_occurrence(occ: tuple[str, str]) -> tuple[str, str]:
         return path, line
     ref, _, loc = path.rpartition(":")
     return (ref, loc) if ref else (path, "")
-
-
-def po_identity(po: "polib.POFile", po_path: Path) -> str:
-    """The marker an export of this PO carries (core property `identifier`).
-
-    Made from the two input names the PO records (stable when the project
-    folder moves), else from the PO's file name.
-    """
-    md = po.metadata
-    key = f"{md.get('X-Editflow-Source', '')}\n{md.get('X-Editflow-Target', '')}"
-    if not key.strip():
-        key = Path(po_path).name
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def marker(kind: str, po: "polib.POFile", po_path: Path) -> str:
-    return f"editflow:{kind}:{po_identity(po, po_path)}"
-
-
-def existing_marker(path: Path) -> str | None:
-    """The identifier in an existing .docx's core properties; None when it is not a readable .docx."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            core = z.read("docProps/core.xml")
-    except KeyError:
-        return ""
-    except (OSError, zipfile.BadZipFile):
-        return None
-    m = re.search(rb"<dc:identifier>([^<]*)</dc:identifier>", core)
-    return m.group(1).decode("utf-8", "replace") if m else ""
-
-
-def check_overwrite(out: Path, expected: str, force: bool) -> None:
-    """Replace an existing output only when it is an editflow export of the same PO (or --force)."""
-    if force or not out.exists():
-        return
-    if out.is_dir():
-        raise InputError(out, "is a folder", "give a file name with -o")
-    found = existing_marker(out)
-    if found == expected:
-        return
-    if found and found.startswith("editflow:"):
-        raise InputError(out, "exists and was exported from another PO or in another mode",
-                         "use --force to overwrite it, or choose another name with -o")
-    raise InputError(out, "exists and was not made by editflow from this PO",
-                     "use --force to overwrite it, or choose another name with -o")
 
 
 # ---------------------------------------------------------------------------
@@ -614,11 +568,13 @@ def set_properties(document: Any, *, title: str, author: str, subject: str, keyw
 # ---------------------------------------------------------------------------
 
 def write_publication(po_path: Path, out: Path, *, template: Path | None = None, subtitle: bool = False,
-                      force: bool = False, glossary: Glossary | None = None) -> dict:
+                      force: bool = False, glossary: Glossary | None = None) -> WriteResult:
     """Export the PO's English as a publication-ready .docx at `out`.
 
-    Returns a summary: output, title, author, paragraphs written, what was
-    dropped (by role) and warnings (stale inputs, template styles missing).
+    An existing `out` is replaced as `editflow.outputs.decide` allows (this
+    PO's own publication), else InputError unless `force`.  The result has
+    the title, author, paragraphs written (and per kind), what was dropped
+    (by role) and warnings (stale inputs, template styles missing).
     `glossary`: the glossary whose renderings become the document's keywords
     (default: the one the PO's project settings name).
     """
@@ -636,8 +592,8 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
     if not plan.blocks:
         raise InputError(po_path, "has no English text to publish (only web boilerplate and teasers)",
                          "check the translation")
-    expected = marker("publication", po, po_path)
-    check_overwrite(out, expected, force)
+    claim = Claim.from_po(OutputKind.PUBLICATION, po.metadata, po_path)
+    ownership = decide(out, claim).require(force)
 
     warnings = [f"{po_path}: {name} changed since it was aligned; re-run 'editflow align' to refresh the PO"
                 for name in stale_inputs(po, po_path)]
@@ -660,11 +616,12 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
             keywords = []
     source = md.get("X-Editflow-Source", "")
     subject = md.get("X-Editflow-Subject") or "English translation from Ukrainian"
-    set_properties(document, title=plan.title, author=md.get("X-Editflow-Author") or plan.author,
+    author = md.get("X-Editflow-Author") or plan.author
+    set_properties(document, title=plan.title, author=author,
                    subject=subject, keywords=keywords,
                    comments=f"Exported by editflow from {po_path.name}" + (f" (original: {Path(source).name})"
                                                                          if source else ""),
-                   identifier=expected)
+                   identifier=identifier(claim))
     save_docx(document, out, export_moment(po))
 
     dropped: dict[str, int] = {}
@@ -672,13 +629,6 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
         role = p.role if p.role in ("boilerplate", "teaser", "headline") else (
             "teaser" if is_teaser(p.text) else "boilerplate")
         dropped[role] = dropped.get(role, 0) + 1
-    return {
-        "output": str(out),
-        "title": plan.title,
-        "author": md.get("X-Editflow-Author") or plan.author,
-        "paragraphs": len(plan.blocks),
-        "kinds": {k: sum(1 for b in plan.blocks if b.kind == k) for k in STYLES
-                  if any(b.kind == k for b in plan.blocks)},
-        "dropped": dropped,
-        "warnings": warnings,
-    }
+    styles = {k: sum(1 for b in plan.blocks if b.kind == k) for k in STYLES if any(b.kind == k for b in plan.blocks)}
+    return WriteResult(out, OutputKind.PUBLICATION, ownership.state, paragraphs=len(plan.blocks), dropped=dropped,
+                       warnings=warnings, title=plan.title, author=author, styles=styles)
