@@ -297,12 +297,11 @@ def tm_search(ctx: click.Context, text: str, project_option: Path | None, limit:
 @click.pass_context
 def tm_export(ctx: click.Context, out: Path, project_option: Path | None, force: bool) -> None:
     """Write the memory as TMX 1.4b (Ukrainian source, English target) for CAT tools."""
-    from editflow.errors import InputError
+    from editflow.outputs import Claim, OutputKind, decide
     from editflow.tm import TranslationMemory, tm_path, write_tmx
 
     root = current_run(ctx).project_root(project_option)
-    if out.exists() and not force:
-        raise InputError(out, "already exists", "use --force to overwrite it")
+    decide(out, Claim(OutputKind.TMX)).require(force)
     with TranslationMemory.open(tm_path(root)) as mem:
         for p in sorted((root / "translations").glob("*.po")):
             mem.update_from_po(p)
@@ -415,7 +414,6 @@ def export(ctx: click.Context, po_file: Path, mode: str | None, output: Path | N
 
     if mode == "publication":
         from editflow.export.publication import write_publication
-
         from editflow.glossary import load_glossary
 
         sources = settings.glossary_sources(glossaries)
