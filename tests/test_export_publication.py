@@ -14,9 +14,8 @@ from click.testing import CliRunner
 
 from editflow.cli import cli
 from editflow.export._package import export_moment
-from editflow.export.publication import (
-    author_from_byline, is_credit, plan_publication, strip_variant_label, write_publication,
-)
+from editflow.export.publication import write_publication
+from editflow.export.publication.plan import author_from_byline, is_credit, plan_publication, strip_variant_label
 from editflow.model import Paragraph
 from editflow.workfile import align_files, write_alignment
 from editflow.po import load_po
