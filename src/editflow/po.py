@@ -36,7 +36,7 @@ import polib
 from editflow import __version__
 from editflow.errors import InputError
 from editflow.fileio import atomic_write
-from editflow.model import Alignment, Bead, Document, Paragraph
+from editflow.model import Alignment, Bead, Document, Paragraph, Role, role_of
 
 ADDED_MSGID = "[editflow: no Ukrainian counterpart]"
 SEP = "\n\n"
@@ -145,8 +145,8 @@ class EntryInfo:
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float
-    src_roles: list[str]
-    tgt_roles: list[str]
+    src_roles: list[Role]
+    tgt_roles: list[Role]
     en_hash: str = ""  # hash of the English side when editflow wrote it
 
 
@@ -166,7 +166,8 @@ def entry_info(entry: polib.POEntry) -> EntryInfo | None:
         return EntryInfo(
             src=_ints(fields.get("src", "")), tgt=_ints(fields.get("tgt", "")),
             confidence=float(fields.get("conf", "1")),
-            src_roles=[r for r in roles[0].split(",") if r], tgt_roles=[r for r in roles[1].split(",") if r],
+            src_roles=[role_of(r) for r in roles[0].split(",") if r],
+            tgt_roles=[role_of(r) for r in roles[1].split(",") if r],
             en_hash=fields.get("en", ""),
         )
     except ValueError:
