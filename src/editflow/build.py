@@ -43,7 +43,7 @@ from editflow.errors import (
     InputError,
     report_internal_error,
 )
-from editflow.fileio import atomic_write
+from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, glossary_files, load_glossary
 from editflow.outputs import ReviewState as DocumentReviewState
 from editflow.outputs import review_state
@@ -140,6 +140,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     try:
         glossary = run_glossary(glossaries, common_key)
         po_path = article.po
+        expect = fingerprint(po_path)  # a PO saved by a translator while this runs is not overwritten
         po = load_po(po_path) if po_path.is_file() else None
         needs_align = po is None
         if po is not None:
@@ -154,7 +155,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
             al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate)
-            write_alignment(al, po_path, force=True)
+            write_alignment(al, po_path, force=True, expect=expect)
             po = load_po(po_path)
         result = check_po(po_path, settings=settings, po=po, glossary=glossary)
         outs = outputs_for(root, article.slug)
@@ -295,7 +296,17 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
 
     Raises InputError when the project has no complete article (nothing could
     be built); an article's own trouble is its status instead (see `exit_code`).
+    The project's lock is held throughout: a second build (or an import-review,
+    a tm rebuild) waits for this one, or stops with a message.
     """
+    from editflow.locks import locked
+
+    with locked(Path(root), "build"):
+        return _build(Path(root), settings, glossaries, jobs=jobs, force=force, progress=progress, warn=warn)
+
+
+def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None, force: bool,
+           progress: Callable[[ArticleStatus], None] | None, warn: Warn | None) -> list[ArticleStatus]:
     from editflow.checks import selection
 
     selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editflow.align import DOUBT_THRESHOLD, align
-from editflow.fileio import atomic_write
+from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, load_glossary
 from editflow.model import Alignment, Document
 from editflow.outputs import Claim, OutputKind, Ownership, article_identity, decide
@@ -71,11 +71,19 @@ def check_overwrite(al: Alignment, out: Path, force: bool) -> Ownership:
     return decide(out, alignment_claim(al, out)).require(force)
 
 
-def write_alignment(al: Alignment, out: Path, force: bool = False) -> None:
+def write_alignment(al: Alignment, out: Path, force: bool = False, *, expect: str | None = None) -> None:
+    """Write `al` to `out` (.po or .tsv) as `check_overwrite` allows.
+
+    `expect`: the output's `fileio.fingerprint` when the caller read it; a file changed on disk
+    since then is not overwritten (fileio.ChangedOnDisk).  Without it, the file as it is when the
+    overwrite check reads it is what may be replaced.
+    """
+    if expect is None:
+        expect = fingerprint(out)
     check_overwrite(al, out, force)
     if out.suffix.lower() == ".tsv":
-        atomic_write(out, tsv_text(al))
+        atomic_write(out, tsv_text(al), expect=expect)
     else:
         from editflow.po import write_po
 
-        write_po(al, out)
+        write_po(al, out, expect=expect)
