@@ -43,8 +43,10 @@ from editflow.errors import (
     InputError,
     report_internal_error,
 )
-from editflow.fileio import atomic_write
-from editflow.glossary import glossary_files
+from editflow.fileio import atomic_write, fingerprint
+from editflow.glossary import Glossary, glossary_files, load_glossary
+from editflow.outputs import ReviewState as DocumentReviewState
+from editflow.outputs import review_state
 from editflow.project import Article, find_articles
 
 STATE_NAME = "build.json"
@@ -52,8 +54,8 @@ STATE_NAME = "build.json"
 # refused: an input the article cannot be built from (the message says what to do);
 # failed: a bug in editflow hit the article (the message says where its traceback is).
 ArticleState = Literal["built", "up to date", "incomplete", "refused", "failed", "stale", "not built"]
-# "" where there is no review document to speak of (an incomplete or failed article).
-ReviewState = Literal["", "not exported", "exported", "imported", "in review"]
+# The review document's state (editflow.outputs decides it); "" for an incomplete article.
+ReviewState = Literal["", DocumentReviewState]
 Warn = Callable[[str], None]
 
 
@@ -101,10 +103,17 @@ def outputs_for(root: Path, slug: str) -> dict[str, Path]:
     return {"publication": root / "build" / f"{slug}.docx", "review": root / "build" / f"{slug}.review.docx"}
 
 
-def _review_state(po_path: Path, review_path: Path) -> ReviewState:
-    if po_path.is_file() and "reviewed:" in po_path.read_text(encoding="utf-8", errors="replace"):
-        return "imported"
-    return "exported" if review_path.is_file() else "not exported"
+# The glossary of this run, read and indexed once per process (the parent with -j1, each worker
+# otherwise) and keyed by the run's settings key, which hashes every glossary file: with a
+# 15,000-term glossary, reading it for every article cost more than the article itself.
+_GLOSSARY: dict[str, Glossary | None] = {}
+
+
+def run_glossary(glossaries: list[Path], common_key: str) -> Glossary | None:
+    if common_key not in _GLOSSARY:
+        _GLOSSARY.clear()
+        _GLOSSARY[common_key] = load_glossary(glossaries) if glossaries else None
+    return _GLOSSARY[common_key]
 
 
 def build_article(root: Path, article: Article, settings: Settings, glossaries: list[Path],
@@ -112,13 +121,15 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     """Align (if needed), check and export one article.  Runs in a worker process.
 
     Never raises for the article's own trouble: a refused input or a bug is its state.
+    The glossary is read once per process, and the same object serves the alignment, the
+    checks and the publication's keywords.
     """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.checks import check_po
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
-    from editflow.po import load_po, stale_inputs
-    from editflow.workfile import align_files, edited_entries, write_alignment
+    from editflow.po import edited_entries, load_po, stale_inputs
+    from editflow.workfile import align_files, write_alignment
 
     st = ArticleStatus(article.slug)
     if not article.complete:
@@ -127,29 +138,29 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         return st
     assert article.original is not None and article.translation is not None
     try:
+        glossary = run_glossary(glossaries, common_key)
         po_path = article.po
+        expect = fingerprint(po_path)  # a PO saved by a translator while this runs is not overwritten
         po = load_po(po_path) if po_path.is_file() else None
         needs_align = po is None
         if po is not None:
             changed = stale_inputs(po, po_path)
             if changed:
-                edited = edited_entries(po, po_path)
+                edited = edited_entries(po)
                 if edited and not force:
-                    st.state = "refused"
-                    st.message = (f"{', '.join(changed)} changed, and {len(edited)} entries were edited in the PO; "
-                                  f"carry the edits into the translation, then 'editflow align -f'")
-                    return st
+                    raise EditflowError(f"{', '.join(changed)} changed, and {len(edited)} entries were edited in "
+                                        f"the PO; carry the edits into the translation, then 'editflow align -f'")
                 needs_align = True
         if needs_align:
-            al = align_files(article.original, article.translation, glossaries or None,
+            al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate)
-            write_alignment(al, po_path, force=True)
+            write_alignment(al, po_path, force=True, expect=expect)
             po = load_po(po_path)
-        result = check_po(po_path, glossaries or None, settings=settings, po=po)
+        result = check_po(po_path, settings=settings, po=po, glossary=glossary)
         outs = outputs_for(root, article.slug)
         write_publication(po_path, outs["publication"], template=settings.template, subtitle=settings.subtitle,
-                          force=force)
+                          force=force, glossary=glossary)
         try:
             write_review(po_path, outs["review"], glossaries=glossaries or None, force=force,
                          findings=result.findings)
@@ -157,12 +168,10 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
             # A review document someone has worked in is never replaced: their
             # edits reach the PO only through import-review.
             st.message = f"review not refreshed: {e.format_message()}"
-            st.review = "in review"
         st.pairs = len(result.entries)
         st.doubtful = sum(1 for e in result.entries if e.fuzzy)
         for f in result.findings:
             st.findings[f.severity] = st.findings.get(f.severity, 0) + 1
-        st.review = st.review or _review_state(po_path, outs["review"])
         st.outputs = [str(p) for p in outs.values()]
         st.state = "built"
         st.key = article_key(article, common_key)
@@ -172,6 +181,8 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     except Exception as e:  # a bug: this article fails, the build goes on (Ctrl-C still stops it)
         st.state = "failed"
         st.message = report_internal_error(e, article.slug)
+    # Built, refused or failed: the review is in the state its document and the PO say, as `status` reads it.
+    st.review = review_state(outputs_for(root, article.slug)["review"], article.po)
     return st
 
 
@@ -241,15 +252,18 @@ def status(root: Path, settings: Settings, glossaries: list[Path], *,
                                      else "no original"))
             continue
         prev = saved.get(a.slug)
+        # The review document is the reviewer's as much as ours: its state is read afresh, not from the record.
+        review = review_state(outputs_for(root, a.slug)["review"], a.po)
         if prev is not None and prev.key == article_key(a, common) and all(Path(p).is_file() for p in prev.outputs):
             prev.state = "up to date"
-            prev.review = _review_state(a.po, outputs_for(root, a.slug)["review"])
+            prev.review = review
             out.append(prev)
         elif prev is not None:
             prev.state = "stale"
+            prev.review = review
             out.append(prev)
         else:
-            out.append(ArticleStatus(a.slug, "not built", review=_review_state(a.po, outputs_for(root, a.slug)["review"])))
+            out.append(ArticleStatus(a.slug, "not built", review=review))
     return out
 
 
@@ -282,7 +296,17 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
 
     Raises InputError when the project has no complete article (nothing could
     be built); an article's own trouble is its status instead (see `exit_code`).
+    The project's lock is held throughout: a second build (or an import-review,
+    a tm rebuild) waits for this one, or stops with a message.
     """
+    from editflow.locks import locked
+
+    with locked(Path(root), "build"):
+        return _build(Path(root), settings, glossaries, jobs=jobs, force=force, progress=progress, warn=warn)
+
+
+def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None, force: bool,
+           progress: Callable[[ArticleStatus], None] | None, warn: Warn | None) -> list[ArticleStatus]:
     from editflow.checks import selection
 
     selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched
@@ -299,6 +323,7 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
         if (a.complete and not force and prev is not None and prev.key == article_key(a, common)
                 and all(Path(p).is_file() for p in prev.outputs)):
             prev.state = "up to date"
+            prev.review = review_state(outputs_for(root, a.slug)["review"], a.po)
             results[a.slug] = prev
             if progress:
                 progress(prev)

@@ -97,7 +97,9 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.align.summary import format_summary, summarize
+    from editflow.fileio import fingerprint
     from editflow.glossary import load_glossary
+    from editflow.locks import locked
     from editflow.workfile import align_files, write_alignment
 
     out = output or default_output(translation)
@@ -107,9 +109,11 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     if threshold is None:
         threshold = settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD
     sources = settings.glossary_sources(glossaries)
-    al = align_files(original, translation, glossary=load_glossary(sources) if sources else None,
-                     threshold=threshold, boilerplate=settings.boilerplate)
-    write_alignment(al, out, force=force)
+    with locked(out, f"align into {out.name}"):
+        expect = fingerprint(out)  # the PO as read now; one saved meanwhile in an editor is not overwritten
+        al = align_files(original, translation, glossary=load_glossary(sources) if sources else None,
+                         threshold=threshold, boilerplate=settings.boilerplate)
+        write_alignment(al, out, force=force, expect=expect)
     if as_json:
         click.echo(json.dumps(summarize(al) | {"output": str(out)}, ensure_ascii=False, indent=2))
     elif not quiet:
@@ -191,8 +195,11 @@ def check(ctx: click.Context, po_files: tuple[Path, ...], glossaries: tuple[Path
         if unknown:
             raise click.UsageError(f"no current finding has the key(s) {', '.join(sorted(unknown))}; "
                                    f"run 'editflow check {po_file}' to see the keys")
+        from editflow.locks import locked
+
         target = dismissed_path(po_file)
-        n = dismiss(target, chosen, reason)
+        with locked(po_file, f"dismissing findings of {po_file.name}"):
+            n = dismiss(target, chosen, reason)
         click.echo(f"{target}: {n} finding(s) dismissed", err=True)
         return
     if as_json:
@@ -240,11 +247,12 @@ def tm_rebuild(ctx: click.Context, project: Path | None, project_option: Path | 
 
     Articles whose PO has not changed are skipped; articles whose PO is gone are dropped.
     """
+    from editflow.locks import locked
     from editflow.tm import TranslationMemory, tm_path
 
     root = current_run(ctx).project_root(chosen_project(project, project_option))
     pos = sorted((root / "translations").glob("*.po"))
-    with TranslationMemory.open(tm_path(root)) as mem:
+    with locked(root, "tm rebuild"), TranslationMemory.open(tm_path(root)) as mem:
         updated = sum(mem.update_from_po(p) for p in pos)
         dropped = mem.forget_missing(p.stem for p in pos)
         articles, units = mem.count()
@@ -297,12 +305,11 @@ def tm_search(ctx: click.Context, text: str, project_option: Path | None, limit:
 @click.pass_context
 def tm_export(ctx: click.Context, out: Path, project_option: Path | None, force: bool) -> None:
     """Write the memory as TMX 1.4b (Ukrainian source, English target) for CAT tools."""
-    from editflow.errors import InputError
+    from editflow.outputs import Claim, OutputKind, decide
     from editflow.tm import TranslationMemory, tm_path, write_tmx
 
     root = current_run(ctx).project_root(project_option)
-    if out.exists() and not force:
-        raise InputError(out, "already exists", "use --force to overwrite it")
+    decide(out, Claim(OutputKind.TMX)).require(force)
     with TranslationMemory.open(tm_path(root)) as mem:
         for p in sorted((root / "translations").glob("*.po")):
             mem.update_from_po(p)
@@ -415,40 +422,23 @@ def export(ctx: click.Context, po_file: Path, mode: str | None, output: Path | N
 
     if mode == "publication":
         from editflow.export.publication import write_publication
+        from editflow.glossary import load_glossary
 
-        summary = write_publication(po_file, out, template=template or settings.template,
-                                    subtitle=settings.subtitle if subtitle is None else subtitle, force=force,
-                                    glossary_paths=settings.glossary_sources(glossaries))
-        for w in summary["warnings"]:
-            click.echo(f"warning: {w}", err=True)
-        names = {"boilerplate": "web boilerplate", "teaser": "teaser(s)", "headline": "headline variant(s)"}
-        dropped = ", ".join(f"{n} {names.get(role, role)}" for role, n in summary["dropped"].items())
-        click.echo(f"wrote {summary['output']}: {summary['paragraphs']} paragraphs"
-                   + (f"; dropped {dropped}" if dropped else ""), err=True)
-        return
-    # The review and redline exports live in their own modules; a build
-    # without them says so instead of failing with a traceback.
-    try:
-        if mode == "review":
-            from editflow.export.review import write_review
-        else:
-            from editflow.export.redline import write_redline
-    except ModuleNotFoundError as e:
-        if not (e.name or "").startswith("editflow"):
-            raise
-        from editflow.errors import EditflowError
+        sources = settings.glossary_sources(glossaries)
+        result = write_publication(po_file, out, template=template or settings.template,
+                                   subtitle=settings.subtitle if subtitle is None else subtitle, force=force,
+                                   glossary=load_glossary(sources) if sources else None)
+    elif mode == "review":
+        from editflow.export.review import write_review
 
-        raise EditflowError(f"the --{mode} export is not available in this build") from None
-    if mode == "review":
         result = write_review(po_file, out, glossaries=list(glossaries) or None, force=force, settings=settings)
     else:
-        result = write_redline(po_file, out, force=force)
-    import dataclasses
+        from editflow.export.redline import write_redline
 
-    info = dataclasses.asdict(result) if dataclasses.is_dataclass(result) else dict(result or {})
-    for w in info.get("warnings", []) or []:
+        result = write_redline(po_file, out, force=force)
+    for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
-    click.echo(f"wrote {out}", err=True)
+    click.echo(f"wrote {result.path}: {result.describe()}", err=True)
 
 
 @cli.command("import-review")

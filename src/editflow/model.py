@@ -13,7 +13,7 @@ from typing import Literal, TypeGuard, get_args
 # Paragraph roles.  Readers set the structural ones they can see (title,
 # heading, quote, footnote, table); `roles.assign_roles` adds the ones read
 # off the text (headline variants, bylines, notes, boilerplate, teasers).
-ROLES = (
+Role = Literal[
     "title",        # the article's headline
     "headline",     # an alternative headline / headline variant
     "heading",      # a section heading
@@ -25,13 +25,24 @@ ROLES = (
     "boilerplate",  # web-page furniture: share buttons, comment forms, social links
     "footnote",
     "table",        # a paragraph taken from a table cell
-)
+    "credit",       # the desk's attribution: "Translated by …", "Originally published by …"
+]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+
+def is_role(value: object) -> TypeGuard[Role]:
+    return value in ROLES
+
+
+def role_of(value: str, default: Role = "body") -> Role:
+    """A role read from a file (a PO edited by hand may hold anything): unknown ones are `default`."""
+    return value if is_role(value) else default
 
 
 @dataclass
 class Paragraph:
     text: str
-    role: str = "body"
+    role: Role = "body"
     # Where the paragraph came from in its file, for messages and `#:` references:
     # e.g. "12" (line number in a text file) or "p7", "table1/r2c1", "footnote3" in a .docx.
     location: str = ""

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editflow.align import DOUBT_THRESHOLD, Lexicon, align
-from editflow.errors import InputError
-from editflow.fileio import atomic_write
+from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, load_glossary
 from editflow.model import Alignment, Document
+from editflow.outputs import Claim, OutputKind, Ownership, article_identity, decide
 from editflow.readers import read_document
 
 _BLANKS = re.compile(r"\n[ \t\u00a0]*\n+")
@@ -53,52 +53,39 @@ def tsv_text(al: Alignment) -> str:
                    for b in al.beads)
 
 
-def check_overwrite(al: Alignment, out: Path, force: bool) -> None:
-    """Refuse to replace an output the user would not expect to lose.
+def alignment_claim(al: Alignment, out: Path) -> Claim:
+    """What writing `al` to `out` claims: a PO of the article of these two inputs, or a TSV."""
+    if out.suffix.lower() != ".po":
+        return Claim(OutputKind.TSV)
+    from editflow.po import input_ref
+
+    folder = Path(out).parent
+    return Claim(OutputKind.PO, article_identity(input_ref(al.source, folder), input_ref(al.target, folder), out.name))
+
+
+def check_overwrite(al: Alignment, out: Path, force: bool) -> Ownership:
+    """Refuse to replace an output the user would not expect to lose (`editflow.outputs.decide`).
 
     A PO of the same article is refreshed, unless it holds English text that
     the translation file no longer has (edits made in the PO); anything else
     needs --force.
     """
-    if force or not out.exists():
-        return
-    if out.suffix.lower() == ".po":
-        from editflow.po import load_po, same_article
-
-        try:
-            po = load_po(out)
-        except InputError:
-            raise InputError(out, "exists and is not an editflow PO file", "use --force to overwrite it") from None
-        if not same_article(po, out, al.source, al.target):
-            raise InputError(out, "exists and belongs to another article", "use --force to overwrite it")
-        edited = edited_entries(po, out)
-        if edited:
-            raise InputError(out, f"holds English edited in the PO ({len(edited)} entr"
-                                  f"{'y' if len(edited) == 1 else 'ies'}: {', '.join(edited[:5])})",
-                             "use --force to overwrite them, or copy the edits into the translation first")
-        return
-    raise InputError(out, "already exists", "use --force to overwrite it")
+    return decide(out, alignment_claim(al, out)).require(force)
 
 
-def edited_entries(po, path: Path) -> list[str]:
-    """Ids of the entries whose English was changed in the PO after editflow wrote it."""
-    from editflow.po import entry_info, text_hash
+def write_alignment(al: Alignment, out: Path, force: bool = False, *, expect: str | None = None) -> None:
+    """Write `al` to `out` (.po or .tsv) as `check_overwrite` allows.
 
-    out = []
-    for entry in po:
-        info = entry_info(entry)
-        if info is None or not info.en_hash:
-            continue
-        if text_hash(entry.msgstr) != info.en_hash:
-            out.append(entry.msgctxt or entry.msgid[:30])
-    return out
-
-
-def write_alignment(al: Alignment, out: Path, force: bool = False) -> None:
+    `expect`: the output's `fileio.fingerprint` when the caller read it; a file changed on disk
+    since then is not overwritten (fileio.ChangedOnDisk).  Without it, the file as it is when the
+    overwrite check reads it is what may be replaced.
+    """
+    if expect is None:
+        expect = fingerprint(out)
     check_overwrite(al, out, force)
     if out.suffix.lower() == ".tsv":
-        atomic_write(out, tsv_text(al))
+        atomic_write(out, tsv_text(al), expect=expect)
     else:
         from editflow.po import write_po
 
-        write_po(al, out)
+        write_po(al, out, expect=expect)

@@ -370,10 +370,13 @@ def _project_memory(settings: Settings, po_path: Any,
 
 def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable[str] = (),
              ignore: Iterable[str] = (), settings: Settings | None = None,
-             use_dismissed: bool = True, po: polib.POFile | None = None) -> CheckResult:
+             use_dismissed: bool = True, po: polib.POFile | None = None,
+             glossary: Glossary | None = None) -> CheckResult:
     """Everything `editflow check FILE.po` does short of printing: load, find the glossary, run, filter.
 
-    Without `glossaries`: the settings' [glossary] paths, else the project's `glossary/` folder.
+    `glossary`: a glossary the caller has loaded already (build loads it once for every article);
+    else the term bases `glossaries`, else the settings' [glossary] paths, else the project's
+    `glossary/` folder.
     """
     from editflow.checks.suppress import dismissed_path, read_dismissed
     from editflow.config import load_settings
@@ -388,8 +391,9 @@ def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable
     if not _looks_ukrainian(entries):
         raise InputError(path, "the msgid side is not Ukrainian",
                          "editflow checks PO files whose msgid is Ukrainian and msgstr English")
-    gpaths = settings.glossary_sources(glossaries or ())
-    glossary = load_glossary(gpaths) if gpaths else None
+    if glossary is None:
+        gpaths = settings.glossary_sources(glossaries or ())
+        glossary = load_glossary(gpaths) if gpaths else None
     dismissed = read_dismissed(dismissed_path(path)) if use_dismissed else set()
     ctx = CheckContext(glossary=glossary, style=settings.style, memory=_project_memory(settings, path, entries))
     findings = run_checks(entries, ctx, select=select, ignore=ignore, settings=settings, dismissed=dismissed)

@@ -1,6 +1,6 @@
 """`numbers.*`: the figures of the English against those of the Ukrainian.
 
-Each side is read by its own locale (`_numparse`), then the quantities are
+Each side is read by its own locale (`editflow.numbers`), then the quantities are
 paired: equal values first (`2,5 млн` = `2.5 million` = `2,500,000`,
 `чотирнадцяти` = `14`, `24 лютого` = `Feb. 24`, `о 14:30` = `at 2:30 p.m.`),
 then tolerated transformations (`1 456` ≈ `about 1,500`, a year given only
@@ -37,11 +37,11 @@ import re
 from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
-from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digits
 from editflow.model import Finding, Severity
+from editflow.numbers import Quantity, extract_en, extract_uk, sig_digits
 
 STRONG, LOOSE = 2, 1
-_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,30}$", re.I)
+_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,30}$", re.IGNORECASE)
 _QUIET_ROLES = {"byline", "boilerplate", "teaser", "headline", "note"}
 
 
