@@ -280,4 +280,5 @@ def align(source: Document, target: Document, glossary: Glossary | None = None,
     beads, ratio = _align(source.texts, target.texts, glossary,
                           [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params,
                           lexicon, constraints)
-    return Alignment(source, target, beads, ratio=ratio, doubt_threshold=threshold)
+    return Alignment(source, target, beads, ratio=ratio, doubt_threshold=threshold,
+                     lexicon=lexicon.digest if lexicon is not None else "")

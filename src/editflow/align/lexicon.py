@@ -141,10 +141,17 @@ _analyzer: Any = None
 
 
 def _parse_lemma(form: str) -> str:
-    """pymorphy3's first-parse lemma (the analyser loads on first use, like the glossary's)."""
+    """The lemma most of pymorphy3's parses give (the first of those on a tie).
+
+    Its Ukrainian dictionary scores every parse alike, so the first parse is
+    arbitrary (`війни` first parses as the verb `війнути`); the majority is
+    the paradigm the form belongs to most often.  The analyser loads on first
+    use, like the glossary's.
+    """
     from editflow.glossary.morph import analyzer
 
-    return str(analyzer().parse(form)[0].normal_form).replace("ё", "е")
+    counts = Counter(str(p.normal_form) for p in analyzer().parse(form))
+    return counts.most_common(1)[0][0].replace("ё", "е")
 
 
 @lru_cache(maxsize=1 << 18)
