@@ -12,7 +12,7 @@ import pytest
 
 import editflow.align.lexicon as lexicon_mod
 from editflow.align import Constraints, align_paragraphs, with_glossary
-from editflow.align.lexical import _gain, lexical_evidence
+from editflow.align.lexical import _gain, bead_coverage, lexical_evidence
 from editflow.align.lexicon import (
     Lexicon,
     en_stem,
@@ -120,9 +120,16 @@ def test_the_chance_rate_grows_with_the_other_side():
 def test_covered_words_are_counted_per_bead(small):
     ev = lexical_evidence(small, ["Дрони атакували школу.", "Мер подякував рятувальникам."],
                           ["Drones attacked the school.", "The mayor thanked the rescuers."])
-    assert len(ev.src_cov.para) >= 4
-    pairs = set(zip(ev.src_cov.para[ev.src_cov.cov_word].tolist(), ev.src_cov.cov_para.tolist(), strict=True))
-    assert pairs == {(0, 0), (1, 1)}
+    c = ev.src_cov
+    assert len(c.para) >= 4
+    everywhere = np.zeros(len(c.para), dtype=np.int64)
+    words, paras = c.covered(everywhere, everywhere + 2)
+    assert set(zip(c.para[words].tolist(), paras.tolist(), strict=True)) == {(0, 0), (1, 1)}
+    # A window of the second English paragraph only finds the second paragraph's words.
+    words, paras = c.covered(everywhere + 1, everywhere + 2)
+    assert set(c.para[words].tolist()) == {1} and set(paras.tolist()) == {1}
+    assert bead_coverage(ev, (0,), (0,)) == (int(sum(c.para == 0)), int(sum(c.para == 0)))
+    assert bead_coverage(ev, (0,), (1,))[0] == 0
 
 
 # -- the starter ---------------------------------------------------------------------------------
@@ -220,7 +227,7 @@ def test_the_glossary_joins_a_lexicon_at_alignment_time(small):
     assert dict(richer.renderings("рашизму")) == {"rashism": 1.0, "ruscism": 1.0}
     assert with_glossary(small, None) is small
     ev = lexical_evidence(richer, ["Виставка про рашизм відкрилася."], ["An exhibition about rashism opened."])
-    assert len(ev.src_cov.cov_word) == 1
+    assert bead_coverage(ev, (0,), (0,)) == (1, 1)
 
 
 # -- constraints ---------------------------------------------------------------------------------

@@ -49,12 +49,33 @@ class SideWords:
 
 @dataclass
 class Covers:
-    """The trials of one side: eligible words and the other side's paragraphs that cover them."""
+    """The trials of one side: eligible words, their renderings, and where the other side holds them."""
     para: np.ndarray               # paragraph of each eligible word
     freq: np.ndarray               # f: share of the other document's words that render it
-    cov_word: np.ndarray           # covered pairs: word index into para/freq ...
-    cov_para: np.ndarray           # ... and the other side's paragraph covering it
+    rend_word: np.ndarray          # (eligible word, rendering) pairs: the word's index into para/freq ...
+    rend_id: np.ndarray            # ... and the rendering's lexicon id on the other side
+    postings: np.ndarray           # the other side's words, sorted: id × (other paragraphs + 1) + paragraph
+    n_other: int                   # paragraphs on the other side
     base: np.ndarray               # cumulative count of eligible words per paragraph, n+1
+
+    def covered(self, lo: np.ndarray, hi: np.ndarray, pick: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(word, paragraph) pairs where the other side's paragraph holds a rendering of the word,
+        sorted and distinct, looking only at paragraphs lo[w] <= q < hi[w] of each word w.
+
+        Only the paragraphs a band can pair a word with are visited, so a book
+        costs what its band costs, not words × every paragraph that renders them.
+        `pick`: restrict to these (word, rendering) entries.
+        """
+        words = self.rend_word if pick is None else self.rend_word[pick]
+        ids = self.rend_id if pick is None else self.rend_id[pick]
+        stride = self.n_other + 1
+        start = np.searchsorted(self.postings, ids * stride + lo[words])
+        end = np.searchsorted(self.postings, ids * stride + np.maximum(hi[words], lo[words]))
+        pos, found = _ranges(start, end)
+        if not len(found):
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        key = sorted_unique(words[pos] * stride + self.postings[found] % stride)
+        return key // stride, key % stride
 
 
 @dataclass
@@ -77,52 +98,41 @@ def side_words(words: Sequence[Iterable[str]], get_id: Callable[[str], int]) -> 
     return SideWords(ids, cum)
 
 
-def _expand(ptr: np.ndarray, values: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each position k of `keys`, every value of CSR row keys[k]: (positions, values)."""
-    starts, ends = ptr[keys], ptr[keys + 1]
-    lens = ends - starts
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every index of the ranges [starts[k], ends[k]): (k per index, index)."""
+    lens = np.maximum(ends - starts, 0)
     total = int(lens.sum())
     if total == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    pos = np.repeat(np.arange(len(keys)), lens)
+    pos = np.repeat(np.arange(len(starts)), lens)
     offs = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
-    return pos, values[np.repeat(starts, lens) + offs]
+    return pos, np.repeat(starts, lens) + offs
 
 
-def _covers(words: SideWords, other: SideWords, ptr: np.ndarray, trans: np.ndarray, n_other_vocab: int,
-            max_df: int) -> Covers:
-    """Which paragraphs of the other side hold a rendering of each word of this side."""
-    n = len(words.ids)
+def _covers(words: SideWords, other: SideWords, ptr: np.ndarray, trans: np.ndarray, max_df: int) -> Covers:
+    """This side's trials against the other side's words."""
+    n, n_other = len(words.ids), len(other.ids)
     para = np.repeat(np.arange(n), [len(x) for x in words.ids])
     wid = np.concatenate(words.ids) if n else np.zeros(0, np.int64)
-    # Postings of the other side: lexicon id → paragraphs holding it.
-    o_para = np.repeat(np.arange(len(other.ids)), [len(x) for x in other.ids])
-    o_id = np.concatenate(other.ids) if other.ids else np.zeros(0, np.int64)
-    order = np.argsort(o_id, kind="stable")
-    o_id, o_para = o_id[order], o_para[order]
-    o_ptr = np.searchsorted(o_id, np.arange(n_other_vocab + 1))
-    df_other = np.diff(o_ptr)
+    stride = n_other + 1
+    o_para = np.repeat(np.arange(n_other), [len(x) for x in other.ids])
+    o_id = np.concatenate(other.ids) if n_other else np.zeros(0, np.int64)
+    postings = np.sort(o_id * stride + o_para)
     total_other = max(float(len(o_id)), 1.0)
-    # Each word's renderings, then the paragraphs holding each rendering.
-    pos, rend = _expand(ptr, trans, wid)
-    count = np.bincount(pos, weights=df_other[rend], minlength=len(wid)) if len(pos) else np.zeros(len(wid))
-    pos2, cpara = _expand(o_ptr, o_para, rend)
-    word_of = pos[pos2]
-    if len(word_of):
-        key = sorted_unique(word_of * max(len(other.ids), 1) + cpara)
-        cov_word, cov_para = key // max(len(other.ids), 1), key % max(len(other.ids), 1)
-    else:
-        cov_word = cov_para = np.zeros(0, np.int64)
-    df = np.bincount(cov_word, minlength=len(wid))
+    # Each word's renderings, and how many of the other side's paragraphs hold each.
+    pos, rend = _ranges(ptr[wid], ptr[wid + 1])
+    rend = trans[rend]
+    held = np.searchsorted(postings, rend * stride + stride) - np.searchsorted(postings, rend * stride)
+    count = np.bincount(pos, weights=held, minlength=len(wid)) if len(pos) else np.zeros(len(wid))
     # A word whose renderings are nowhere in the other document is no trial:
     # the lexicon lacks the translator's word far more often than the
-    # paragraph lacks a counterpart.
-    eligible = (df >= 1) & (df <= max_df)
+    # paragraph lacks a counterpart.  One rendered all over it is no evidence.
+    eligible = (count >= 1) & (count <= max_df)
     new = np.cumsum(eligible) - 1
-    keep = eligible[cov_word]
+    keep = eligible[pos] & (held > 0)
     freq = np.clip(count[eligible] / total_other, 1e-6, 0.9)
     base = np.concatenate([[0.0], np.cumsum(np.bincount(para[eligible], minlength=n))])
-    return Covers(para[eligible], freq, new[cov_word[keep]], cov_para[keep], base)
+    return Covers(para[eligible], freq, new[pos[keep]], rend[keep], postings, n_other, base)
 
 
 def lexical_evidence(lexicon: Lexicon, src: Sequence[str], tgt: Sequence[str], min_p: float = 0.1,
@@ -139,8 +149,8 @@ def lexical_evidence(lexicon: Lexicon, src: Sequence[str], tgt: Sequence[str], m
                     lexicon.uk_word_id)
     tw = side_words(tgt_words if tgt_words is not None else [set(words_of(normalize(t))) for t in tgt],
                     lexicon.en_id)
-    src_cov = _covers(sw, tw, table.uk_ptr, table.uk_to_en, len(lexicon.en), max_df)
-    tgt_cov = _covers(tw, sw, table.en_ptr, table.en_to_uk, len(lexicon.uk), max_df)
+    src_cov = _covers(sw, tw, table.uk_ptr, table.uk_to_en, max_df)
+    tgt_cov = _covers(tw, sw, table.en_ptr, table.en_to_uk, max_df)
     if r is None:
         r = float(lexicon.meta.get("coverage", 0.6)) * 0.8
     return LexicalEvidence(sw, tw, src_cov, tgt_cov, float(np.clip(r, 0.05, 0.95)))
@@ -166,19 +176,28 @@ def _grids(cov: Covers, other_cum: np.ndarray, rows_of_para: bool, band: Band, n
     lo = band.lo
     out = []
     limit = m if rows_of_para else n
+    # The other side's paragraphs the band can pair each word with.
+    if rows_of_para:   # Ukrainian paragraph p, row p+1: English spans ending in the row's band
+        start = lo[cov.para + 1] - 3
+        stop = lo[cov.para + 1] + w
+    else:              # English paragraph q, column q+1: the rows whose band holds that column
+        first_row = np.searchsorted(lo + w, cov.para + 1, side="right")
+        last_row = np.searchsorted(lo, cov.para + 1, side="right") - 1
+        start, stop = first_row - 3, np.where(last_row >= first_row, last_row, first_row - 3)
+    cov_word, cov_para = cov.covered(np.clip(start, 0, limit), np.clip(stop, 0, limit))
     # Covered pairs come sorted by (word, paragraph): the paragraph before,
     # for the same word, tells which spans already count the word.
-    same = np.zeros(len(cov.cov_word), dtype=bool)
-    prev = np.zeros(len(cov.cov_word), dtype=np.int64)
-    if len(cov.cov_word) > 1:
-        same[1:] = cov.cov_word[1:] == cov.cov_word[:-1]
-        prev[1:] = cov.cov_para[:-1]
+    same = np.zeros(len(cov_word), dtype=bool)
+    prev = np.zeros(len(cov_word), dtype=np.int64)
+    if len(cov_word) > 1:
+        same[1:] = cov_word[1:] == cov_word[:-1]
+        prev[1:] = cov_para[:-1]
     for size in (1, 2, 3):
         grid = np.zeros((n + 1) * w)
-        if len(cov.cov_word):
-            k = np.repeat(np.arange(size), len(cov.cov_word))
-            word = np.tile(cov.cov_word, size)
-            end = np.tile(cov.cov_para, size) + 1 + k  # the other span's end boundary
+        if len(cov_word):
+            k = np.repeat(np.arange(size), len(cov_word))
+            word = np.tile(cov_word, size)
+            end = np.tile(cov_para, size) + 1 + k  # the other span's end boundary
             # A span holding two paragraphs that cover the word counts it once:
             # an end the previous covering paragraph reaches already is dropped.
             ok = (end <= limit) & (end >= size) & ~(np.tile(same, size) & (end <= np.tile(prev, size) + size))
@@ -218,9 +237,10 @@ def bead_coverage(ev: LexicalEvidence, s_idx: Sequence[int], t_idx: Sequence[int
     if not s_idx or not t_idx:
         return 0, 0
     c = ev.src_cov
-    lo, hi = s_idx[0], s_idx[-1] + 1
-    words = np.nonzero((c.para >= lo) & (c.para < hi))[0]
-    if not len(words):
+    first, last = np.searchsorted(c.para, [s_idx[0], s_idx[-1] + 1])
+    if first == last:
         return 0, 0
-    sel = np.isin(c.cov_word, words) & (c.cov_para >= t_idx[0]) & (c.cov_para <= t_idx[-1])
-    return len(sorted_unique(c.cov_word[sel])), len(words)
+    pick = np.nonzero((c.rend_word >= first) & (c.rend_word < last))[0]
+    lo = np.full(len(c.para), t_idx[0])
+    words, _ = c.covered(lo, lo + len(t_idx), pick)
+    return len(sorted_unique(words)), int(last - first)

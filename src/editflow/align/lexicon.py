@@ -44,6 +44,7 @@ from editflow.align.features import words_of
 from editflow.errors import InputError
 from editflow.textnorm import normalize
 
+PREFIX = 4
 FORMAT = "editflow-lexicon"
 VERSION = 1
 
@@ -194,7 +195,8 @@ class Lexicon:
         self.pair_p = np.asarray(self.pair_p, dtype=np.float32)[order]
         self.indptr = np.searchsorted(self.pair_uk, np.arange(len(self.uk) + 1)).astype(np.int64)
         # Lemma prefixes: a form whose first letters start no known lemma is not worth parsing.
-        self._prefixes = {w[:3] for w in self.uk}
+        # (Four letters: a form and its lemma share them but for the shortest words.)
+        self._prefixes = {w[:PREFIX] for w in self.uk}
         self._lemma_cache: dict[str, int] = {}
         # Words as written → ids: an article's words are looked up once per paragraph.
         self._uk_words: dict[str, int] = {}
@@ -214,7 +216,7 @@ class Lexicon:
         if lemma is None:
             if form in self.uk_index:
                 lemma = form
-            elif form[:3] in self._prefixes and len(form) > 2:
+            elif len(form) > 2 and form[:PREFIX] in self._prefixes:
                 lemma = uk_lemma(form)
             else:
                 lemma = ""
