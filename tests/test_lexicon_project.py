@@ -110,3 +110,25 @@ def test_a_damaged_project_lexicon_is_retrained(project: Path) -> None:
     lexicon_path(project).write_bytes(b"garbage")
     assert refresh_lexicon(project).trained
     assert load_lexicon(lexicon_path(project)).renderings("школу")
+
+
+def test_a_column_copied_from_the_web_publishes_without_the_site_chrome(make_pair, tmp_path: Path) -> None:
+    """The issue's seed article, rewritten: three English headlines, a signature, then the page's chrome."""
+    import docx
+
+    from editflow.export.publication import write_publication
+    from editflow.workfile import align_files, write_alignment
+    from test_lexicon import EN_COLUMN, UK_COLUMN
+
+    pair = make_pair(uk=UK_COLUMN, en=EN_COLUMN, slug="column")
+    po = pair.translation.with_name("column.po")
+    al = align_files(pair.original, pair.translation, lexicon=starter_lexicon())
+    write_alignment(al, po)
+    out = tmp_path / "column.docx"
+    write_publication(po, out)
+    paras = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+    # The publication's title stays the first English headline line; the pairing chose the second.
+    assert paras[0] == ("Title", EN_COLUMN[0])
+    assert paras[-1][1] == EN_COLUMN[8]
+    texts = [t for _, t in paras]
+    assert not any(t in texts for t in EN_COLUMN[9:])
