@@ -53,8 +53,8 @@ import _lexicon  # noqa: E402
 BASELINES = ("hunalign", "gale-church", "gale-church-stable", "galechurch-rs")
 DEFAULT_METHODS = "editflow,editflow+cv,editflow+starter,hunalign,gale-church,gale-church-stable"
 LOW_SHARE = 0.15          # the least-confident share of beads ...
-LOW_SHARE_TARGET = 0.80   # ... should hold at least this share of the wrong beads
-THRESHOLDS = (0.5, 0.7, 0.85, 0.9)  # 0.85: the doubt threshold align uses by default
+LOW_SHARE_TARGET = 0.90   # ... should hold at least this share of the wrong beads
+THRESHOLDS = (0.5, 0.7, 0.9, 0.95)  # 0.95: the doubt threshold align uses by default
 
 
 # --------------------------------------------------------------------------
