@@ -729,3 +729,84 @@ def test_enter_in_a_row_added_by_a_review_makes_another_entry(review: Path, po_p
     write_publication(po_path, out)
     published = [p.text for p in docx.Document(str(out)).paragraphs]
     assert published[published.index("The ministry will pay.") + 1] == "The city agreed."
+
+
+# ---------------------------------------------------------------------------
+# text typed where nothing is imported is kept, not dropped
+# ---------------------------------------------------------------------------
+
+def test_text_typed_in_the_notes_or_status_column_or_outside_the_table_is_kept(review: Path,
+                                                                                po_path: Path) -> None:
+    rid = entry_id(po_path, "148 million")
+    home = entry_id(po_path, "We have come home")
+
+    def work(d: Docx) -> None:
+        d.set_text(rid, 4, "Ask the ministry for the exact sum.")
+        d.set_text(home, 3, "checked")
+        body = d.root.find(f"{W}body")
+        p = etree.Element(f"{W}p")
+        etree.SubElement(etree.SubElement(p, f"{W}r"), f"{W}t").text = "Overall: good; fix the numbers."
+        body.insert(len(body) - 1, p)
+    edit(review, work)
+    summary = import_review(review, po_path)
+    assert summary.comments == 3 and summary.changed == []
+    assert "in the notes column: Ask the ministry for the exact sum." in " ".join(entry(po_path, rid).tcomment.split())
+    assert "in the status column: checked" in entry(po_path, home).tcomment
+    assert "outside the table: Overall: good; fix the numbers." in " ".join(polib.pofile(str(po_path)).header.split())
+    assert import_review(review, po_path).already
+
+
+def test_two_reviewers_of_one_export(review: Path, po_path: Path, tmp_path: Path) -> None:
+    """Olena and Petro each got the same export; their changes to different rows are both kept."""
+    import shutil
+
+    second = tmp_path / "petro.review.docx"
+    shutil.copy(review, second)
+    ids = reviewed(review, po_path)
+    edit(second, lambda d: d.replace(ids["cost"], "almost", "nearly", PETRO, PETRO_DATE))
+    import_review(review, po_path)
+    summary = import_review(second, po_path)
+    assert summary.changed == [ids["cost"]] and ids["school"] in summary.kept
+    assert "Over 600" in entry(po_path, ids["school"]).msgstr and "nearly two" in entry(po_path, ids["cost"]).msgstr
+    edit(second, lambda d: d.replace(ids["school"], "More than", "Upwards of", PETRO, PETRO_DATE))
+    with pytest.raises(ReviewConflict, match="Upwards of 600"):
+        import_review(second, po_path)
+
+
+def test_a_review_that_records_only_hashes_still_imports_three_ways(review: Path, po_path: Path) -> None:
+    """Reviews exported before the English was recorded per row: the hashes decide."""
+    ids = reviewed(review, po_path)
+
+    def old_part(d: Docx) -> None:
+        name = next(n for n in d.parts if n.startswith("customXml/item") and b"urn:editflow:review" in d.parts[n])
+        root = etree.fromstring(d.parts[name])
+        for row in root:
+            for attr in ("en", "status", "notes"):
+                row.attrib.pop(attr, None)
+        d.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    edit(review, old_part)
+    set_english(po_path, ids["cost"], "almost two years", "nearly two years")   # a row Olena left alone
+    set_english(po_path, ids["mayor"], "Klitschko", "Klychko")                  # a row she changed too
+    with pytest.raises(ReviewConflict) as info:
+        import_review(review, po_path)
+    assert [(c.id, c.paragraph, c.base) for c in info.value.conflicts] == [(ids["mayor"], 0, None)]
+    summary = import_review(review, po_path, resolve="ours")
+    assert ids["cost"] in summary.kept and ids["school"] in summary.changed
+    assert "Klychko" in entry(po_path, ids["mayor"]).msgstr and "nearly two" in entry(po_path, ids["cost"]).msgstr
+
+
+def test_deleting_a_row_a_review_added_drops_it(review: Path, po_path: Path, tmp_path: Path) -> None:
+    from editflow.export.publication import write_publication
+    from editflow.export.review import write_review
+
+    cost = entry_id(po_path, "148 million")
+    edit(review, lambda d: d.insert_row_after(cost, "An added line.", OLENA, OLENA_DATE))
+    [added] = import_review(review, po_path).added
+    second_round = tmp_path / "round2.review.docx"
+    write_review(po_path, second_round)
+    edit(second_round, lambda d: d.delete_row(added, PETRO, PETRO_DATE))
+    assert import_review(second_round, po_path).dropped == [added]
+    out = tmp_path / "school.docx"
+    write_publication(po_path, out)
+    assert "An added line." not in [p.text for p in docx.Document(str(out)).paragraphs]
+    assert entry(po_path, added).msgstr == "An added line."

@@ -131,3 +131,38 @@ def test_force_never_discards_what_it_can_keep(review: Path, po_path: Path) -> N
 def test_a_damaged_review_is_refused(review: Path, po_path: Path) -> None:
     review.write_bytes(review.read_bytes()[:3000])
     assert "not a readable Word document" in refused(review, po_path)
+
+
+def test_every_table_edit_survives_a_libreoffice_save(make_pair, source_date_epoch, tmp_path: Path) -> None:
+    """Deleted variant row, Enter, Shift+Enter, an added row and a two-line comment, then LibreOffice."""
+    from test_review_import import make_variant_po
+
+    po_path = make_variant_po(make_pair)
+    review = make_review(po_path)
+    variant, school = entry_id(po_path, "Headline option"), entry_id(po_path, "School No. 251 in")
+    cost, home = entry_id(po_path, "148 million"), entry_id(po_path, "We have come home")
+
+    def work(d: Docx) -> None:
+        d.delete_row(variant, OLENA, OLENA_DATE)
+        d.split_paragraph(school, "More than", OLENA, OLENA_DATE)
+        d.insert_row_after(cost, "An added paragraph.", OLENA, OLENA_DATE)
+        d.line_break(home, "Olena Melnyk", OLENA, OLENA_DATE)
+        d.comment(cost, "148 million", "Petro S.", "Line one.\nLine two.", "2026-11-21T00:00:00Z")
+    edit(review, work)
+    resaved = soffice_convert(review, tmp_path / "lo", "docx:MS Word 2007 XML")
+    res = run(resaved, po_path)
+    assert res.exit_code == 0 and str(resaved) in res.stderr
+    po = {e.msgctxt: e for e in polib.pofile(str(po_path))}
+    assert po[school].msgstr.count("\n\n") == 1 and "principal,\nOlena Melnyk" in po[home].msgstr
+    assert "editflow: drop" in po[variant].tcomment and "welcomes pupils" in po[variant].msgstr
+    assert any(e.msgstr == "An added paragraph." for e in po.values())
+    assert "Line one.\nLine two." in po[cost].tcomment
+
+
+def test_text_typed_in_the_notes_column_is_kept(review: Path, po_path: Path) -> None:
+    rid = entry_id(po_path, "148 million")
+    edit(review, lambda d: d.set_text(rid, 4, "Ask the ministry."))
+    res = run(review, po_path)
+    assert res.exit_code == 0 and "1 comment(s) imported" in res.stderr and str(po_path) in res.stderr
+    cost = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == rid)
+    assert "in the notes column: Ask the ministry." in cost.tcomment

@@ -9,9 +9,11 @@ the reviewer does arrives as tracked changes.
 What makes the round trip safe is a custom XML part (`customXml/itemN.xml`,
 namespace `REVIEW_NS`) recording the PO's identity (its input files and
 their hashes, a hash of all entries, which names the export) and, per row,
-the id, hashes of the Ukrainian and English, and the English itself as
-exported (base64, so no word processor re-spaces it).  `review_import` reads
-it to tell what the reviewer changed from what changed in the PO since.  The same part records
+the id, hashes of the Ukrainian and English, and the English, status and
+notes as exported (base64, so no word processor re-spaces them), and the
+text around the table.  `review_import` reads it to tell what the reviewer
+changed from what changed in the PO since, and to keep what a reviewer
+typed in the status or notes column or outside the table.  The same part records
 a hash of the document body as written, by which `editflow.outputs` tells an
 untouched review (a later export replaces it) from one a reviewer has worked
 in (kept until its work is imported); the core properties record which
@@ -405,7 +407,8 @@ def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
     props.keywords = "editflow review"
     props.comments = "Edit the English column only; import with 'editflow import-review'."
     props.language = "en"
-    document.add_heading(f"Bilingual review: {title}", level=1)
+    heading = f"Bilingual review: {title}"
+    document.add_heading(heading, level=1)
     document.add_paragraph(WARNING)
 
     by_index: dict[int, list[Finding]] = {}
@@ -462,17 +465,20 @@ def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
             tr.append(_cell(WIDTHS[1], _paragraphs(uk, "uk-UA"), fill))
         # No language on the English: proofing follows the reviewer's own English variant.
         tr.append(_cell(WIDTHS[2], _paragraphs(en, "") if en.text else [], fill))
+        notes = _notes(entry)
         tr.append(_cell(WIDTHS[3], _plain(status, bold=fuzzy), fill))
-        tr.append(_cell(WIDTHS[4], _plain(_notes(entry), grey=True), fill))
+        tr.append(_cell(WIDTHS[4], _plain(notes, grey=True), fill))
         meta_rows.append({"id": rid, "src": text_sha(entry.msgid), "tgt": text_sha(entry.msgstr),
                           "uk": text_sha(uk.text), "fuzzy": "1" if fuzzy else "0",
-                          "en": encode_text(entry.msgstr)})
+                          "en": encode_text(entry.msgstr), "status": encode_text(status),
+                          "notes": encode_text(notes)})
 
     body = document.element.body
     at = body.index(body.sectPr) if body.sectPr is not None else len(body)
     body.insert(at, tbl)
     body.insert(at + 1, _el("p"))   # Word ends a document with a paragraph, never a table
     record = input_record(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
+                                 "outside": encode_text(f"{heading}\n{WARNING}"),
                                  "exported": moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
     summary = {"rows": len(rows), "comments": placed, "doubtful": doubtful,
                "findings": len(findings)}

@@ -73,7 +73,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from editflow.errors import InputError
-from editflow.export.review import AUTHOR, NO_UKRAINIAN, SEP, W, decode_text, row_ids, text_sha, ukrainian_text
+from editflow.export.review import (
+    AUTHOR,
+    NO_UKRAINIAN,
+    SEP,
+    WARNING,
+    W,
+    decode_text,
+    row_ids,
+    text_sha,
+    ukrainian_text,
+)
 from editflow.history import (
     before_records,
     comment_block,
@@ -226,6 +236,9 @@ class Row:
     problem: str = ""           # merged/split cells, ...
     deleted: Change | None = None    # a tracked deletion of the whole row
     inserted: Change | None = None   # a tracked insertion of the whole row
+    status: str = ""            # the status and notes columns as returned, one line per paragraph
+    notes: str = ""
+    side_changes: list[Change] = field(default_factory=list)   # tracked changes in those columns
 
 
 # ---------------------------------------------------------------------------
@@ -338,6 +351,7 @@ class ReviewDoc:
     modified: str
     identity: str = ""           # the article it was exported for (`outputs.po_identity`), "" when unrecorded
     untouched: bool = False      # body and comments exactly as editflow exported them
+    outside: list[str] = field(default_factory=list)   # paragraphs outside the review table, as returned
 
 
 def _comment_paragraph(p) -> str:
@@ -410,8 +424,10 @@ def read_review(path: Path) -> ReviewDoc:
     if not rows:
         raise InputError(path, "the review table is empty", "re-export the review with 'editflow export FILE.po --review'")
     stamp = read_stamp(data)
+    outside = [text for p in root.iter(_q("p")) if _table_of(p) is None and not _inside(p, "del", root)
+               and (text := _tidy(_paragraph_text(p, None))).strip()]
     return ReviewDoc(part, rows, stray, last_by, modified, stamp.identity if stamp is not None else "",
-                     stamp is not None and stamp.untouched)
+                     stamp is not None and stamp.untouched, outside)
 
 
 def zlib_error() -> type[Exception]:
@@ -492,7 +508,10 @@ def _read_rows(tbl, root, comments: dict[str, ReviewComment],
         uk = _cell_text(padded[1])[0] if padded[1] is not None else ""
         changes: list[Change] = []
         en, n_en = _cell_text(padded[2], changes) if padded[2] is not None else ("", 0)
-        rows.append(Row(k + 1, rid_text, uk, en, n_en, changes, [], problem, deleted, _row_change(tr, "ins")))
+        side: list[Change] = []
+        status, notes = (_cell_text(tc, side)[0].replace(SEP, "\n") if tc is not None else "" for tc in padded[3:5])
+        rows.append(Row(k + 1, rid_text, uk, en, n_en, changes, [], problem, deleted, _row_change(tr, "ins"),
+                        status, notes, side))
     # Comments: anchored by their range start (or, lacking one, their reference) in a data row.
     stray: list[ReviewComment] = []
     placed: set[str] = set()
@@ -759,8 +778,29 @@ class _Import:
                 return
         changed = self.english(row, rec, entry)
         changed = self.comments(entry, row) or changed
+        changed = self.typed_notes(entry, row, rec) or changed
         if not changed:
             self.summary.unchanged += 1
+
+    def typed_notes(self, entry: polib.POEntry | None, row: Row, rec=None) -> bool:
+        """What a reviewer typed in the status or notes column: kept as a comment (nothing to apply)."""
+        added = False
+        for column, text in (("status", row.status), ("notes", row.notes)):
+            exported = decode_text(rec.get(column)) if rec is not None else ""
+            if exported is None:
+                continue    # a review that does not record the column: what is new cannot be told
+            old = [line for line in exported.split("\n") if line.strip()]
+            new = [line for line in text.split("\n") if line.strip() and not any(same_text(line, o) for o in old)]
+            if not new:
+                continue
+            line = f"review ({_by(_who(row.side_changes, self.fallback))}) in the {column} column: " + "\n".join(new)
+            if entry is None:
+                added = self._header_line(line) or added
+            else:
+                added = self.note(entry, line) or added
+        if added:
+            self.summary.comments += 1
+        return added
 
     def ukrainian_intact(self, row: Row, rec, entry: polib.POEntry) -> bool:
         if text_sha(row.ukrainian) == rec.get("uk"):
@@ -839,8 +879,7 @@ class _Import:
 
     def emptied(self, row: Row, entry: polib.POEntry) -> bool:
         """English deleted from a cell: a headline variant is left out of the publication; else refused."""
-        roles = set(_roles(entry))
-        if roles and roles <= _DROPPABLE_ROLES:
+        if self._droppable(entry):
             return self.drop(entry, row.id, self.who(row)[0])
         self.refuse("English emptied (the PO pairs paragraphs; change pairings in the alignment editor)",
                     _row_label(row.id, row.position, entry),
@@ -879,6 +918,16 @@ class _Import:
         self.touched = True
         return True
 
+    @staticmethod
+    def _droppable(entry: polib.POEntry) -> bool:
+        """A paragraph the publication may go without: a headline variant, web furniture, or one a review added."""
+        from editflow.po import ADDED_MSGID, entry_info
+
+        if entry_info(entry) is None:
+            return entry.msgid == ADDED_MSGID
+        roles = set(_roles(entry))
+        return bool(roles) and roles <= _DROPPABLE_ROLES
+
     def drop(self, entry: polib.POEntry, rid: str, change: Change) -> bool:
         if is_dropped(entry) or _DELETED in imported_texts(entry, self.export):
             return False
@@ -895,7 +944,8 @@ class _Import:
         roles = set(_roles(entry))
         if row is not None:
             self.comments(entry, row)
-        if roles and roles <= _DROPPABLE_ROLES:
+            self.typed_notes(entry, row, self.recorded[rid][1])
+        if self._droppable(entry):
             self.drop(entry, rid, change)
             return
         if _DELETED in imported_texts(entry, self.export):
@@ -917,6 +967,7 @@ class _Import:
                 if not self.force:
                     return None
             self.comments(anchor, row)
+            self.typed_notes(anchor, row)
             return None
         if uk and uk != NO_UKRAINIAN:
             self.refuse("rows added with Ukrainian (add paragraphs to the original and re-align)",
@@ -931,6 +982,7 @@ class _Import:
                 self.note(entry, f"review ({_by(who)}): Ukrainian typed beside it in the review: “{_flat(uk)}”")
             last = entry
         self.comments(last or anchor, row)
+        self.typed_notes(last or anchor, row)
         return last
 
     def new_entry(self, text: str, anchor: polib.POEntry | None, who: list[Change]) -> polib.POEntry:
@@ -1045,10 +1097,17 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False, dry_
     work = _Import(po, doc, review_path, po_path, force=force, resolve=resolve, summary=summary)
     work.run()
     work.check()
-    # Comments anchored outside the table (on the title, say) go to the PO header's comment.
+    # Comments anchored outside the table (on the title, say) go to the PO header's comment,
+    # and so does text typed outside it.
     for c in doc.stray_comments:
         if work._header_line(_comment_line(c)):
             summary.comments += 1
+    exported = decode_text(part.get("outside"))
+    known = exported.split("\n") if exported is not None else [WARNING]
+    typed = [t for t in doc.outside if not any(same_text(t, k) for k in known)
+             and not (exported is None and t.startswith("Bilingual review: "))]
+    if typed and work._header_line(f"review ({work.fallback.author}) outside the table: " + "\n".join(typed)):
+        summary.comments += 1
     work.finish_header()
     # Everything in this document is now in the PO: recorded, so that a
     # later export may replace it, also when someone worked in it without
