@@ -2,8 +2,7 @@
 
 For every complete article (original and translation present):
   1. align, when the PO is missing or an input changed since it was aligned
-     (a PO whose English was edited inside it is never overwritten: the
-     article is refused with a message saying what to do);
+     (what people wrote in the PO is carried to the new entries: editflow.refresh);
   2. check, with the project's glossary and settings;
   3. export the publication and review documents to build/.
 
@@ -90,10 +89,11 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     """Align (if needed), check and export one article.  Runs in a worker process."""
     from editflow.align import DOUBT_THRESHOLD
     from editflow.checks import check_po
+    from editflow.checks.suppress import carry_dismissed
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
-    from editflow.workfile import align_files, edited_entries, write_alignment
     from editflow.po import load_po, stale_inputs
+    from editflow.workfile import align_files, write_alignment
 
     st = ArticleStatus(article.slug)
     if not article.complete:
@@ -105,21 +105,17 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         po_path = article.po
         po = load_po(po_path) if po_path.is_file() else None
         needs_align = po is None
-        if po is not None:
-            changed = stale_inputs(po, po_path)
-            if changed:
-                edited = edited_entries(po, po_path)
-                if edited and not force:
-                    st.state = "refused"
-                    st.message = (f"{', '.join(changed)} changed, and {len(edited)} entries were edited in the PO; "
-                                  f"carry the edits into the translation, then 'editflow align -f'")
-                    return st
-                needs_align = True
+        if po is not None and stale_inputs(po, po_path):
+            needs_align = True
         if needs_align:
             al = align_files(article.original, article.translation, glossaries or None,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate)
-            write_alignment(al, po_path, force=True)
+            # What people wrote in the PO is carried to the new entries (editflow.refresh).
+            refresh = write_alignment(al, po_path, force=force, check_article=False)
+            if refresh is not None:
+                carry_dismissed(po_path, refresh.previous, refresh.po, refresh.report, glossaries or None, settings)
+                st.message = refresh.report.summary() if refresh.report.kept_anything else ""
             po = load_po(po_path)
         result = check_po(po_path, glossaries or None, settings=settings, po=po)
         outs = outputs_for(root, article.slug)

@@ -76,13 +76,16 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: [align] threshold, "
                    "else 0.85 (calibrated: flags ~7% of pairs, ~87% of wrong ones).")
-@force_option("Overwrite an existing output that belongs to another article or holds edits not in the "
-              "translation.")
+@force_option("Replace an existing output that belongs to another article, is read-only or is a .tsv. "
+              "What people wrote in a PO is still kept.")
+@click.option("--discard-edits", is_flag=True,
+              help="Drop what people wrote in the existing PO (comments, confirmed pairs, English edited in it, "
+                   "added entries) instead of carrying it over; with --force, also replace a PO that cannot be read.")
 @json_option("Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @click.pass_context
 def align(ctx: click.Context, original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
-          threshold: float | None, force: bool, as_json: bool, quiet: bool) -> None:
+          threshold: float | None, force: bool, discard_edits: bool, as_json: bool, quiet: bool) -> None:
     """Pair the paragraphs of ORIGINAL (Ukrainian) and TRANSLATION (English).
 
     Inputs may be .txt, .md or .docx (encodings are detected). Writes a PO
@@ -90,15 +93,21 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     pairs fuzzy) or, for -o X.tsv, one line per pair:
     SRC<TAB>TGT<TAB>CONFIDENCE with 0-based paragraph indexes.
 
+    An existing PO of the article is refreshed: translator comments, ignore
+    markers, review records, confirmed pairs, English edited in the PO, added
+    entries and dismissed findings go to the entries that now hold the same
+    paragraphs; what finds no place is kept as an obsolete (#~) entry and named.
+
     \b
     Examples:
       editflow align originals/war.uk.docx translations/war.en.docx
       editflow align uk.txt en.txt -o pairs.tsv --glossary glossary/
     """
     from editflow.align import DOUBT_THRESHOLD
+    from editflow.align.summary import format_summary, summarize
+    from editflow.checks.suppress import carry_dismissed
     from editflow.glossary import load_glossary
     from editflow.workfile import align_files, write_alignment
-    from editflow.align.summary import format_summary, summarize
 
     out = output or default_output(translation)
     if out.suffix.lower() not in (".po", ".tsv"):
@@ -109,11 +118,19 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     sources = settings.glossary_sources(glossaries)
     al = align_files(original, translation, glossary=load_glossary(sources) if sources else None,
                      threshold=threshold, boilerplate=settings.boilerplate)
-    write_alignment(al, out, force=force)
+    refresh = write_alignment(al, out, force=force, discard_edits=discard_edits)
+    if refresh is not None and not discard_edits:
+        carry_dismissed(out, refresh.previous, refresh.po, refresh.report, list(sources), settings)
     if as_json:
-        click.echo(json.dumps(summarize(al) | {"output": str(out)}, ensure_ascii=False, indent=2))
+        extra = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
+        click.echo(json.dumps(summarize(al) | {"output": str(out)} | extra, ensure_ascii=False, indent=2))
     elif not quiet:
         click.echo(format_summary(al, str(out)), err=True)
+        if refresh is not None and refresh.report.format():
+            click.echo(refresh.report.format(), err=True)
+    if refresh is not None and quiet and (refresh.report.conflicts or refresh.report.obsolete):
+        # Even --quiet says where the PO now differs from what a plain re-alignment would give.
+        click.echo(refresh.report.format(), err=True)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:

@@ -1,5 +1,5 @@
 """The working file: two files read and aligned, written as a PO (or a TSV bead list), and an
-existing one refreshed only when that loses nothing.  The align step of the flow on disk
+existing PO refreshed keeping everything people wrote in it (editflow.refresh).  The align step of the flow on disk
 (read → align → PO); `editflow align` and `build` call it, and so can a script:
 
     from editflow.workfile import align_files, write_alignment
@@ -9,9 +9,12 @@ existing one refreshed only when that loses nothing.  The align step of the flow
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editflow.align import DOUBT_THRESHOLD, align
 from editflow.errors import InputError
@@ -19,6 +22,11 @@ from editflow.fileio import atomic_write
 from editflow.glossary import Glossary, load_glossary
 from editflow.model import Alignment, Document
 from editflow.readers import read_document
+
+if TYPE_CHECKING:
+    import polib
+
+    from editflow.refresh import RefreshReport
 
 _BLANKS = re.compile(r"\n[ \t\u00a0]*\n+")
 
@@ -51,52 +59,118 @@ def tsv_text(al: Alignment) -> str:
                    for b in al.beads)
 
 
-def check_overwrite(al: Alignment, out: Path, force: bool) -> None:
-    """Refuse to replace an output the user would not expect to lose.
+@dataclass
+class Refresh:
+    """An existing PO refreshed by a new alignment: what was there, what was written, and the report."""
+    previous: polib.POFile
+    po: polib.POFile
+    report: RefreshReport
 
-    A PO of the same article is refreshed, unless it holds English text that
-    the translation file no longer has (edits made in the PO); anything else
-    needs --force.
+
+def _existing(out: Path, force: bool, discard_edits: bool) -> tuple[bytes, polib.POFile] | None:
+    """The PO at `out` as read (bytes and entries); None when there is none to keep anything from."""
+    from editflow.po import parse_po
+    from editflow.po_validate import POFormatError
+
+    if not out.exists() or out.suffix.lower() != ".po":
+        return None
+    try:
+        data = out.read_bytes()
+        return data, parse_po(data, out)
+    except OSError as e:
+        if force and discard_edits:
+            return None
+        raise InputError(out, f"exists and cannot be read ({e.strerror or e})",
+                         "check its permissions, or use --force --discard-edits to replace it") from None
+    except POFormatError as e:
+        if force and discard_edits:
+            return None
+        # What people wrote in it cannot be kept without reading it, so even --force stops here.
+        raise POFormatError(out, e.line, e.problem,
+                            "fix that line (msgfmt --check shows the same), or replace the file and everything "
+                            "written in it with --force --discard-edits; the file is unchanged") from None
+
+
+def check_overwrite(al: Alignment, out: Path, force: bool, *, discard_edits: bool = False,
+                    check_article: bool = True) -> polib.POFile | None:
+    """Refuse to replace an output the user would not expect to lose; the existing PO to refresh, if any.
+
+    A PO of the same article is refreshed, keeping what people wrote in it (editflow.refresh).
+    A read-only file, a PO of another article (unless `check_article` is off, as for build,
+    whose PO is the article's by name) and any other existing file need `force`; a PO that
+    cannot be read is refused even then, unless `discard_edits` says its contents may go.
     """
-    if force or not out.exists():
-        return
-    if out.suffix.lower() == ".po":
-        from editflow.po import load_po, same_article
-
-        try:
-            po = load_po(out)
-        except InputError:
-            raise InputError(out, "exists and is not an editflow PO file", "use --force to overwrite it") from None
-        if not same_article(po, out, al.source, al.target):
-            raise InputError(out, "exists and belongs to another article", "use --force to overwrite it")
-        edited = edited_entries(po, out)
-        if edited:
-            raise InputError(out, f"holds English edited in the PO ({len(edited)} entr"
-                                  f"{'y' if len(edited) == 1 else 'ies'}: {', '.join(edited[:5])})",
-                             "use --force to overwrite them, or copy the edits into the translation first")
-        return
-    raise InputError(out, "already exists", "use --force to overwrite it")
+    return _checked(al, out, force, discard_edits, check_article)[1]
 
 
-def edited_entries(po, path: Path) -> list[str]:
+def _checked(al: Alignment, out: Path, force: bool, discard_edits: bool,
+             check_article: bool) -> tuple[bytes, polib.POFile | None]:
+    from editflow.po import same_article
+
+    if not out.exists():
+        return b"", None
+    if out.is_dir():
+        raise InputError(out, "is a folder", "give a file name ending in .po or .tsv")
+    if not force and not os.access(out, os.W_OK):
+        raise InputError(out, "is read-only, so editflow will not replace it",
+                         "make it writable (chmod u+w), or use --force to replace it anyway")
+    if out.suffix.lower() != ".po":
+        if force:
+            return b"", None
+        raise InputError(out, "already exists", "use --force to overwrite it")
+    found = _existing(out, force, discard_edits)
+    if found is None:
+        return b"", None
+    data, po = found
+    if check_article and not force and not same_article(po, out, al.source, al.target):
+        raise InputError(out, "exists and belongs to another article",
+                         "use --force to replace it (what people wrote in it is kept as obsolete entries "
+                         "unless --discard-edits is given too)")
+    return data, po
+
+
+def edited_entries(po: polib.POFile, path: Path) -> list[str]:
     """Ids of the entries whose English was changed in the PO after editflow wrote it."""
     from editflow.po import entry_info, text_hash
 
     out = []
     for entry in po:
         info = entry_info(entry)
-        if info is None or not info.en_hash:
+        if info is None or not info.en_hash or entry.obsolete:
             continue
         if text_hash(entry.msgstr) != info.en_hash:
             out.append(entry.msgctxt or entry.msgid[:30])
     return out
 
 
-def write_alignment(al: Alignment, out: Path, force: bool = False) -> None:
-    check_overwrite(al, out, force)
+def write_alignment(al: Alignment, out: Path, force: bool = False, *, discard_edits: bool = False,
+                    check_article: bool = True) -> Refresh | None:
+    """Write the alignment to `out` (.po or .tsv); an existing PO is refreshed, keeping what people wrote.
+
+    Returns the refresh (what was kept, conflicts, what became obsolete) when a PO was there,
+    else None.  `discard_edits` drops everything written in the existing PO instead.
+    """
+    from editflow.po import alignment_to_po, same_article
+    from editflow.refresh import carry_over
+
+    data, previous = _checked(al, out, force, discard_edits, check_article)
     if out.suffix.lower() == ".tsv":
         atomic_write(out, tsv_text(al))
-    else:
-        from editflow.po import write_po
-
-        write_po(al, out)
+        return None
+    po = alignment_to_po(al, out)
+    refresh = None
+    if previous is not None:
+        po, report = carry_over(previous, po, po_name=str(out), discard_edits=discard_edits,
+                                same_article=same_article(previous, out, al.source, al.target))
+        refresh = Refresh(previous, po, report)
+        # Someone saved the PO (Poedit, a second editflow) while it was being re-aligned: their
+        # version must not be replaced by one made from what was read before.
+        try:
+            still = out.read_bytes()
+        except OSError:
+            still = None
+        if still != data:
+            raise InputError(out, "changed while editflow was refreshing it", "run the command again; "
+                                                                              "nothing was written")
+    atomic_write(out, str(po) + "\n")
+    return refresh
