@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from editflow.checks import make_entry, run_checks
-from editflow.checks._numparse import extract_en, extract_uk, uk_numeral
+from editflow.numbers import extract_en, extract_uk, uk_numeral
 
 
 def findings(uk: str, en: str, **kw):

@@ -286,3 +286,12 @@ def test_run_object_reads_settings_once_per_project(make_pair, monkeypatch: pyte
     first = run.settings_for(pair.original)
     second = run.settings_for(pair.translation)
     assert first is second and first.threshold == 0.7 and len(calls) == 1
+
+
+def test_status_says_when_the_build_record_is_damaged(runner: CliRunner, make_pair) -> None:
+    pair = make_pair()
+    (pair.root / ".editflow").mkdir()
+    (pair.root / ".editflow" / "build.json").write_text("{not json", encoding="utf-8")
+    result = runner.invoke(cli, ["status", "-C", str(pair.root)])
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.stderr and "build.json" in result.stderr

@@ -15,7 +15,8 @@ from click.testing import CliRunner
 
 from editflow.cli import cli
 from editflow.errors import InputError
-from editflow.export.review_import import before_records, import_review
+from editflow.export.review_import import import_review
+from editflow.history import before_records
 from conftest import soffice_convert
 from test_export_review import entry_id, make_po, make_review
 from word_edits import Docx, edit

@@ -116,11 +116,11 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     if threshold is None:
         threshold = settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD
     sources = settings.glossary_sources(glossaries)
-    al = align_files(original, translation, glossary=load_glossary(sources) if sources else None,
-                     threshold=threshold, boilerplate=settings.boilerplate)
+    glossary = load_glossary(sources) if sources else None
+    al = align_files(original, translation, glossary=glossary, threshold=threshold, boilerplate=settings.boilerplate)
     refresh = write_alignment(al, out, force=force, discard_edits=discard_edits)
     if refresh is not None and not discard_edits:
-        carry_dismissed(out, refresh.previous, refresh.po, refresh.report, list(sources), settings)
+        carry_dismissed(out, refresh.previous, refresh.po, refresh.report, glossary, settings)
     if as_json:
         extra = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
         click.echo(json.dumps(summarize(al) | {"output": str(out)} | extra, ensure_ascii=False, indent=2))
@@ -172,7 +172,9 @@ def check(ctx: click.Context, po_files: tuple[Path, ...], glossaries: tuple[Path
     and msgstr English. Settings come from editflow.toml in the project
     ([checks] ignore/select/severity, [style]); a line
     "editflow: ignore numbers" in an entry's translator comment silences
-    that family for the entry.
+    that family for the entry. A name that is no check code or family is
+    refused in --select, --ignore and [checks] (exit 2), and reported as
+    markers.unknown-code in an entry's marker.
 
     \b
     Exit codes: 0 no error-level findings, 1 some, 2 usage or input error, 3 internal error.
@@ -312,12 +314,11 @@ def tm_search(ctx: click.Context, text: str, project_option: Path | None, limit:
 @click.pass_context
 def tm_export(ctx: click.Context, out: Path, project_option: Path | None, force: bool) -> None:
     """Write the memory as TMX 1.4b (Ukrainian source, English target) for CAT tools."""
-    from editflow.errors import InputError
+    from editflow.outputs import Claim, OutputKind, decide
     from editflow.tm import TranslationMemory, tm_path, write_tmx
 
     root = current_run(ctx).project_root(project_option)
-    if out.exists() and not force:
-        raise InputError(out, "already exists", "use --force to overwrite it")
+    decide(out, Claim(OutputKind.TMX)).require(force)
     with TranslationMemory.open(tm_path(root)) as mem:
         for p in sorted((root / "translations").glob("*.po")):
             mem.update_from_po(p)
@@ -430,40 +431,23 @@ def export(ctx: click.Context, po_file: Path, mode: str | None, output: Path | N
 
     if mode == "publication":
         from editflow.export.publication import write_publication
+        from editflow.glossary import load_glossary
 
-        summary = write_publication(po_file, out, template=template or settings.template,
-                                    subtitle=settings.subtitle if subtitle is None else subtitle, force=force,
-                                    glossary_paths=settings.glossary_sources(glossaries))
-        for w in summary["warnings"]:
-            click.echo(f"warning: {w}", err=True)
-        names = {"boilerplate": "web boilerplate", "teaser": "teaser(s)", "headline": "headline variant(s)"}
-        dropped = ", ".join(f"{n} {names.get(role, role)}" for role, n in summary["dropped"].items())
-        click.echo(f"wrote {summary['output']}: {summary['paragraphs']} paragraphs"
-                   + (f"; dropped {dropped}" if dropped else ""), err=True)
-        return
-    # The review and redline exports live in their own modules; a build
-    # without them says so instead of failing with a traceback.
-    try:
-        if mode == "review":
-            from editflow.export.review import write_review
-        else:
-            from editflow.export.redline import write_redline
-    except ModuleNotFoundError as e:
-        if not (e.name or "").startswith("editflow"):
-            raise
-        from editflow.errors import EditflowError
+        sources = settings.glossary_sources(glossaries)
+        result = write_publication(po_file, out, template=template or settings.template,
+                                   subtitle=settings.subtitle if subtitle is None else subtitle, force=force,
+                                   glossary=load_glossary(sources) if sources else None)
+    elif mode == "review":
+        from editflow.export.review import write_review
 
-        raise EditflowError(f"the --{mode} export is not available in this build") from None
-    if mode == "review":
         result = write_review(po_file, out, glossaries=list(glossaries) or None, force=force, settings=settings)
     else:
-        result = write_redline(po_file, out, force=force)
-    import dataclasses
+        from editflow.export.redline import write_redline
 
-    info = dataclasses.asdict(result) if dataclasses.is_dataclass(result) else dict(result or {})
-    for w in info.get("warnings", []) or []:
+        result = write_redline(po_file, out, force=force)
+    for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
-    click.echo(f"wrote {out}", err=True)
+    click.echo(f"wrote {result.path}: {result.describe()}", err=True)
 
 
 @cli.command("import-review")
@@ -521,11 +505,13 @@ def build(ctx: click.Context, project: Path | None, project_option: Path | None,
     nothing changed since the last build are not redone.
 
     \b
-    Exit codes: 0 no error-level findings, 1 some (or an article failed), 2 usage or input error.
+    Exit codes, the worst article's: 0 clean, 1 error-level findings, 2 an input refused (or no
+    article pairs found), 3 an internal error failed an article (its traceback is in the temp folder).
     """
     from dataclasses import asdict, replace
 
     from editflow.build import build as build_project
+    from editflow.build import exit_code as build_exit_code
     from editflow.build import format_table
 
     run = current_run(ctx)
@@ -538,14 +524,19 @@ def build(ctx: click.Context, project: Path | None, project_option: Path | None,
     from editflow.project import find_articles
 
     total = len(find_articles(root))
+    warnings: list[str] = []  # shown once the progress bar is done with the terminal line
     with click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True) as bar:
-        statuses = build_project(root, settings, paths, jobs=jobs, force=force, progress=lambda st: bar.update(1))
+        statuses = build_project(root, settings, paths, jobs=jobs, force=force, progress=lambda st: bar.update(1),
+                                 warn=warnings.append)
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
     if as_json:
         click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(statuses))
-    if any(s.errors or s.state in ("failed", "refused") for s in statuses):
-        sys.exit(1)
+    code = build_exit_code(statuses)
+    if code:
+        sys.exit(code)
 
 
 @cli.command()
@@ -566,7 +557,8 @@ def status(ctx: click.Context, project: Path | None, project_option: Path | None
     run = current_run(ctx)
     root = run.project_root(chosen_project(project, project_option))
     settings = run.settings_for(root)
-    statuses = project_status(root, settings, settings.glossary_sources())
+    statuses = project_status(root, settings, settings.glossary_sources(),
+                              warn=lambda w: click.echo(f"warning: {w}", err=True))
     if as_json:
         click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
     else:

@@ -7,10 +7,7 @@ the same help, on every command that has it (as sqlite-utils does with its share
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from editflow.config import Settings, find_root, load_settings
-from editflow.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, InputError
+from editflow.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, InputError, report_internal_error
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,26 +129,13 @@ class Interrupted(click.ClickException):
         click.echo(f"editflow: {self.format_message()}", err=True)
 
 
-def save_traceback(exc: BaseException) -> Path:
-    """Write the traceback where the user can attach it to a report; the path is returned."""
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    header = f"editflow {' '.join(sys.argv[1:])}\n{time.strftime('%Y-%m-%d %H:%M:%S')}\n\n"
-    fd, name = tempfile.mkstemp(prefix="editflow-crash-", suffix=".txt")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(header + text)
-    return Path(name)
-
-
 def internal_error(exc: BaseException, debug: bool) -> InternalError:
     if debug:
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
-    try:
-        where = f"the traceback is in {save_traceback(exc)}"
-    except OSError:
-        where = "the traceback could not be saved; run again with --debug to see it"
-    message = f"{exc}".splitlines()[0] if str(exc) else ""
-    return InternalError(f"internal error ({type(exc).__name__}{': ' + message if message else ''}); {where}. "
-                         f"This is a bug in editflow, not in your files: please report it with that file.")
+    line = report_internal_error(exc, "crash")  # the one place that decides where tracebacks go
+    if "could not be saved" in line:
+        line += "; run again with --debug to see it"
+    return InternalError(f"{line}. This is a bug in editflow, not in your files: please report it with that file.")
 
 
 class EditflowGroup(click.Group):

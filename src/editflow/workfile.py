@@ -9,7 +9,6 @@ existing PO refreshed keeping everything people wrote in it (editflow.refresh). 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from editflow.errors import InputError
 from editflow.fileio import atomic_write
 from editflow.glossary import Glossary, load_glossary
 from editflow.model import Alignment, Document
+from editflow.outputs import Claim, OutputKind, OutputState, article_identity, decide
 from editflow.readers import read_document
 
 if TYPE_CHECKING:
@@ -67,12 +67,22 @@ class Refresh:
     report: RefreshReport
 
 
+def alignment_claim(al: Alignment, out: Path) -> Claim:
+    """What writing `al` to `out` claims: a PO of the article of these two inputs, or a TSV."""
+    if out.suffix.lower() != ".po":
+        return Claim(OutputKind.TSV)
+    from editflow.po import input_ref
+
+    folder = Path(out).parent
+    return Claim(OutputKind.PO, article_identity(input_ref(al.source, folder), input_ref(al.target, folder), out.name))
+
+
 def _existing(out: Path, force: bool, discard_edits: bool) -> tuple[bytes, polib.POFile] | None:
     """The PO at `out` as read (bytes and entries); None when there is none to keep anything from."""
     from editflow.po import parse_po
     from editflow.po_validate import POFormatError
 
-    if not out.exists() or out.suffix.lower() != ".po":
+    if out.suffix.lower() != ".po" or not out.is_file():
         return None
     try:
         data = out.read_bytes()
@@ -95,52 +105,22 @@ def check_overwrite(al: Alignment, out: Path, force: bool, *, discard_edits: boo
                     check_article: bool = True) -> polib.POFile | None:
     """Refuse to replace an output the user would not expect to lose; the existing PO to refresh, if any.
 
-    A PO of the same article is refreshed, keeping what people wrote in it (editflow.refresh).
-    A read-only file, a PO of another article (unless `check_article` is off, as for build,
-    whose PO is the article's by name) and any other existing file need `force`; a PO that
-    cannot be read is refused even then, unless `discard_edits` says its contents may go.
+    `editflow.outputs.decide` says whether the path may be written.  A PO of the same article is
+    refreshed, keeping what people wrote in it (editflow.refresh); a PO of another article
+    (unless `check_article` is off, as for build, whose PO is the article's by its name), a
+    read-only file and any other existing file need `force`.  A PO that cannot be read is
+    refused even then (what is in it could not be kept), unless `discard_edits` lets it go.
     """
     return _checked(al, out, force, discard_edits, check_article)[1]
 
 
 def _checked(al: Alignment, out: Path, force: bool, discard_edits: bool,
              check_article: bool) -> tuple[bytes, polib.POFile | None]:
-    from editflow.po import same_article
-
-    if not out.exists():
-        return b"", None
-    if out.is_dir():
-        raise InputError(out, "is a folder", "give a file name ending in .po or .tsv")
-    if not force and not os.access(out, os.W_OK):
-        raise InputError(out, "is read-only, so editflow will not replace it",
-                         "make it writable (chmod u+w), or use --force to replace it anyway")
-    if out.suffix.lower() != ".po":
-        if force:
-            return b"", None
-        raise InputError(out, "already exists", "use --force to overwrite it")
     found = _existing(out, force, discard_edits)
-    if found is None:
-        return b"", None
-    data, po = found
-    if check_article and not force and not same_article(po, out, al.source, al.target):
-        raise InputError(out, "exists and belongs to another article",
-                         "use --force to replace it (what people wrote in it is kept as obsolete entries "
-                         "unless --discard-edits is given too)")
-    return data, po
-
-
-def edited_entries(po: polib.POFile, path: Path) -> list[str]:
-    """Ids of the entries whose English was changed in the PO after editflow wrote it."""
-    from editflow.po import entry_info, text_hash
-
-    out = []
-    for entry in po:
-        info = entry_info(entry)
-        if info is None or not info.en_hash or entry.obsolete:
-            continue
-        if text_hash(entry.msgstr) != info.en_hash:
-            out.append(entry.msgctxt or entry.msgid[:30])
-    return out
+    ownership = decide(out, alignment_claim(al, out))
+    if not (found is not None and not check_article and ownership.state is OutputState.FOREIGN):
+        ownership.require(force)
+    return found if found is not None else (b"", None)
 
 
 def write_alignment(al: Alignment, out: Path, force: bool = False, *, discard_edits: bool = False,
@@ -150,7 +130,8 @@ def write_alignment(al: Alignment, out: Path, force: bool = False, *, discard_ed
     Returns the refresh (what was kept, conflicts, what became obsolete) when a PO was there,
     else None.  `discard_edits` drops everything written in the existing PO instead.
     """
-    from editflow.po import alignment_to_po, same_article
+    from editflow.outputs import po_identity
+    from editflow.po import alignment_to_po
     from editflow.refresh import carry_over
 
     data, previous = _checked(al, out, force, discard_edits, check_article)
@@ -161,7 +142,7 @@ def write_alignment(al: Alignment, out: Path, force: bool = False, *, discard_ed
     refresh = None
     if previous is not None:
         po, report = carry_over(previous, po, po_name=str(out), discard_edits=discard_edits,
-                                same_article=same_article(previous, out, al.source, al.target))
+                                same_article=po_identity(previous.metadata, out) == alignment_claim(al, out).identity)
         refresh = Refresh(previous, po, report)
         # Someone saved the PO (Poedit, a second editflow) while it was being re-aligned: their
         # version must not be replaced by one made from what was read before.

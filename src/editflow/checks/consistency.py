@@ -144,7 +144,7 @@ def glossary_findings(entries: list[Entry], ctx: CheckContext) -> Iterator[Findi
                               index=index, target_span=(a, b), term=t.uk, suggestion=best)
 
 
-@check(**{
+@check({
     "consistency.segment": ("warning", "the same Ukrainian paragraph translated differently within the file"),
     "consistency.term": ("warning", "the same Ukrainian name or term spelled two ways within the file"),
 })
@@ -154,7 +154,7 @@ def consistency(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
     yield from glossary_findings(entries, ctx)
 
 
-@check(**{
+@check({
     "consistency.memory": ("info", "a Ukrainian paragraph translated differently in another article of the project"),
 })
 def memory(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:

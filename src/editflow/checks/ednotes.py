@@ -84,7 +84,7 @@ def pair_notes(entry: Entry) -> tuple[list[tuple[Note, Note]], list[Note], list[
 _BRACKETED = re.compile(r"\([^()]{2,}\)|\[[^\[\]]{2,}\]")
 
 
-@check(**{
+@check({
     "ednote.format": ("warning", "an English editor's note is not in the house format"),
     "ednote.unmatched": ("info", "an English note has no counterpart in the Ukrainian (an added gloss?)"),
     "ednote.lost": ("warning", "a Ukrainian editor's note has no note in the English"),

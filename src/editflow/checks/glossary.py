@@ -45,7 +45,7 @@ def _quote(s: str) -> str:
     return f"“{s}”"
 
 
-@check(**{
+@check({
     "glossary.missing": ("error", "a glossary term in the Ukrainian has none of its accepted renderings in the English"),
     "glossary.forbidden": ("error", "a forbidden variant of a glossary term in the English"),
 })

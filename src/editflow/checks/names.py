@@ -299,7 +299,7 @@ def spelling_finding(p: NamePair, glossary_names: dict[str, list[str]]) -> Findi
                    index=p.index, source_span=p.uk_span, target_span=(a, a + len(base)), suggestion=want)
 
 
-@check(**{
+@check({
     "names.spelling": ("info", "a Ukrainian name spelled neither as the glossary nor as KMU-2010 romanises it"),
 })
 def names(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:

@@ -1,6 +1,6 @@
 """`numbers.*`: the figures of the English against those of the Ukrainian.
 
-Each side is read by its own locale (`_numparse`), then the quantities are
+Each side is read by its own locale (`editflow.numbers`), then the quantities are
 paired: equal values first (`2,5 млн` = `2.5 million` = `2,500,000`,
 `чотирнадцяти` = `14`, `24 лютого` = `Feb. 24`, `о 14:30` = `at 2:30 p.m.`),
 then tolerated transformations (`1 456` ≈ `about 1,500`, a year given only
@@ -34,14 +34,14 @@ dropped or reformatted by design, so only a mismatch is reported there.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
-from editflow.checks._numparse import Quantity, extract_en, extract_uk, sig_digits
-from editflow.model import Finding
+from editflow.model import Finding, Severity
+from editflow.numbers import Quantity, extract_en, extract_uk, sig_digits
 
 STRONG, LOOSE = 2, 1
-_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,30}$", re.I)
+_PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,30}$", re.IGNORECASE)
 _QUIET_ROLES = {"byline", "boilerplate", "teaser", "headline", "note"}
 
 
@@ -277,7 +277,7 @@ def _describe(q: Quantity) -> str:
     return f"“{text}”" if plain in (text, q.text) or q.kind != "number" else f"“{text}” ({plain})"
 
 
-@check(**{
+@check({
     "numbers.mismatch": ("error", "a figure differs between the Ukrainian and the English"),
     "numbers.missing": ("warning", "a figure in the Ukrainian has no counterpart in the English"),
     "numbers.extra": ("warning", "a figure in the English has no counterpart in the Ukrainian"),
@@ -399,7 +399,7 @@ def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[F
                           index=e.index, target_span=(t.start, t.end))
 
 
-def _mismatch(e: Entry, u: Quantity, t: Quantity, severity: str, suggestion: str | None) -> Finding:
+def _mismatch(e: Entry, u: Quantity, t: Quantity, severity: Severity, suggestion: str | None) -> Finding:
     return Finding("numbers.mismatch", severity,
                    f"the Ukrainian has {_describe(u)} where the English has {_describe(t)}",
                    index=e.index, source_span=(u.start, u.end), target_span=(t.start, t.end), suggestion=suggestion)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import polib
 
     from editflow.config import Settings
+    from editflow.glossary import Glossary
     from editflow.refresh import RefreshReport
 
 HEADER = "# editflow dismissed findings: key, code, entry, reason (tab-separated). Delete a line to undo.\n"
@@ -81,7 +82,7 @@ def _spanned(f: Finding, source: str, target: str) -> tuple[str, str]:
 
 
 def carry_dismissed(po_path: Path, previous: polib.POFile, po: polib.POFile, report: RefreshReport,
-                    glossaries: list[Path] | None = None, settings: Settings | None = None) -> None:
+                    glossary: Glossary | None = None, settings: Settings | None = None) -> None:
     """Re-key the dismissals of `po_path` after a refresh moved their entries (editflow.refresh).
 
     A dismissal's key hashes the entry's whole text, so an entry that was merged, split or
@@ -97,13 +98,13 @@ def carry_dismissed(po_path: Path, previous: polib.POFile, po: polib.POFile, rep
     from editflow.errors import EditflowError
 
     try:
-        _carry_dismissed(po_path, previous, po, report, glossaries, settings)
+        _carry_dismissed(po_path, previous, po, report, glossary, settings)
     except EditflowError as e:
         report.dismissals_problem = e.format_message()
 
 
 def _carry_dismissed(po_path: Path, previous: polib.POFile, po: polib.POFile, report: RefreshReport,
-                     glossaries: list[Path] | None, settings: Settings | None) -> None:
+                     glossary: Glossary | None, settings: Settings | None) -> None:
     from editflow.checks import check_po, entries_from_po
 
     path = dismissed_path(po_path)
@@ -112,12 +113,12 @@ def _carry_dismissed(po_path: Path, previous: polib.POFile, po: polib.POFile, re
     keys = read_dismissed(path)
     if not keys:
         return
-    new_result = check_po(po_path, list(glossaries or []), settings=settings, use_dismissed=False, po=po)
+    new_result = check_po(po_path, settings=settings, use_dismissed=False, po=po, glossary=glossary)
     live = {f.dismiss_key for f in new_result.findings}
     missing = keys - live
     if not missing:
         return
-    old_result = check_po(po_path, list(glossaries or []), settings=settings, use_dismissed=False, po=previous)
+    old_result = check_po(po_path, settings=settings, use_dismissed=False, po=previous, glossary=glossary)
     old_entries = {e.id: e for e in entries_from_po(previous)}
     new_entries = {e.id: e for e in new_result.entries}
     rekey: dict[str, list[tuple[str, str]]] = {}   # old key → [(new key, new entry id)]

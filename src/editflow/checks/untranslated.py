@@ -25,7 +25,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(rf"[{_CYR}]")
 
 
-@check(**{
+@check({
     "untranslated.empty": ("error", "the English side is empty"),
     "untranslated.omitted": ("warning", "the translation leaves a paragraph out (the aligner found no English for it)"),
     "untranslated.identical": ("error", "the English side is a copy of the Ukrainian"),
