@@ -42,6 +42,7 @@ from typing import Any
 import polib
 
 from editflow.align import DOUBT_THRESHOLD
+from editflow.history import BEFORE_PREFIX
 from editflow.po import ADDED_MSGID, SEP, EntryInfo, _bead_id, _now, entry_info, text_hash
 
 MATCH_THRESHOLD = 80.0
@@ -56,7 +57,7 @@ EDITFLOW_FIELDS = frozenset({
 KEPT_NOTE = "kept by editflow"  # the first words of the comment on an obsolete entry editflow wrote
 
 _IGNORE = re.compile(r"editflow:\s*ignore\b", re.IGNORECASE)
-_REVIEW = re.compile(r"^(reviewed:|review \(|before-review:)")
+_REVIEW = re.compile(rf"^(reviewed:|review \(|{re.escape(BEFORE_PREFIX)})")
 
 
 # --------------------------------------------------------------------------- the report
