@@ -41,7 +41,7 @@ def po(body: str, header: str = HEADER) -> bytes:
 
 BROKEN = [
     Broken("unterminated string", po('msgid "Київ\nmsgstr "Kyiv"\n'), H + 2, "end-of-line within string", True),
-    Broken("missing opening quote", po('msgid Київ"\nmsgstr "Kyiv"\n'), H + 2, "text outside a string", True),
+    Broken("missing opening quote", po('msgid Київ"\nmsgstr "Kyiv"\n'), H + 2, "missing opening quote", True),
     Broken("missing closing quote in a continuation", po('msgid ""\n"Київ\nmsgstr "Kyiv"\n'), H + 3,
            "end-of-line within string", True),
     Broken("empty file", b"", 0, "the file is empty", True),
@@ -76,7 +76,7 @@ BROKEN = [
     Broken("octal escape", po('msgid "Київ\\101"\nmsgstr "Kyiv"\n'), H + 2, "escape \\1", False),
     Broken("text outside any entry", po('Київ is the capital\nmsgid "Київ"\nmsgstr "Kyiv"\n'), H + 2,
            "text outside any entry", True),
-    Broken("a word after the string", po('msgid "Київ" city\nmsgstr "Kyiv"\n'), H + 2, "text outside a string", True),
+    Broken("a word after the string", po('msgid "Київ" city\nmsgstr "Kyiv"\n'), H + 2, "unexpected 'city'", True),
     Broken("a string on its own after a blank line", po('msgid "Київ"\nmsgstr "Kyiv"\n\n"and more"\n'), H + 5,
            "outside any entry", False),
     Broken("a comment after the last entry", po('msgid "Київ"\nmsgstr "Kyiv"\n\n# the end\n'), H + 5,

@@ -499,8 +499,8 @@ def build(ctx: click.Context, project: Path | None, project_option: Path | None,
     """Align, check and export every article of PROJECT (default: this project).
 
     For each originals/<slug>.uk.* with translations/<slug>.en.*: align when
-    the PO is missing or an input changed (a PO with edits of its own is
-    never overwritten), run the checks, write build/<slug>.docx and
+    the PO is missing or an input changed (what people wrote in the PO is
+    carried to the new entries, as 'editflow align' does), run the checks, write build/<slug>.docx and
     build/<slug>.review.docx, then print one line per article. Articles with
     nothing changed since the last build are not redone.
 

@@ -131,7 +131,8 @@ def _lex_strings(rest: str, line: int, col0: int) -> list[str]:
             return out
         if rest[i] != '"':
             token = rest[i:].split()[0]
-            raise _Fail(line, f"unexpected {token!r} at column {col0 + i + 1} (text outside a string)")
+            why = "a missing opening quote?" if '"' in rest[i:] else "text outside a string"
+            raise _Fail(line, f"unexpected {token!r} at column {col0 + i + 1} ({why})")
         m = _STRING.match(rest, i)
         if m is None:
             raise _Fail(line, "end-of-line within string (a closing \" is missing)")

@@ -17,9 +17,9 @@ Everything goes to the entry that now holds the *same paragraphs*, never to an e
 position: a paragraph is the same when its text is equal once white space is normalised, else
 when it is the closest unclaimed paragraph with a rapidfuzz `fuzz.ratio` of at least
 `MATCH_THRESHOLD` (80) and both are at least `MIN_FUZZY_LENGTH` (30) characters long.  Measured
-on the shared corpus (`benchmarks/refresh_threshold.py`): 7 of 42,356 pairs of distinct
-paragraphs of one document reach 80 at that length (hashtag lines and markup), while 90% of
-paragraphs with three words replaced still do.  Fuzzy matching only ever pairs paragraphs that
+on the shared corpus (`benchmarks/refresh_threshold.py`): 6 of 35,356 pairs of distinct
+paragraphs of one document (both that long) reach 80, all hashtag lines and markup, while 91.4%
+of 6,255 paragraphs with three words replaced still do.  Fuzzy matching only ever pairs paragraphs that
 found no exact counterpart.
 
 An entry whose paragraphs were split or merged hands its comments to every entry that now holds
@@ -323,8 +323,9 @@ def carry_over(old: polib.POFile, new: polib.POFile, *, po_name: str = "the PO",
                discard_edits: bool = False, threshold: float = MATCH_THRESHOLD) -> tuple[polib.POFile, RefreshReport]:
     """`new` (a fresh alignment's PO) with everything people wrote in `old` carried over; see the module doc.
 
-    `new` is changed in place and returned.  `same_article=False` (a PO of other inputs replaced
-    under --force) keeps hand-added entries as obsolete rather than live.  `discard_edits` carries
+    `new` is changed in place and returned.  `same_article=False` (a PO naming other inputs,
+    replaced under --force) keeps hand-added entries as obsolete rather than live, unless most of
+    its entries found their paragraphs (the same article under new file names).  `discard_edits` carries
     nothing and lists what was dropped.
     """
     report = RefreshReport(po_name)
@@ -477,6 +478,10 @@ def carry_over(old: polib.POFile, new: polib.POFile, *, po_name: str = "the PO",
         if problems:
             unplaced(entry, o.id, [w for w, _ in problems], "; ".join(r for _, r in problems))
 
+    # A PO that names other input files is still this article's when most of its entries found their
+    # paragraphs (the inputs were renamed or moved); then what was added by hand stays live.
+    if not same_article and olds:
+        same_article = sum(1 for o in olds if o.targets) >= len(olds) / 2
     # Entries a translator added: kept where they stood (after the entry that preceded them), or
     # folded into the entry that now holds the same text.
     placed_after: dict[int, list[polib.POEntry]] = defaultdict(list)
