@@ -271,17 +271,18 @@ def read_only(path: Path) -> bool:
 
 
 def _decide_po(path: Path, claim: Claim) -> Ownership:
-    from editflow.po import load_po
+    from editflow.po import read_header
 
     hint = "use --force to overwrite it"
     if read_only(path):
         return Ownership(path, OutputState.READ_ONLY, "is read-only, so editflow will not replace it",
                          "make it writable (chmod u+w), or use --force to replace it anyway")
-    try:
-        po = load_po(path)
-    except InputError:
+    # Whose PO it is is in the header; the writer reads the whole file strictly (po.load_po)
+    # when it refreshes it, and refuses one that is broken, naming the line.
+    metadata = read_header(path)
+    if not metadata:
         return Ownership(path, OutputState.FOREIGN, "exists and is not an editflow PO file", hint)
-    if po_identity(po.metadata, path) != claim.identity:
+    if po_identity(metadata, path) != claim.identity:
         return Ownership(path, OutputState.FOREIGN, "exists and belongs to another article", hint)
     # English edited in the PO, comments and the rest that people wrote are carried over by the
     # refresh (editflow.refresh), so an edited PO of the article is refreshed like any other.

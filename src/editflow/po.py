@@ -284,7 +284,7 @@ def edited_entries(po: polib.POFile) -> list[str]:
     out = []
     for entry in po:
         info = entry_info(entry)
-        if info is None or not info.en_hash:
+        if info is None or not info.en_hash or entry.obsolete:
             continue
         if text_hash(entry.msgstr) != info.en_hash:
             out.append(entry.msgctxt or entry.msgid[:30])

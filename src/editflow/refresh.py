@@ -267,16 +267,29 @@ def _matched(paras: list[_Para], indexes: list[int]) -> list[int]:
     return [m for m in (paras[i].match for i in indexes) if m is not None]
 
 
-def _find_run(tgt_doc: list[str], count: int, digest: str, taken: set[int]) -> list[int] | None:
-    """The `count` consecutive English paragraphs whose joined text has this hash (the text editflow wrote)."""
-    if count == 0:
+class _Runs:
+    """The English of the new alignment by the hash of every run of `count` consecutive paragraphs."""
+
+    def __init__(self, tgt_doc: list[str]) -> None:
+        self.doc = tgt_doc
+        self.by_count: dict[int, dict[str, list[int]]] = {}
+        self.taken: set[int] = set()
+
+    def find(self, count: int, digest: str) -> list[int] | None:
+        """The run whose joined text has this hash (the text editflow wrote) and no other entry claimed."""
+        if count == 0:
+            return None
+        if count not in self.by_count:
+            index: dict[str, list[int]] = defaultdict(list)
+            for start in range(len(self.doc) - count + 1):
+                index[text_hash(SEP.join(self.doc[start:start + count]))].append(start)
+            self.by_count[count] = index
+        for start in self.by_count[count].get(digest, ()):
+            run = list(range(start, start + count))
+            if not self.taken.intersection(run):
+                self.taken.update(run)
+                return run
         return None
-    for start in range(len(tgt_doc) - count + 1):
-        if any(k in taken for k in range(start, start + count)):
-            continue
-        if text_hash(SEP.join(tgt_doc[start:start + count])) == digest:
-            return list(range(start, start + count))
-    return None
 
 
 def _comment_lines(entry: polib.POEntry) -> list[str]:
@@ -350,7 +363,7 @@ def carry_over(old: polib.POFile, new: polib.POFile, *, po_name: str = "the PO",
     added: list[tuple[int, polib.POEntry]] = []      # (position among the old live entries, entry)
     old_src: list[_Para] = []
     old_tgt: list[_Para] = []
-    taken: set[int] = set()
+    runs = _Runs(tgt_doc)
     for k, entry in live_old:
         info = entry_info(entry)
         if info is None:
@@ -363,9 +376,8 @@ def carry_over(old: polib.POFile, new: polib.POFile, *, po_name: str = "the PO",
             o.src.append(len(old_src))
             old_src.append(_Para(len(olds), len(o.src) - 1, t, _norm(t)))
         if o.edited:
-            o.run = _find_run(tgt_doc, len(info.tgt), info.en_hash, taken)
+            o.run = runs.find(len(info.tgt), info.en_hash)
             if o.run is not None:
-                taken.update(o.run)
                 # The translation file still has this entry's English as editflow wrote it: those
                 # paragraphs are this entry's, exactly.
                 for pos, j in enumerate(o.run):
