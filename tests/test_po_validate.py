@@ -252,3 +252,10 @@ def test_collection_covers_every_class_of_the_issue() -> None:
     for cls in ("unterminated", "missing opening quote", "empty file", "unknown charset", "wrong charset",
                 "duplicate entries", "bad escape", "text outside any entry"):
         assert cls in names
+
+
+def test_a_byte_order_mark_alone_is_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "bom.po"
+    path.write_bytes(b"\xef\xbb\xbf\n")
+    with pytest.raises(POFormatError, match="the file is empty"):
+        load_po(path)

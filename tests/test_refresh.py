@@ -475,3 +475,34 @@ def test_align_command_says_what_it_kept_and_json_has_the_report(school, make_pa
     result = runner.invoke(cli, ["align", str(pair.original), str(pair.translation), "--discard-edits"])
     assert result.exit_code == 0 and "dropped (--discard-edits)" in result.output
     assert holding(po, MAYOR).msgstr == en[5]
+
+
+def test_a_dismissal_follows_its_finding_into_a_merged_entry(tmp_path: Path) -> None:
+    """The aligner merges two pairs whose paragraphs did not change: the dismissed finding is still there."""
+    from editflow.model import Alignment, Bead, Document, Paragraph
+    from editflow.po import alignment_to_po
+
+    uk = ["«Ми повернулися додому», — сказала директорка школи Олена Мельник.",
+          "За її словами, у новому корпусі обладнали укриття на 900 місць."]
+    en = ['"We have come home," said the school\'s principal, Olena Melnyk.',
+          "According to her, the new building has a shelter for 900 people."]
+    po_path = tmp_path / "school.po"
+
+    def po_of_beads(beads: list[Bead]) -> polib.POFile:
+        al = Alignment(Document([Paragraph(t) for t in uk], lang="uk"), Document([Paragraph(t) for t in en], lang="en"),
+                       beads, doubt_threshold=0.85)
+        return alignment_to_po(al, po_path)
+
+    old = po_of_beads([Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.99)])
+    po_path.write_text(str(old) + "\n", encoding="utf-8")
+    [quotes] = [f for f in check_po(po_path).findings if f.code == "typography.straight-quotes"]
+    dismiss(dismissed_path(po_path), [quotes], "quotes are fixed at layout")
+    new = po_of_beads([Bead((0, 1), (0, 1), 0.9)])
+    merged, report = carry_over(load_po(po_path), new, po_name=str(po_path))
+    assert report.moves[quotes.entry].exact
+    po_path.write_text(str(merged) + "\n", encoding="utf-8")
+    carry_dismissed(po_path, old, merged, report)
+    assert report.dismissals_rekeyed == 1
+    assert not any(f.code == "typography.straight-quotes" for f in check_po(po_path).findings)
+    line = [ln for ln in dismissed_path(po_path).read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    assert len(line) == 1 and line[0].endswith("quotes are fixed at layout") and merged[0].msgctxt in line[0]

@@ -394,6 +394,9 @@ def validate_po(data: bytes, path: Path | str = "<po>") -> ValidatedPO:
                             "save it as UTF-8 (msgconv --to-code=UTF-8)")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+        if not data.strip():
+            raise POFormatError(path, 0, "the file is empty (a byte-order mark and nothing else)",
+                                "re-create it with 'editflow align', or restore it from version control")
     text = data.decode("utf-8", "surrogateescape")
     lines = text.split("\n")
     p = _Parser()
