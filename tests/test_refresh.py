@@ -506,3 +506,41 @@ def test_a_dismissal_follows_its_finding_into_a_merged_entry(tmp_path: Path) -> 
     assert not any(f.code == "typography.straight-quotes" for f in check_po(po_path).findings)
     line = [ln for ln in dismissed_path(po_path).read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
     assert len(line) == 1 and line[0].endswith("quotes are fixed at layout") and merged[0].msgctxt in line[0]
+
+
+def _po(uk: list[str], en: list[str], beads: list[tuple[tuple[int, ...], tuple[int, ...]]], path: Path) -> polib.POFile:
+    from editflow.model import Alignment, Bead, Document, Paragraph
+    from editflow.po import alignment_to_po
+
+    al = Alignment(Document([Paragraph(t) for t in uk], lang="uk"), Document([Paragraph(t) for t in en], lang="en"),
+                   [Bead(s, t, 0.99) for s, t in beads], doubt_threshold=0.85)
+    return alignment_to_po(al, path)
+
+
+UK2 = ["Перше речення абзацу про відбудову школи на Оболоні.", "Друге речення того ж абзацу про басейн і спортзал."]
+EN2 = ["The first sentence, about rebuilding the school in Obolon.", "The second one, about the pool and the gym."]
+
+
+def test_an_edit_of_a_split_entry_goes_paragraph_by_paragraph_when_the_pair_is_divided(tmp_path: Path) -> None:
+    path = tmp_path / "school.po"
+    old = _po([" ".join(UK2)], EN2, [((0,), (0, 1))], path)
+    old[0].msgstr = SEP.join([EN2[0].replace("rebuilding", "the rebuilding of"), EN2[1].replace("one", "sentence")])
+    old[0].tcomment = "reviewed: edited by Olena K. 2026-11-20\nchecked with the desk\nreview (Petro S.): fine"
+    new = _po(UK2, EN2, [((0,), (0,)), ((1,), (1,))], path)
+    merged, report = carry_over(old, new)
+    assert [e.msgstr for e in merged] == [EN2[0].replace("rebuilding", "the rebuilding of"),
+                                          EN2[1].replace("one", "sentence")]
+    # The comment lines keep their order, on both entries.
+    assert [e.tcomment for e in merged] == [old[0].tcomment] * 2
+    assert [c.what for c in report.carried] == ["review record", "translator comment", "English edited in the PO"]
+
+
+def test_an_edit_that_changed_the_paragraph_count_of_a_divided_pair_is_kept_as_obsolete(tmp_path: Path) -> None:
+    path = tmp_path / "school.po"
+    old = _po([" ".join(UK2)], EN2, [((0,), (0, 1))], path)
+    old[0].msgstr = " ".join(EN2)   # the translator joined the two paragraphs
+    new = _po(UK2, EN2, [((0,), (0,)), ((1,), (1,))], path)
+    merged, report = carry_over(old, new)
+    assert [e.msgstr for e in merged if not e.obsolete] == EN2
+    [kept] = [e for e in merged if e.obsolete]
+    assert kept.msgstr == " ".join(EN2) and report.obsolete[0].what == ["English edited in the PO"]

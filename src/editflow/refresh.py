@@ -316,8 +316,8 @@ def _add_comments(entry: polib.POEntry, lines: list[str]) -> list[str]:
     return added
 
 
-def _fits(entry: polib.POEntry, info: EntryInfo, text: str) -> bool:
-    """Whether `text` can stand as this entry's English and still split into its paragraphs."""
+def _fits(info: EntryInfo, text: str) -> bool:
+    """Whether `text` can stand as the English of the entry `info` describes and still split into its paragraphs."""
     count = len(info.tgt)
     return not text or count <= 1 or len(text.split(SEP)) == count
 
@@ -338,227 +338,18 @@ def carry_over(old: polib.POFile, new: polib.POFile, *, po_name: str = "the PO",
 
     `new` is changed in place and returned.  `same_article=False` (a PO naming other inputs,
     replaced under --force) keeps hand-added entries as obsolete rather than live, unless most of
-    its entries found their paragraphs (the same article under new file names).  `discard_edits` carries
-    nothing and lists what was dropped.
+    its entries found their paragraphs (the same article under new file names).  `discard_edits`
+    carries nothing and lists what was dropped.
     """
-    report = RefreshReport(po_name)
-    live_old = [(k, e) for k, e in enumerate(e for e in old if not e.obsolete)]
-    new_entries = [e for e in new if not e.obsolete]
-    new_infos = [entry_info(e) for e in new_entries]
-
-    # Paragraphs of the new alignment, and its English in document order (for the hash search).
-    new_src: list[_Para] = []
-    new_tgt: list[_Para] = []
-    tgt_doc: list[str] = []
-    for n, (entry, info) in enumerate(zip(new_entries, new_infos, strict=True)):
-        assert info is not None, "a fresh alignment's entries all carry the machine line"
-        for pos, t in enumerate(_parts("" if entry.msgid == ADDED_MSGID else entry.msgid, len(info.src))):
-            new_src.append(_Para(n, pos, t, _norm(t)))
-        for pos, t in enumerate(_parts(entry.msgstr, len(info.tgt))):
-            new_tgt.append(_Para(n, pos, t, _norm(t)))
-            tgt_doc.append(t)
-
-    threshold_old = _float(old.metadata.get("X-Editflow-Doubt-Threshold"), DOUBT_THRESHOLD)
-    olds: list[_Old] = []
-    added: list[tuple[int, polib.POEntry]] = []      # (position among the old live entries, entry)
-    old_src: list[_Para] = []
-    old_tgt: list[_Para] = []
-    runs = _Runs(tgt_doc)
-    for k, entry in live_old:
-        info = entry_info(entry)
-        if info is None:
-            if entry.msgid or entry.msgctxt:
-                added.append((k, entry))
-            continue
-        o = _Old(entry, _id(entry, k), info, k)
-        o.edited = bool(info.en_hash) and text_hash(entry.msgstr) != info.en_hash
-        for t in _parts("" if entry.msgid == ADDED_MSGID else entry.msgid, len(info.src)):
-            o.src.append(len(old_src))
-            old_src.append(_Para(len(olds), len(o.src) - 1, t, _norm(t)))
-        if o.edited:
-            o.run = runs.find(len(info.tgt), info.en_hash)
-            if o.run is not None:
-                # The translation file still has this entry's English as editflow wrote it: those
-                # paragraphs are this entry's, exactly.
-                for pos, j in enumerate(o.run):
-                    o.tgt.append(len(old_tgt))
-                    old_tgt.append(_Para(len(olds), pos, tgt_doc[j], _norm(tgt_doc[j]), match=j, exact=True))
-                    new_tgt[j].match, new_tgt[j].exact = len(old_tgt) - 1, True
-            else:
-                texts = entry.msgstr.split(SEP) if entry.msgstr else []
-                for pos, t in enumerate(texts):
-                    o.tgt.append(len(old_tgt))
-                    old_tgt.append(_Para(len(olds), pos, t, _norm(t)))
-        else:
-            for pos, t in enumerate(_parts(entry.msgstr, len(info.tgt))):
-                o.tgt.append(len(old_tgt))
-                old_tgt.append(_Para(len(olds), pos, t, _norm(t)))
-        olds.append(o)
-
-    _match(old_src, new_src, threshold)
-    _match(old_tgt, new_tgt, threshold)
-
-    sources: dict[int, list[int]] = defaultdict(list)   # new entry → old entries with a paragraph in it
-    for oi, o in enumerate(olds):
-        hits = {new_src[j].entry for j in _matched(old_src, o.src)} | {new_tgt[j].entry for j in _matched(old_tgt, o.tgt)}
-        o.targets = sorted(hits)
-        for n in o.targets:
-            sources[n].append(oi)
-        exact = (all(old_src[i].exact for i in o.src) and all(old_tgt[i].exact for i in o.tgt)
-                 and (not o.edited or o.run is not None))
-        report.moves[o.id] = Moved(o.id, [_id(new_entries[n], n) for n in o.targets], exact and bool(o.targets))
-
-    src_of: dict[int, list[int]] = defaultdict(list)
-    tgt_of: dict[int, list[int]] = defaultdict(list)
-    for j, p in enumerate(new_src):
-        src_of[p.entry].append(j)
-    for j, p in enumerate(new_tgt):
-        tgt_of[p.entry].append(j)
-
-    def same_pair(oi: int, n: int) -> bool:
-        """The old entry's paragraphs, and only they, make up new entry `n`: the same pair."""
-        o = olds[oi]
-        if o.targets != [n] or sources[n] != [oi]:
-            return False
-        return (sorted(_matched(old_src, o.src)) == src_of[n] and len(_matched(old_src, o.src)) == len(o.src)
-                and sorted(_matched(old_tgt, o.tgt)) == tgt_of[n] and len(_matched(old_tgt, o.tgt)) == len(o.tgt))
-
-    kept_obsolete: list[tuple[polib.POEntry, Unplaced]] = []
-
-    def unplaced(o_entry: polib.POEntry, oid: str, what: list[str], reason: str) -> None:
-        kept_obsolete.append((o_entry, Unplaced("", oid, what, reason)))
-
-    for oi, o in enumerate(olds):
-        entry, info = o.entry, o.info
-        comments = _comment_lines(entry)
-        fuzzy = "fuzzy" in entry.flags
-        decided = fuzzy != (info.confidence < threshold_old)
-        other_flags = [f for f in entry.flags if f != "fuzzy"]
-        human: list[str] = sorted({_comment_kind(c) for c in comments})
-        if decided:
-            human.append("confirmed pair" if not fuzzy else "fuzzy flag")
-        if other_flags:
-            human.append("flag")
-        if o.edited:
-            human.append("English edited in the PO")
-        src_edit = _source_edited(entry, info) and not any(old_src[i].exact for i in o.src)
-        if src_edit:
-            human.append("Ukrainian edited in the PO")
-        if not human:
-            continue
-        if discard_edits:
-            report.dropped += [Carried(w, o.id, []) for w in human]
-            continue
-        targets = [new_entries[n] for n in o.targets]
-        new_ids = [_id(new_entries[n], n) for n in o.targets]
-        if not targets:
-            unplaced(entry, o.id, human, "its paragraphs are in neither input file any more")
-            continue
-        # Comments, markers and the review record go with every entry that holds one of its paragraphs.
-        by_kind: dict[str, list[str]] = defaultdict(list)
-        for line in comments:
-            by_kind[_comment_kind(line)].append(line)
-        for kind, lines in by_kind.items():
-            for target in targets:
-                _add_comments(target, lines)
-            report.carried.append(Carried(kind, o.id, new_ids))
-        problems: list[tuple[str, str]] = []
-        # A flag decision is about one pair: it holds only where the pair is still the same paragraphs.
-        if decided or other_flags:
-            if len(o.targets) == 1 and same_pair(oi, o.targets[0]):
-                target = targets[0]
-                target.flags = [f for f in target.flags if f != "fuzzy"] + (["fuzzy"] if fuzzy else [])
-                for f in other_flags:
-                    if f not in target.flags:
-                        target.flags.append(f)
-                if decided:
-                    report.carried.append(Carried("confirmed pair" if not fuzzy else "fuzzy flag", o.id, new_ids))
-                if other_flags:
-                    report.carried.append(Carried("flag", o.id, new_ids))
-            elif decided:
-                what = "confirmation" if not fuzzy else "fuzzy flag"
-                report.not_carried.append(f"{o.id}'s {what} (the pair changed; now {', '.join(new_ids)})")
-            if other_flags and not (len(o.targets) == 1 and same_pair(oi, o.targets[0])):
-                problems.append(("flag", "its flags were set on a pair that changed"))
-        if o.edited:
-            problem = _carry_edit(o, oi, new_entries, new_infos, new_tgt, tgt_of, old_tgt, sources, report)
-            if problem:
-                problems.append(("English edited in the PO", problem))
-        if src_edit:
-            problems.append(("Ukrainian edited in the PO", "the Ukrainian comes from the original file; "
-                                                           "edit the original to change it"))
-        if problems:
-            unplaced(entry, o.id, [w for w, _ in problems], "; ".join(r for _, r in problems))
-
-    # A PO that names other input files is still this article's when most of its entries found their
-    # paragraphs (the inputs were renamed or moved); then what was added by hand stays live.
-    if not same_article and olds:
-        same_article = sum(1 for o in olds if o.targets) >= len(olds) / 2
-    # Entries a translator added: kept where they stood (after the entry that preceded them), or
-    # folded into the entry that now holds the same text.
-    placed_after: dict[int, list[polib.POEntry]] = defaultdict(list)
-    old_pos = {o.k: oi for oi, o in enumerate(olds)}
-    new_keys: set[tuple[str | None, str]] = {(e.msgctxt, e.msgid) for e in new_entries}
-    for k, entry in added:
-        human = ["added entry"]
-        if discard_edits:
-            report.dropped.append(Carried("added entry", _id(entry, k), []))
-            continue
-        twin = _twin(entry, new_entries)
-        if twin is not None:
-            target = new_entries[twin]
-            _add_comments(target, _comment_lines(entry))
-            report.carried.append(Carried("added entry (now in the input files)", _id(entry, k),
-                                          [_id(target, twin)]))
-            continue
-        if not same_article:
-            unplaced(entry, _id(entry, k), human, "it was added to a PO of other input files")
-            continue
-        anchor = -1
-        for k2 in range(k - 1, -1, -1):
-            before = old_pos.get(k2)
-            if before is not None and olds[before].targets:
-                anchor = max(olds[before].targets)
-                break
-        copy = _copy(entry)
-        if (copy.msgctxt, copy.msgid) in new_keys:
-            copy.msgctxt = _unique(f"{copy.msgctxt or 'added'}-added", copy.msgid, new_keys)
-        new_keys.add((copy.msgctxt, copy.msgid))
-        placed_after[anchor].append(copy)
-        report.carried.append(Carried("added entry", _id(entry, k), [_id(copy, 0)]))
-
-    merged_entries: list[polib.POEntry] = list(placed_after.get(-1, []))
-    for n, entry in enumerate(new_entries):
-        merged_entries.append(entry)
-        merged_entries += placed_after.get(n, [])
-
-    # Obsolete entries: the old file's, then the ones this refresh keeps; every (msgctxt, msgid) unique.
-    keys: set[tuple[str | None, str]] = {(e.msgctxt, e.msgid) for e in merged_entries}
-    obsolete_out: list[polib.POEntry] = []
-    if discard_edits:
-        report.dropped += [Carried("obsolete entry", _id(e, k), []) for k, e in enumerate(old) if e.obsolete]
-    else:
-        for e in old:
-            if e.obsolete:
-                copy = _copy(e)
-                if (copy.msgctxt, copy.msgid) in keys:
-                    copy.msgctxt = _unique(f"{copy.msgctxt or 'kept'}-obsolete", copy.msgid, keys)
-                keys.add((copy.msgctxt, copy.msgid))
-                obsolete_out.append(copy)
-    day = _now()[:10]
-    for o_entry, u in kept_obsolete:
-        copy = _copy(o_entry)
-        copy.obsolete = True
-        if (copy.msgctxt, copy.msgid) in keys:
-            copy.msgctxt = _unique(f"{copy.msgctxt or 'entry'}-kept", copy.msgid, keys)
-        keys.add((copy.msgctxt, copy.msgid))
-        note = f"{KEPT_NOTE} {day}, not placed in the new alignment: {u.reason}"
-        copy.tcomment = "\n".join([note, *_comment_lines(o_entry)])
-        u.entry = copy.msgctxt or copy.msgid[:30]
-        report.obsolete.append(u)
-        obsolete_out.append(copy)
-
-    new[:] = merged_entries + obsolete_out
+    merge = _Merge(old, new, po_name, threshold)
+    for oi in range(len(merge.olds)):
+        merge.carry(oi, discard_edits)
+    if not same_article and merge.olds:
+        # A PO that names other input files is still this article's when most of its entries found
+        # their paragraphs (the inputs were renamed or moved); then what was added by hand stays live.
+        same_article = sum(1 for o in merge.olds if o.targets) >= len(merge.olds) / 2
+    live = merge.place_added(same_article, discard_edits)
+    new[:] = live + merge.obsolete_entries(live, discard_edits)
     if not discard_edits:
         for key, value in old.metadata.items():
             if key not in EDITFLOW_FIELDS:
@@ -566,69 +357,282 @@ def carry_over(old: polib.POFile, new: polib.POFile, *, po_name: str = "the PO",
         if old.header:
             new.header = old.header
         new.metadata_is_fuzzy = old.metadata_is_fuzzy
-    return new, report
+    return new, merge.report
 
 
-def _carry_edit(o: _Old, oi: int, new_entries: list[polib.POEntry], new_infos: list[EntryInfo | None],
-                new_tgt: list[_Para], tgt_of: dict[int, list[int]], old_tgt: list[_Para],
-                sources: dict[int, list[int]], report: RefreshReport) -> str:
-    """Put the English edited in the PO onto the new entries; the reason it could not be, or ""."""
-    text = o.entry.msgstr
-    if o.run is not None:
-        # The translation file still says what editflow wrote: the PO's edit stands, in place of
-        # exactly those paragraphs, wherever they are now.
-        homes = sorted({new_tgt[j].entry for j in o.run})
-        if len(homes) == 1:
-            n = homes[0]
-            entry, info = new_entries[n], new_infos[n]
-            assert info is not None
-            parts = entry.msgstr.split(SEP) if len(tgt_of[n]) > 1 else [entry.msgstr]
-            if len(parts) != len(tgt_of[n]):
-                return "another edit already changed the paragraphs of the entry that now holds it"
-            first = min(new_tgt[j].pos for j in o.run)
-            merged = parts[:first] + ([text] if text else []) + parts[first + len(o.run):]
-            value = SEP.join(merged)
-            if _fits(entry, info, value):
-                entry.msgstr = value
-                report.carried.append(Carried("English edited in the PO", o.id, [_id(entry, n)]))
-                return ""
+class _Merge:
+    """One refresh: the paragraphs of both POs, which old entry went where, and the report."""
+
+    def __init__(self, old: polib.POFile, new: polib.POFile, po_name: str, threshold: float) -> None:
+        self.old = old
+        self.report = RefreshReport(po_name)
+        self.new_entries = [e for e in new if not e.obsolete]
+        self.new_infos: list[EntryInfo] = []
+        self.new_src: list[_Para] = []
+        self.new_tgt: list[_Para] = []
+        self.src_of: dict[int, list[int]] = defaultdict(list)   # new entry → its paragraphs, each side
+        self.tgt_of: dict[int, list[int]] = defaultdict(list)
+        self._read_new()
+        self.threshold_old = _float(old.metadata.get("X-Editflow-Doubt-Threshold"), DOUBT_THRESHOLD)
+        self.olds: list[_Old] = []
+        self.added: list[tuple[int, polib.POEntry]] = []        # (position among the old live entries, entry)
+        self.old_src: list[_Para] = []
+        self.old_tgt: list[_Para] = []
+        self._read_old()
+        _match(self.old_src, self.new_src, threshold)
+        _match(self.old_tgt, self.new_tgt, threshold)
+        self.sources: dict[int, list[int]] = defaultdict(list)  # new entry → old entries with a paragraph in it
+        self._place()
+        self.kept: list[tuple[polib.POEntry, Unplaced]] = []
+
+    # -- reading ----------------------------------------------------------
+    def _read_new(self) -> None:
+        for n, entry in enumerate(self.new_entries):
+            info = entry_info(entry)
+            assert info is not None, "a fresh alignment's entries all carry the machine line"
+            self.new_infos.append(info)
+            for pos, t in enumerate(_parts("" if entry.msgid == ADDED_MSGID else entry.msgid, len(info.src))):
+                self.src_of[n].append(len(self.new_src))
+                self.new_src.append(_Para(n, pos, t, _norm(t)))
+            for pos, t in enumerate(_parts(entry.msgstr, len(info.tgt))):
+                self.tgt_of[n].append(len(self.new_tgt))
+                self.new_tgt.append(_Para(n, pos, t, _norm(t)))
+
+    def _read_old(self) -> None:
+        runs = _Runs([p.text for p in self.new_tgt])
+        for k, entry in enumerate(e for e in self.old if not e.obsolete):
+            info = entry_info(entry)
+            if info is None:
+                if entry.msgid or entry.msgctxt:
+                    self.added.append((k, entry))
+                continue
+            o = _Old(entry, _id(entry, k), info, k)
+            o.edited = bool(info.en_hash) and text_hash(entry.msgstr) != info.en_hash
+            for t in _parts("" if entry.msgid == ADDED_MSGID else entry.msgid, len(info.src)):
+                o.src.append(len(self.old_src))
+                self.old_src.append(_Para(len(self.olds), len(o.src) - 1, t, _norm(t)))
+            o.run = runs.find(len(info.tgt), info.en_hash) if o.edited else None
+            if o.run is not None:
+                # The translation file still has this entry's English as editflow wrote it: those
+                # paragraphs are this entry's, exactly, whatever the PO now says.
+                for pos, j in enumerate(o.run):
+                    o.tgt.append(len(self.old_tgt))
+                    text = self.new_tgt[j].text
+                    self.old_tgt.append(_Para(len(self.olds), pos, text, _norm(text), match=j, exact=True))
+                    self.new_tgt[j].match, self.new_tgt[j].exact = len(self.old_tgt) - 1, True
+            else:
+                texts = (entry.msgstr.split(SEP) if entry.msgstr else []) if o.edited \
+                    else _parts(entry.msgstr, len(info.tgt))
+                for pos, t in enumerate(texts):
+                    o.tgt.append(len(self.old_tgt))
+                    self.old_tgt.append(_Para(len(self.olds), pos, t, _norm(t)))
+            self.olds.append(o)
+
+    def _place(self) -> None:
+        for oi, o in enumerate(self.olds):
+            src = _matched(self.old_src, o.src)
+            tgt = _matched(self.old_tgt, o.tgt)
+            o.targets = sorted({self.new_src[j].entry for j in src} | {self.new_tgt[j].entry for j in tgt})
+            for n in o.targets:
+                self.sources[n].append(oi)
+            exact = (all(self.old_src[i].exact for i in o.src) and all(self.old_tgt[i].exact for i in o.tgt)
+                     and (not o.edited or o.run is not None))
+            self.report.moves[o.id] = Moved(o.id, self.ids(o.targets), exact and bool(o.targets))
+
+    def ids(self, ns: list[int]) -> list[str]:
+        return [_id(self.new_entries[n], n) for n in ns]
+
+    def same_pair(self, oi: int) -> bool:
+        """The old entry's paragraphs, and only they, make up one new entry: the pair is the same."""
+        o = self.olds[oi]
+        if len(o.targets) != 1 or self.sources[o.targets[0]] != [oi]:
+            return False
+        n = o.targets[0]
+        src, tgt = _matched(self.old_src, o.src), _matched(self.old_tgt, o.tgt)
+        return (len(src) == len(o.src) and sorted(src) == self.src_of[n]
+                and len(tgt) == len(o.tgt) and sorted(tgt) == self.tgt_of[n])
+
+    # -- carrying one old entry ---------------------------------------------
+    def carry(self, oi: int, discard_edits: bool) -> None:
+        o = self.olds[oi]
+        entry, info = o.entry, o.info
+        comments = _comment_lines(entry)
+        fuzzy = "fuzzy" in entry.flags
+        decided = fuzzy != (info.confidence < self.threshold_old)
+        decision = "fuzzy flag" if fuzzy else "confirmed pair"
+        other_flags = [f for f in entry.flags if f != "fuzzy"]
+        src_edit = _source_edited(entry, info) and not any(self.old_src[i].exact for i in o.src)
+        kinds = list(dict.fromkeys(_comment_kind(c) for c in comments))
+        human = kinds + [decision] * decided + ["flag"] * bool(other_flags) \
+            + ["English edited in the PO"] * o.edited + ["Ukrainian edited in the PO"] * src_edit
+        if not human:
+            return
+        if discard_edits:
+            self.report.dropped += [Carried(w, o.id, []) for w in human]
+            return
+        if not o.targets:
+            self.kept.append((entry, Unplaced("", o.id, human, "its paragraphs are in neither input file any more")))
+            return
+        new_ids = self.ids(o.targets)
+        # Comments, markers and the review record go, in their order, with every entry that holds
+        # one of its paragraphs.
+        for n in o.targets:
+            _add_comments(self.new_entries[n], comments)
+        self.report.carried += [Carried(kind, o.id, new_ids) for kind in kinds]
+        problems: list[tuple[str, str]] = []
+        if decided or other_flags:
+            problems += self._carry_flags(oi, fuzzy, decided, other_flags)
+        if o.edited:
+            problem = self._carry_edit(oi)
+            if problem:
+                problems.append(("English edited in the PO", problem))
+        if src_edit:
+            problems.append(("Ukrainian edited in the PO", "the Ukrainian comes from the original file; "
+                                                           "edit the original to change it"))
+        if problems:
+            self.kept.append((entry, Unplaced("", o.id, [w for w, _ in problems], "; ".join(r for _, r in problems))))
+
+    def _carry_flags(self, oi: int, fuzzy: bool, decided: bool, other_flags: list[str]) -> list[tuple[str, str]]:
+        """A flag decision is about one pair: it holds only where the pair is still the same paragraphs."""
+        o = self.olds[oi]
+        new_ids = self.ids(o.targets)
+        if self.same_pair(oi):
+            target = self.new_entries[o.targets[0]]
+            target.flags = [f for f in target.flags if f != "fuzzy"] + (["fuzzy"] if fuzzy else [])
+            target.flags += [f for f in other_flags if f not in target.flags]
+            if decided:
+                self.report.carried.append(Carried("fuzzy flag" if fuzzy else "confirmed pair", o.id, new_ids))
+            if other_flags:
+                self.report.carried.append(Carried("flag", o.id, new_ids))
+            return []
+        if decided:
+            what = "fuzzy flag" if fuzzy else "confirmation"
+            self.report.not_carried.append(f"{o.id}'s {what} (the pair changed; now {', '.join(new_ids)})")
+        return [("flag", "its flags were set on a pair that changed")] if other_flags else []
+
+    def _carry_edit(self, oi: int) -> str:
+        """Put the English edited in the PO onto the new entries; the reason it could not be, or ""."""
+        o = self.olds[oi]
+        if o.run is not None:
+            return self._replace_run(o)
+        # The translation file changed these paragraphs since editflow wrote the entry.
+        mine = [self.old_tgt[i] for i in o.tgt]
+        if mine and all(p.exact for p in mine):
+            return ""  # the translator carried the edit into the translation file: nothing is lost
+        n = o.targets[0]
+        entry, info = self.new_entries[n], self.new_infos[n]
+        if len(o.targets) != 1 or self.sources[n] != [oi]:
+            return ("the translation file changed this English too, and the pairing changed around it: "
+                    "both versions are in the PO (this obsolete entry holds the PO's)")
+        if not _fits(info, o.entry.msgstr):
             return "the edited English no longer fits the new pairing's paragraphs"
-        pieces = text.split(SEP)
-        if len(pieces) != len(o.run):
+        translation = entry.msgstr
+        if _norm(translation) == _norm(o.entry.msgstr):
+            return ""
+        entry.msgstr = o.entry.msgstr
+        if translation:
+            self.report.conflicts.append(Conflict(_id(entry, n), o.id, o.entry.msgstr, translation))
+        self.report.carried.append(Carried("English edited in the PO", o.id, [_id(entry, n)]))
+        return ""
+
+    def _replace_run(self, o: _Old) -> str:
+        """The translation file still says what editflow wrote: the PO's edit stands in place of exactly
+        those paragraphs, wherever they are now."""
+        assert o.run is not None
+        text = o.entry.msgstr
+        homes = sorted({self.new_tgt[j].entry for j in o.run})
+        pieces = [text] if len(homes) == 1 else text.split(SEP)
+        if len(homes) > 1 and len(pieces) != len(o.run):
             return "its paragraphs are now in different entries, and the edit changed how many there are"
-        for piece, j in zip(pieces, o.run, strict=True):
-            n = new_tgt[j].entry
-            entry = new_entries[n]
-            parts = entry.msgstr.split(SEP) if len(tgt_of[n]) > 1 else [entry.msgstr]
-            if len(parts) != len(tgt_of[n]):
+        changes: dict[int, str] = {}
+        for n in homes:
+            entry = self.new_entries[n]
+            parts = entry.msgstr.split(SEP) if len(self.tgt_of[n]) > 1 else [entry.msgstr]
+            if len(parts) != len(self.tgt_of[n]):
                 return "another edit already changed the paragraphs of the entry that now holds it"
-            parts[new_tgt[j].pos] = piece
-            entry.msgstr = SEP.join(parts)
-        report.carried.append(Carried("English edited in the PO", o.id,
-                                      [_id(new_entries[n], n) for n in homes]))
+            mine = [self.new_tgt[j].pos for j in o.run if self.new_tgt[j].entry == n]
+            if len(homes) == 1:
+                merged = parts[:mine[0]] + ([text] if text else []) + parts[mine[-1] + 1:]
+            else:
+                merged = list(parts)
+                for pos, j in zip(mine, [j for j in o.run if self.new_tgt[j].entry == n], strict=True):
+                    merged[pos] = pieces[o.run.index(j)]
+            value = SEP.join(merged)
+            if not _fits(self.new_infos[n], value):
+                return "the edited English no longer fits the new pairing's paragraphs"
+            changes[n] = value
+        for n, value in changes.items():
+            self.new_entries[n].msgstr = value
+        self.report.carried.append(Carried("English edited in the PO", o.id, self.ids(homes)))
         return ""
-    # The translation file changed these paragraphs since editflow wrote the entry.
-    mine = [old_tgt[i] for i in o.tgt]
-    if mine and all(p.exact for p in mine):
-        return ""  # the translator carried the edit into the translation file: nothing is lost
-    if not o.targets:
-        return "its paragraphs are in neither input file any more"
-    n = o.targets[0]
-    entry, info = new_entries[n], new_infos[n]
-    assert info is not None
-    if len(o.targets) != 1 or sources[n] != [oi]:
-        return ("the translation file changed this English too, and the pairing changed around it: "
-                "both versions are in the PO (this obsolete entry holds the PO's)")
-    if not _fits(entry, info, text):
-        return "the edited English no longer fits the new pairing's paragraphs"
-    translation = entry.msgstr
-    if _norm(translation) == _norm(text):
-        return ""
-    entry.msgstr = text
-    if translation:
-        report.conflicts.append(Conflict(_id(entry, n), o.id, text, translation))
-    report.carried.append(Carried("English edited in the PO", o.id, [_id(entry, n)]))
-    return ""
+
+    # -- entries added by hand, obsolete entries ------------------------------
+    def place_added(self, same_article: bool, discard_edits: bool) -> list[polib.POEntry]:
+        """The live entries: the new ones, each followed by the hand-added entries that followed its
+        paragraphs; an added entry whose text is now in an input file is folded into that entry."""
+        placed_after: dict[int, list[polib.POEntry]] = defaultdict(list)
+        old_pos = {o.k: oi for oi, o in enumerate(self.olds)}
+        keys: set[tuple[str | None, str]] = {(e.msgctxt, e.msgid) for e in self.new_entries}
+        for k, entry in self.added:
+            if discard_edits:
+                self.report.dropped.append(Carried("added entry", _id(entry, k), []))
+                continue
+            twin = _twin(entry, self.new_entries)
+            if twin is not None:
+                _add_comments(self.new_entries[twin], _comment_lines(entry))
+                self.report.carried.append(Carried("added entry (now in the input files)", _id(entry, k),
+                                                   self.ids([twin])))
+                continue
+            if not same_article:
+                self.kept.append((entry, Unplaced("", _id(entry, k), ["added entry"],
+                                                  "it was added to a PO of other input files")))
+                continue
+            anchor = -1
+            for k2 in range(k - 1, -1, -1):
+                before = old_pos.get(k2)
+                if before is not None and self.olds[before].targets:
+                    anchor = max(self.olds[before].targets)
+                    break
+            copy = _copy(entry)
+            if (copy.msgctxt, copy.msgid) in keys:
+                copy.msgctxt = _unique(f"{copy.msgctxt or 'added'}-added", copy.msgid, keys)
+            keys.add((copy.msgctxt, copy.msgid))
+            placed_after[anchor].append(copy)
+            self.report.carried.append(Carried("added entry", _id(entry, k), [_id(copy, 0)]))
+        live: list[polib.POEntry] = list(placed_after.get(-1, []))
+        for n, entry in enumerate(self.new_entries):
+            live.append(entry)
+            live += placed_after.get(n, [])
+        return live
+
+    def obsolete_entries(self, live: list[polib.POEntry], discard_edits: bool) -> list[polib.POEntry]:
+        """The old file's obsolete entries, then the ones this refresh keeps; every (msgctxt, msgid) unique."""
+        keys: set[tuple[str | None, str]] = {(e.msgctxt, e.msgid) for e in live}
+        out: list[polib.POEntry] = []
+        if discard_edits:
+            self.report.dropped += [Carried("obsolete entry", _id(e, k), []) for k, e in enumerate(self.old)
+                                    if e.obsolete]
+            return out
+        for e in self.old:
+            if e.obsolete:
+                copy = _copy(e)
+                if (copy.msgctxt, copy.msgid) in keys:
+                    copy.msgctxt = _unique(f"{copy.msgctxt or 'kept'}-obsolete", copy.msgid, keys)
+                keys.add((copy.msgctxt, copy.msgid))
+                out.append(copy)
+        day = _now()[:10]
+        for entry, u in self.kept:
+            copy = _copy(entry)
+            copy.obsolete = True
+            if (copy.msgctxt, copy.msgid) in keys:
+                copy.msgctxt = _unique(f"{copy.msgctxt or 'entry'}-kept", copy.msgid, keys)
+            keys.add((copy.msgctxt, copy.msgid))
+            copy.tcomment = "\n".join([f"{KEPT_NOTE} {day}, not placed in the new alignment: {u.reason}",
+                                       *_comment_lines(entry)])
+            u.entry = copy.msgctxt or copy.msgid[:30]
+            self.report.obsolete.append(u)
+            out.append(copy)
+        return out
 
 
 def _twin(entry: polib.POEntry, new_entries: list[polib.POEntry]) -> int | None:
