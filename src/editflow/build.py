@@ -42,7 +42,7 @@ from editflow.errors import (
     InputError,
     report_internal_error,
 )
-from editflow.fileio import atomic_write
+from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, glossary_files, load_glossary
 from editflow.outputs import ReviewState as DocumentReviewState
 from editflow.outputs import review_state
@@ -140,6 +140,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     try:
         glossary = run_glossary(glossaries, common_key)
         po_path = article.po
+        expect = fingerprint(po_path)  # a PO saved by a translator while this runs is not overwritten
         po = load_po(po_path) if po_path.is_file() else None
         needs_align = po is None
         if po is not None and stale_inputs(po, po_path):
@@ -149,7 +150,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate)
             # What people wrote in the PO is carried to the new entries (editflow.refresh).
-            refresh = write_alignment(al, po_path, force=force, check_article=False)
+            refresh = write_alignment(al, po_path, force=force, check_article=False, expect=expect)
             if refresh is not None:
                 carry_dismissed(po_path, refresh.previous, refresh.po, refresh.report, glossary, settings)
                 st.message = refresh.report.summary() if refresh.report.kept_anything else ""
@@ -293,7 +294,17 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
 
     Raises InputError when the project has no complete article (nothing could
     be built); an article's own trouble is its status instead (see `exit_code`).
+    The project's lock is held throughout: a second build (or an import-review,
+    a tm rebuild) waits for this one, or stops with a message.
     """
+    from editflow.locks import locked
+
+    with locked(Path(root), "build"):
+        return _build(Path(root), settings, glossaries, jobs=jobs, force=force, progress=progress, warn=warn)
+
+
+def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None, force: bool,
+           progress: Callable[[ArticleStatus], None] | None, warn: Warn | None) -> list[ArticleStatus]:
     from editflow.checks import selection
 
     selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched

@@ -106,7 +106,9 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     from editflow.align import DOUBT_THRESHOLD
     from editflow.align.summary import format_summary, summarize
     from editflow.checks.suppress import carry_dismissed
+    from editflow.fileio import fingerprint
     from editflow.glossary import load_glossary
+    from editflow.locks import locked
     from editflow.workfile import align_files, write_alignment
 
     out = output or default_output(translation)
@@ -117,10 +119,13 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
         threshold = settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD
     sources = settings.glossary_sources(glossaries)
     glossary = load_glossary(sources) if sources else None
-    al = align_files(original, translation, glossary=glossary, threshold=threshold, boilerplate=settings.boilerplate)
-    refresh = write_alignment(al, out, force=force, discard_edits=discard_edits)
-    if refresh is not None and not discard_edits:
-        carry_dismissed(out, refresh.previous, refresh.po, refresh.report, glossary, settings)
+    with locked(out, f"align into {out.name}"):
+        expect = fingerprint(out)  # the PO as read now; one saved meanwhile in an editor is not overwritten
+        al = align_files(original, translation, glossary=glossary, threshold=threshold,
+                         boilerplate=settings.boilerplate)
+        refresh = write_alignment(al, out, force=force, discard_edits=discard_edits, expect=expect)
+        if refresh is not None and not discard_edits:
+            carry_dismissed(out, refresh.previous, refresh.po, refresh.report, glossary, settings)
     if as_json:
         extra = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
         click.echo(json.dumps(summarize(al) | {"output": str(out)} | extra, ensure_ascii=False, indent=2))
@@ -208,8 +213,11 @@ def check(ctx: click.Context, po_files: tuple[Path, ...], glossaries: tuple[Path
         if unknown:
             raise click.UsageError(f"no current finding has the key(s) {', '.join(sorted(unknown))}; "
                                    f"run 'editflow check {po_file}' to see the keys")
+        from editflow.locks import locked
+
         target = dismissed_path(po_file)
-        n = dismiss(target, chosen, reason)
+        with locked(po_file, f"dismissing findings of {po_file.name}"):
+            n = dismiss(target, chosen, reason)
         click.echo(f"{target}: {n} finding(s) dismissed", err=True)
         return
     if as_json:
@@ -257,11 +265,12 @@ def tm_rebuild(ctx: click.Context, project: Path | None, project_option: Path | 
 
     Articles whose PO has not changed are skipped; articles whose PO is gone are dropped.
     """
+    from editflow.locks import locked
     from editflow.tm import TranslationMemory, tm_path
 
     root = current_run(ctx).project_root(chosen_project(project, project_option))
     pos = sorted((root / "translations").glob("*.po"))
-    with TranslationMemory.open(tm_path(root)) as mem:
+    with locked(root, "tm rebuild"), TranslationMemory.open(tm_path(root)) as mem:
         updated = sum(mem.update_from_po(p) for p in pos)
         dropped = mem.forget_missing(p.stem for p in pos)
         articles, units = mem.count()

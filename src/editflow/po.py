@@ -135,9 +135,10 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
     return po
 
 
-def write_po(al: Alignment, po_path: Path) -> polib.POFile:
+def write_po(al: Alignment, po_path: Path, *, expect: str | None = None) -> polib.POFile:
+    """Write the PO of `al`; `expect`: the file's fingerprint when it was read (see fileio.atomic_write)."""
     po = alignment_to_po(al, po_path)
-    atomic_write(Path(po_path), str(po) + "\n")
+    atomic_write(Path(po_path), str(po) + "\n", expect=expect)
     return po
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from editflow.align import DOUBT_THRESHOLD, align
 from editflow.errors import InputError
-from editflow.fileio import atomic_write
+from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, load_glossary
 from editflow.model import Alignment, Document
 from editflow.outputs import Claim, OutputKind, OutputState, article_identity, decide
@@ -77,16 +77,15 @@ def alignment_claim(al: Alignment, out: Path) -> Claim:
     return Claim(OutputKind.PO, article_identity(input_ref(al.source, folder), input_ref(al.target, folder), out.name))
 
 
-def _existing(out: Path, force: bool, discard_edits: bool) -> tuple[bytes, polib.POFile] | None:
-    """The PO at `out` as read (bytes and entries); None when there is none to keep anything from."""
+def _existing(out: Path, force: bool, discard_edits: bool) -> polib.POFile | None:
+    """The PO at `out`, read strictly; None when there is none to keep anything from."""
     from editflow.po import parse_po
     from editflow.po_validate import POFormatError
 
     if out.suffix.lower() != ".po" or not out.is_file():
         return None
     try:
-        data = out.read_bytes()
-        return data, parse_po(data, out)
+        return parse_po(out.read_bytes(), out)
     except OSError as e:
         if force and discard_edits:
             return None
@@ -111,32 +110,36 @@ def check_overwrite(al: Alignment, out: Path, force: bool, *, discard_edits: boo
     read-only file and any other existing file need `force`.  A PO that cannot be read is
     refused even then (what is in it could not be kept), unless `discard_edits` lets it go.
     """
-    return _checked(al, out, force, discard_edits, check_article)[1]
+    return _checked(al, out, force, discard_edits, check_article)
 
 
-def _checked(al: Alignment, out: Path, force: bool, discard_edits: bool,
-             check_article: bool) -> tuple[bytes, polib.POFile | None]:
+def _checked(al: Alignment, out: Path, force: bool, discard_edits: bool, check_article: bool) -> polib.POFile | None:
     found = _existing(out, force, discard_edits)
     ownership = decide(out, alignment_claim(al, out))
     if not (found is not None and not check_article and ownership.state is OutputState.FOREIGN):
         ownership.require(force)
-    return found if found is not None else (b"", None)
+    return found
 
 
 def write_alignment(al: Alignment, out: Path, force: bool = False, *, discard_edits: bool = False,
-                    check_article: bool = True) -> Refresh | None:
+                    check_article: bool = True, expect: str | None = None) -> Refresh | None:
     """Write the alignment to `out` (.po or .tsv); an existing PO is refreshed, keeping what people wrote.
 
     Returns the refresh (what was kept, conflicts, what became obsolete) when a PO was there,
     else None.  `discard_edits` drops everything written in the existing PO instead.
+    `expect`: the output's `fileio.fingerprint` when the caller read it; a file changed on disk
+    since then is not overwritten (fileio.ChangedOnDisk).  Without it, the file as it is when the
+    overwrite check reads it is what may be replaced.
     """
     from editflow.outputs import po_identity
     from editflow.po import alignment_to_po
     from editflow.refresh import carry_over
 
-    data, previous = _checked(al, out, force, discard_edits, check_article)
+    if expect is None:
+        expect = fingerprint(out)
+    previous = _checked(al, out, force, discard_edits, check_article)
     if out.suffix.lower() == ".tsv":
-        atomic_write(out, tsv_text(al))
+        atomic_write(out, tsv_text(al), expect=expect)
         return None
     po = alignment_to_po(al, out)
     refresh = None
@@ -144,14 +147,6 @@ def write_alignment(al: Alignment, out: Path, force: bool = False, *, discard_ed
         po, report = carry_over(previous, po, po_name=str(out), discard_edits=discard_edits,
                                 same_article=po_identity(previous.metadata, out) == alignment_claim(al, out).identity)
         refresh = Refresh(previous, po, report)
-        # Someone saved the PO (Poedit, a second editflow) while it was being re-aligned: their
-        # version must not be replaced by one made from what was read before.
-        try:
-            still = out.read_bytes()
-        except OSError:
-            still = None
-        if still != data:
-            raise InputError(out, "changed while editflow was refreshing it", "run the command again; "
-                                                                              "nothing was written")
-    atomic_write(out, str(po) + "\n")
+    # A PO saved meanwhile (Poedit, another editflow) is not replaced by one made from what was read.
+    atomic_write(out, str(po) + "\n", expect=expect)
     return refresh

@@ -453,12 +453,24 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False,
 
     Refuses (InputError, PO untouched) when any row cannot be imported safely,
     unless `force`, which imports the safe rows and reports the others in
-    `ImportSummary.skipped`.  `dry_run` reports without writing.
+    `ImportSummary.skipped`.  `dry_run` reports without writing.  Two imports
+    into one PO at once take turns (the project lock): the second reads what
+    the first wrote, so neither's changes are lost; a PO saved in an editor
+    meanwhile is not overwritten (fileio.ChangedOnDisk).
     """
-    from editflow.fileio import atomic_write
+    from editflow.locks import locked
+
+    if dry_run:
+        return _import_review(Path(review_path), Path(po_path), force=force, dry_run=True)
+    with locked(Path(po_path), f"import-review into {Path(po_path).name}"):
+        return _import_review(Path(review_path), Path(po_path), force=force, dry_run=False)
+
+
+def _import_review(review_path: Path, po_path: Path, *, force: bool, dry_run: bool) -> ImportSummary:
+    from editflow.fileio import atomic_write, fingerprint
     from editflow.po import load_po
 
-    review_path, po_path = Path(review_path), Path(po_path)
+    expect = fingerprint(po_path)
     po = load_po(po_path)
     doc = read_review(review_path)
     part = doc.part
@@ -584,7 +596,7 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False,
             po.metadata["PO-Revision-Date"] = _now()
         if whole:
             record_imported_review(po.metadata, data)
-        atomic_write(po_path, str(po) + "\n")
+        atomic_write(po_path, str(po) + "\n", expect=expect)
         summary.written = True
     return summary
 
