@@ -495,8 +495,8 @@ def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, a
 @glossary_option()
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Articles built at once (default: one per core).")
-@force_option("Rebuild every article, re-align even where the PO holds edits of its own, and replace "
-              "review documents someone has worked in.")
+@force_option("Rebuild every article, re-align over a read-only PO (what people wrote in it is kept), and "
+              "replace review documents someone has worked in.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Reference .docx for the publication export (default: [export] template).")
 @click.option("--subtitle/--no-subtitle", default=None,
