@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DEFAULT_CORPUS, check_corpus, corpus_names, read_paragraphs  # noqa: E402
-from rapidfuzz import fuzz  # noqa: E402
+from _common import DEFAULT_CORPUS, check_corpus, corpus_names, read_paragraphs
+from rapidfuzz import fuzz
 
-from editflow.refresh import MATCH_THRESHOLD, MIN_FUZZY_LENGTH  # noqa: E402
+from editflow.refresh import MATCH_THRESHOLD, MIN_FUZZY_LENGTH
 
 FILLERS = ["the", "який", "new", "report", "Kyiv", "said", "також", "minister"]
 

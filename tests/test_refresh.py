@@ -14,8 +14,8 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
-
 from conftest import EN_PARAGRAPHS, UK_PARAGRAPHS, ArticlePair
+
 from editflow.checks import check_po
 from editflow.checks.suppress import carry_dismissed, dismiss, dismissed_path
 from editflow.cli import cli

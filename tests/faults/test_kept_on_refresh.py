@@ -19,9 +19,9 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner, Result
+from conftest import EN_PARAGRAPHS, UK_PARAGRAPHS, ArticlePair
 
 import editflow.refresh as refresh_module
-from conftest import EN_PARAGRAPHS, UK_PARAGRAPHS, ArticlePair
 from editflow import fileio
 from editflow.checks import check_po
 from editflow.checks.suppress import dismiss, dismissed_path

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
+from click.testing import CliRunner
 from conftest import ArticlePair
+
 from editflow.cli import cli
 from editflow.project import init_project
 
@@ -37,7 +37,7 @@ def _header_charset(text: str, charset: str) -> bytes:
 
 
 def _duplicate(text: str) -> bytes:
-    head, _, body = text.partition("\n\n")
+    _header, _, body = text.partition("\n\n")
     first = body.split("\n\n")[0]
     return (text.rstrip("\n") + "\n\n" + first + "\n").encode("utf-8")
 
