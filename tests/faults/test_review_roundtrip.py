@@ -108,7 +108,7 @@ def test_a_po_saved_during_the_import_is_not_overwritten(review: Path, po_path: 
         return doc
     monkeypatch.setattr(review_import, "read_review", slow_reader)
     res = run(review, po_path)
-    assert res.exit_code == 2 and str(po_path) in res.stderr and "nothing written" in res.stderr
+    assert res.exit_code == 2 and str(po_path) in res.stderr and "nothing was overwritten" in res.stderr
     assert "nearly two years" in english(po_path)[ids["cost"]]
 
 

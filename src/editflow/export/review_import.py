@@ -1064,13 +1064,25 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False, dry_
     differently, unless `resolve` is "theirs" (the reviewer's text) or
     "ours" (the PO's).  `force` imports what can be kept and keeps the rest
     as comments, reporting it in `ImportSummary.skipped`.  `dry_run`
-    reports without writing.
+    reports without writing.  Two imports into one PO at once take turns
+    (the project lock): the second reads what the first wrote, so neither's
+    changes are lost; a PO saved in an editor meanwhile is not overwritten
+    (fileio.ChangedOnDisk).
     """
-    from editflow.fileio import atomic_write
+    from editflow.locks import locked
+
+    if dry_run:
+        return _import_review(Path(review_path), Path(po_path), force=force, dry_run=True, resolve=resolve)
+    with locked(Path(po_path), f"import-review into {Path(po_path).name}"):
+        return _import_review(Path(review_path), Path(po_path), force=force, dry_run=False, resolve=resolve)
+
+
+def _import_review(review_path: Path, po_path: Path, *, force: bool, dry_run: bool,
+                   resolve: Resolution) -> ImportSummary:
+    from editflow.fileio import atomic_write, fingerprint
     from editflow.po import load_po
 
-    review_path, po_path = Path(review_path), Path(po_path)
-    po_bytes = po_path.read_bytes() if po_path.is_file() else b""
+    expect = fingerprint(po_path)
     po = load_po(po_path)
     doc = read_review(review_path)
     part = doc.part
@@ -1119,10 +1131,7 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False, dry_
             po.metadata["PO-Revision-Date"] = _now()
         if whole:
             record_imported_review(po.metadata, data)
-        if po_path.read_bytes() != po_bytes:
-            raise InputError(po_path, "changed while the review was being imported; nothing written",
-                             "run 'editflow import-review' again")
-        atomic_write(po_path, str(po) + "\n")
+        atomic_write(po_path, str(po) + "\n", expect=expect)
         summary.written = True
     return summary
 
