@@ -810,3 +810,24 @@ def test_deleting_a_row_a_review_added_drops_it(review: Path, po_path: Path, tmp
     write_publication(po_path, out)
     assert "An added line." not in [p.text for p in docx.Document(str(out)).paragraphs]
     assert entry(po_path, added).msgstr == "An added line."
+
+
+def test_a_split_made_in_review_survives_a_refresh(review: Path, po_path: Path, make_pair) -> None:
+    """The translation file changes elsewhere and the article is aligned again over the PO."""
+    from conftest import EN_PARAGRAPHS
+    from editflow.po import entry_info, po_to_documents
+    from editflow.workfile import align_files, write_alignment
+
+    rid = entry_id(po_path, "School No. 251")
+    edit(review, lambda d: d.split_paragraph(rid, "More than", OLENA, OLENA_DATE))
+    import_review(review, po_path)
+    split = entry(po_path, rid).msgstr
+    en = list(EN_PARAGRAPHS)
+    en[6] = en[6].replace("Next week", "Next month")
+    pair = make_pair(en=en)
+    write_alignment(align_files(pair.original, pair.translation), po_path)
+    e = entry(po_path, rid)
+    assert e.msgstr == split
+    info = entry_info(e)
+    assert info is not None and len(info.tgt) == 2
+    po_to_documents(polib.pofile(str(po_path)), po_path)

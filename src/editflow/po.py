@@ -28,6 +28,7 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -364,13 +365,14 @@ def entry_note(entry: polib.POEntry) -> str:
     return " ".join(ln.strip() for ln in comment[:m.start()].split("\n") if ln.strip())
 
 
-def set_english_paragraphs(po: polib.POFile, entry: polib.POEntry, count: int, reason: str) -> None:
+def set_english_paragraphs(po: Iterable[polib.POEntry], entry: polib.POEntry, count: int, reason: str) -> None:
     """Make the entry's machine and human lines say its English has `count` paragraphs now.
 
     For an English side re-paragraphed after alignment (a reviewer's Enter in a cell): the
     paragraphs the entry had keep their indexes and roles, a new one takes its neighbour's (the
     index of the paragraph it was split from: it has no place of its own in the translation file);
     the hash of the English as aligned stays, so the entry still counts as edited in the PO.
+    `po`: the entries the entry stands among (for the index of an omission translated after all).
     """
     info = entry_info(entry)
     m = _MACHINE.search(entry.comment or "")
