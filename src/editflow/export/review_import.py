@@ -22,10 +22,10 @@ holds it now:
   `resolve` says whose text to take ("theirs": the reviewer's, "ours": the
   PO's).
 
-Text a word processor changes without anyone seeing it (a soft hyphen or a
-trailing space dropped, a tab turned into a space, another Unicode
-composition of the same letters) does not count as a change, so a review
-opened and saved again untouched imports as "no changes".
+Text a word processor loses without anyone seeing it (a soft hyphen or a
+trailing space dropped, a tab turned into a space) does not count as a
+change, so a review opened and saved again untouched imports as "no
+changes"; anything added, however invisible, does.
 
 What editors do in a table is understood: Enter in an English cell makes
 another paragraph (the pair becomes 1-2; the entry's machine line says so),
@@ -66,7 +66,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -563,18 +562,19 @@ def _anchored_text(start, cid: str) -> str:
 # ---------------------------------------------------------------------------
 
 def _seen(text: str) -> str:
-    """The text as a reader sees it: what word processors change unseen taken out.
-
-    LibreOffice drops soft hyphens and a paragraph's trailing spaces and turns a tab
-    written as text into a space; Word may store a letter composed or decomposed.
-    """
-    text = unicodedata.normalize("NFC", text).replace("\u00ad", "").replace("\t", " ")
+    """The text as a reader sees it: soft hyphens, trailing spaces and the kind of blank left out."""
+    text = text.replace("\u00ad", "").replace("\t", " ")
     return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
 
-def same_text(a: str, b: str) -> bool:
-    """Whether two versions of a text differ only in what a reader cannot see (`_seen`)."""
-    return a == b or _seen(a) == _seen(b)
+def same_text(returned: str, written: str) -> bool:
+    """Whether `returned` (read back from a word processor) is `written` with only what it loses unseen lost.
+
+    LibreOffice drops soft hyphens and a paragraph's trailing spaces, and turns a tab written as
+    text into a space.  Only that direction counts: a returned text longer than the written one
+    was typed into, however invisible the addition.
+    """
+    return returned == written or (len(returned) <= len(written) and _seen(returned) == _seen(written))
 
 
 def _flat(text: str) -> str:
@@ -870,7 +870,7 @@ class _Import:
         for k, (bk, ok, tk) in enumerate(zip(b, o, t, strict=True)):
             if same_text(tk, bk) or same_text(tk, ok):
                 out.append(ok)
-            elif same_text(ok, bk):
+            elif ok == bk:
                 out.append(tk)
             else:
                 conflicts.append(Conflict(rid, k + 1 if len(b) > 1 else 0, ok, tk, bk))
