@@ -816,6 +816,7 @@ def test_deleting_a_row_a_review_added_drops_it(review: Path, po_path: Path, tmp
 def test_a_split_made_in_review_survives_a_refresh(review: Path, po_path: Path, make_pair) -> None:
     """The translation file changes elsewhere and the article is aligned again over the PO."""
     from conftest import EN_PARAGRAPHS
+
     from editflow.po import entry_info, po_to_documents
     from editflow.workfile import align_files, write_alignment
 
