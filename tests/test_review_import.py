@@ -497,6 +497,14 @@ def test_untouched_review_resaved_by_libreoffice_has_no_changes(po_path: Path, t
     assert [(e.msgctxt, e.msgstr, e.tcomment) for e in polib.pofile(str(po_path))] == entries
 
 
+def test_untouched_review_saved_again_as_word_saves_it_has_no_changes(review: Path, po_path: Path) -> None:
+    entries = [(e.msgctxt, e.msgstr, e.tcomment) for e in polib.pofile(str(po_path))]
+    edit(review, lambda d: d.resave_like_word())
+    summary = import_review(review, po_path)
+    assert summary.no_changes and summary.changed == [] and summary.comments == 0
+    assert [(e.msgctxt, e.msgstr, e.tcomment) for e in polib.pofile(str(po_path))] == entries
+
+
 def test_same_text_ignores_only_what_a_word_processor_loses_unseen() -> None:
     assert same_text("reconstruction", "recon\u00adstruction")      # returned, written
     assert same_text("a b", "a\tb ")
@@ -833,3 +841,23 @@ def test_a_split_made_in_review_survives_a_refresh(review: Path, po_path: Path, 
     info = entry_info(e)
     assert info is not None and len(info.tgt) == 2
     po_to_documents(polib.pofile(str(po_path)), po_path)
+
+
+def test_every_table_edit_leaves_a_po_that_gettext_and_editflow_read(review: Path, po_path: Path,
+                                                                     require_tool) -> None:
+    from editflow.po import load_po, po_to_documents
+
+    ids = reviewed(review, po_path)
+
+    def work(d: Docx) -> None:
+        d.split_paragraph(ids["cost"], "International", OLENA, OLENA_DATE)
+        d.insert_row_after(ids["cost"], "Added: first.\n\nAdded: second.", OLENA, OLENA_DATE)
+        d.line_break(ids["mayor"], "thanked", OLENA, OLENA_DATE)
+        d.comment(ids["school"], "Obolon", PETRO, "One.\nTwo\vthree.\n" + "long " * 30, PETRO_DATE)
+    edit(review, work)
+    import_review(review, po_path)
+    subprocess.run([require_tool("msgfmt"), "--check", "-o", "/dev/null", str(po_path)], check=True)
+    po = load_po(po_path)
+    src, tgt, beads = po_to_documents(po, po_path)
+    assert any(p.text == "Added: second." for p in tgt.paragraphs)
+    assert len(tgt.paragraphs) == sum(len(b.tgt) for b in beads)

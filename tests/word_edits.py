@@ -276,6 +276,40 @@ class Docx:
             etree.SubElement(below.find(W + "tcPr"), W + "vMerge")
             etree.SubElement(below, W + "p")
 
+    def resave_like_word(self) -> None:
+        """What Word does to a document it opens and saves without an edit: runs split at every
+        word with revision ids, proofing marks and a _GoBack bookmark around them, a rendered page
+        break noted, and itself named as the last to modify it."""
+        rsid = "00A1B2C3"
+        for k, r in enumerate(list(self.root.iter(W + "r"))):
+            t = r.find(W + "t")
+            r.set(W + "rsidR", rsid)
+            if t is None or not t.text or " " not in t.text.strip():
+                continue
+            words = t.text.split(" ")
+            parent, at = r.getparent(), r.getparent().index(r)
+            for n, word in enumerate(words):
+                piece = copy.deepcopy(r)
+                pt = piece.find(W + "t")
+                pt.text = word + (" " if n < len(words) - 1 else "")
+                pt.set(XML_SPACE, "preserve")
+                parent.insert(at + n, piece)
+            parent.remove(r)
+            if k % 7 == 0:
+                parent.insert(at, etree.Element(W + "proofErr", {W + "type": "spellStart"}))
+                parent.insert(at + 2, etree.Element(W + "proofErr", {W + "type": "spellEnd"}))
+        for p in self.root.iter(W + "p"):
+            p.set(W + "rsidR", rsid)
+            p.set(W + "rsidRDefault", rsid)
+        first = next(self.root.iter(W + "p"))
+        first.insert(0, etree.Element(W + "bookmarkStart", {W + "id": "0", W + "name": "_GoBack"}))
+        first.append(etree.Element(W + "bookmarkEnd", {W + "id": "0"}))
+        some_run = list(self.table().iter(W + "r"))[5]
+        some_run.insert(0, etree.Element(W + "lastRenderedPageBreak"))
+        core = self.parts["docProps/core.xml"].decode("utf-8")
+        self.parts["docProps/core.xml"] = core.replace("<cp:lastModifiedBy>editflow</cp:lastModifiedBy>",
+                                                       "<cp:lastModifiedBy>Olena K.</cp:lastModifiedBy>").encode()
+
     def strip_styles(self) -> None:
         """What a house template or LibreOffice may do: every style reference renamed."""
         for tag in ("pStyle", "rStyle", "tblStyle"):
