@@ -858,6 +858,6 @@ def test_every_table_edit_leaves_a_po_that_gettext_and_editflow_read(review: Pat
     import_review(review, po_path)
     subprocess.run([require_tool("msgfmt"), "--check", "-o", "/dev/null", str(po_path)], check=True)
     po = load_po(po_path)
-    src, tgt, beads = po_to_documents(po, po_path)
+    _src, tgt, beads = po_to_documents(po, po_path)
     assert any(p.text == "Added: second." for p in tgt.paragraphs)
     assert len(tgt.paragraphs) == sum(len(b.tgt) for b in beads)
