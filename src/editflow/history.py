@@ -11,8 +11,9 @@ them and `msgfmt --check` accepts them):
   (applied, merged, or weighed against a later PO change and set aside): the export the review was
   made from and the hash of the review's English.  Importing the same review again finds it and
   leaves the entry as it is, so a translator's later revert stands;
-- `editflow: drop …`, the marker by which a headline variant whose row a reviewer deleted is left
-  out of the publication (its text stays in the PO; delete the line to publish it again);
+- `editflow: drop …`, the marker by which a paragraph whose row a reviewer deleted (a headline
+  variant, web furniture, one a review added) is left out of the publication (its text stays in
+  the PO; delete the line to publish it again);
 - human lines: who reviewed, and the reviewers' comments as they wrote them.
 
 Comment layout: polib writes a PO at 78 columns and wraps longer comment lines at spaces, which

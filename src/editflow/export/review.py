@@ -8,12 +8,12 @@ the reviewer does arrives as tracked changes.
 
 What makes the round trip safe is a custom XML part (`customXml/itemN.xml`,
 namespace `REVIEW_NS`) recording the PO's identity (its input files and
-their hashes, a hash of all entries, which names the export) and, per row,
-the id, hashes of the Ukrainian and English, and the English, status and
-notes as exported (base64, so no word processor re-spaces them), and the
-text around the table.  `review_import` reads it to tell what the reviewer
-changed from what changed in the PO since, and to keep what a reviewer
-typed in the status or notes column or outside the table.  The same part records
+their hashes, a hash of all entries, which names the export), the text
+around the table, and, per row, the id, hashes of the Ukrainian and English,
+and the English, status and notes as exported (base64, so no word processor
+re-spaces them).  `review_import` reads it to tell what the reviewer changed
+from what changed in the PO since, and to keep what a reviewer typed in the
+status or notes column or outside the table.  The same part records
 a hash of the document body as written, by which `editflow.outputs` tells an
 untouched review (a later export replaces it) from one a reviewer has worked
 in (kept until its work is imported); the core properties record which
@@ -291,8 +291,8 @@ def _notes(entry: polib.POEntry) -> str:
     from editflow.po import entry_note
 
     human = entry_note(entry)
-    human = "" if human.lstrip().startswith("editflow:") else human
-    return "\n".join([human, *human_notes(entry.tcomment or "")] if human else human_notes(entry.tcomment or ""))
+    people = human_notes(entry.tcomment or "")
+    return "\n".join([human, *people] if human else people)
 
 
 def _comment_text(f: Finding) -> str:

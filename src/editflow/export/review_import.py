@@ -31,9 +31,10 @@ What editors do in a table is understood: Enter in an English cell makes
 another paragraph (the pair becomes 1-2; the entry's machine line says so),
 Shift+Enter a line break inside the paragraph; an added row (empty id) is a
 new English paragraph after the row above it, an entry of its own with no
-Ukrainian; a deleted row of a headline variant (or of web furniture) leaves
-that paragraph out of the publication (`editflow: drop` marker; its text
-stays in the PO).  Deleting the headline's row or a body row, merging or
+Ukrainian; a deleted row of a headline variant (or of web furniture, or of a
+paragraph a review added) leaves that paragraph out of the publication
+(`editflow: drop` marker; its text stays in the PO).  What a reviewer types
+in the status or notes column, or outside the table, is kept as a comment.  Deleting the headline's row or a body row, merging or
 splitting cells, editing the Ukrainian or an id are refused with the rows
 named: pairings are changed in the alignment editor, not by deleting rows.
 
