@@ -77,9 +77,10 @@ def imported_texts(entry: polib.POEntry, export: str) -> set[str]:
     return {m.group(2) for m in _IMPORT.finditer(entry.tcomment or "") if m.group(1) == export}
 
 
-def drop_line(by: str, date: str) -> str:
+def drop_line(by: str, date: str, what: str = "headline variant") -> str:
+    """The marker line leaving `what` (the entry's paragraph) out of the publication."""
     who = " ".join(x for x in (by, date) if x)
-    return f"{DROP_MARK}: headline variant left out of the publication (row deleted in review{f' by {who}' if who else ''})"
+    return f"{DROP_MARK}: {what} left out of the publication (row deleted in review{f' by {who}' if who else ''})"
 
 
 def is_dropped(entry: polib.POEntry) -> bool:

@@ -932,7 +932,10 @@ class _Import:
     def drop(self, entry: polib.POEntry, rid: str, change: Change) -> bool:
         if is_dropped(entry) or _DELETED in imported_texts(entry, self.export):
             return False
-        self.note(entry, drop_line(change.author, change.date))
+        roles = set(_roles(entry))
+        what = ("headline variant" if "headline" in roles else "web furniture" if roles
+                else "paragraph added in review")
+        self.note(entry, drop_line(change.author, change.date, what))
         self.note(entry, import_record(self.export, _DELETED))
         self.summary.dropped.append(rid)
         return True
