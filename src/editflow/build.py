@@ -2,8 +2,7 @@
 
 For every complete article (original and translation present):
   1. align, when the PO is missing or an input changed since it was aligned
-     (a PO whose English was edited inside it is never overwritten: the
-     article is refused with a message saying what to do);
+     (what people wrote in the PO is carried to the new entries: editflow.refresh);
   2. check, with the project's glossary and settings;
   3. export the publication and review documents to build/.
 
@@ -26,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -47,7 +46,7 @@ from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, glossary_files, load_glossary
 from editflow.outputs import ReviewState as DocumentReviewState
 from editflow.outputs import review_state
-from editflow.project import Article, find_articles
+from editflow.project import Article, Skipped, find_articles, skipped_files
 
 if TYPE_CHECKING:
     from editflow.align.lexicon import Lexicon
@@ -152,15 +151,16 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.checks import check_po
+    from editflow.checks.suppress import carry_dismissed
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
-    from editflow.po import edited_entries, load_po, stale_inputs
+    from editflow.po import load_po, stale_inputs
     from editflow.workfile import align_files, write_alignment
 
     st = ArticleStatus(article.slug)
     if not article.complete:
         st.state = "incomplete"
-        st.message = "no translation" if article.translation is None else "no original"
+        st.message = article.missing
         return st
     assert article.original is not None and article.translation is not None
     try:
@@ -169,19 +169,17 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         expect = fingerprint(po_path)  # a PO saved by a translator while this runs is not overwritten
         po = load_po(po_path) if po_path.is_file() else None
         needs_align = po is None
-        if po is not None:
-            changed = stale_inputs(po, po_path)
-            if changed:
-                edited = edited_entries(po)
-                if edited and not force:
-                    raise EditflowError(f"{', '.join(changed)} changed, and {len(edited)} entries were edited in "
-                                        f"the PO; carry the edits into the translation, then 'editflow align -f'")
-                needs_align = True
+        if po is not None and stale_inputs(po, po_path):
+            needs_align = True
         if needs_align:
             al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate, lexicon=run_lexicon(root, lexicon))
-            write_alignment(al, po_path, force=True, expect=expect)
+            # What people wrote in the PO is carried to the new entries (editflow.refresh).
+            refresh = write_alignment(al, po_path, force=force, check_article=False, expect=expect)
+            if refresh is not None:
+                carry_dismissed(po_path, refresh.previous, refresh.po, refresh.report, glossary, settings)
+                st.message = refresh.report.summary() if refresh.report.kept_anything else ""
             po = load_po(po_path)
         result = check_po(po_path, settings=settings, po=po, glossary=glossary)
         outs = outputs_for(root, article.slug)
@@ -274,8 +272,7 @@ def status(root: Path, settings: Settings, glossaries: list[Path], *,
     out = []
     for a in find_articles(root):
         if not a.complete:
-            out.append(ArticleStatus(a.slug, "incomplete", message="no translation" if a.translation is None
-                                     else "no original"))
+            out.append(ArticleStatus(a.slug, "incomplete", message=a.missing))
             continue
         prev = saved.get(a.slug)
         # The review document is the reviewer's as much as ours: its state is read afresh, not from the record.
@@ -293,12 +290,15 @@ def status(root: Path, settings: Settings, glossaries: list[Path], *,
     return out
 
 
-def _no_pairs(root: Path, articles: list[Article]) -> InputError:
+def _no_pairs(root: Path, articles: list[Article], skipped: Sequence[Skipped] = ()) -> InputError:
     halves = [a.slug for a in articles]
     problem = "no article pairs found (originals/<slug>.uk.* with translations/<slug>.en.*)"
     if halves:
-        shown = ", ".join(halves[:5]) + (", ..." if len(halves) > 5 else "")
+        shown = ", ".join(f"{a.slug} ({a.missing})" for a in articles[:5]) + (", ..." if len(halves) > 5 else "")
         problem += f"; {len(halves)} without the other half: {shown}"
+    if skipped:
+        shown = "; ".join(str(s) for s in skipped[:5]) + ("; ..." if len(skipped) > 5 else "")
+        problem += f"; {len(skipped)} file(s) skipped: {shown}"
     return InputError(root, problem, "add the missing files, or give the project folder")
 
 
@@ -345,8 +345,12 @@ def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int 
     selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched
     root = Path(root)
     articles = find_articles(root)
+    skipped = skipped_files(root)
     if not any(a.complete for a in articles):
-        raise _no_pairs(root, articles)
+        raise _no_pairs(root, articles, skipped)
+    for s in skipped:  # the desk sees what was left out and the name editflow expected
+        if warn is not None:
+            warn(str(s))
     saved = load_state(root, warn)
     common = settings_key(settings, glossaries)
     results: dict[str, ArticleStatus] = {}
