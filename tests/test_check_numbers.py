@@ -391,8 +391,16 @@ def test_everyday_newsroom_pairs_raise_nothing(uk, en):
     assert codes(uk, en) == []
 
 
-def test_lone_pair_of_the_same_sort_is_one_mismatch_warning():
+def test_a_changed_percentage_is_one_error():
+    # two percentages counting the same thing: a changed figure, not two warnings
     (f,) = findings("Вартість зросла на 15%.", "The cost rose by 50%.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+    assert f.message.startswith("“15%” → “50%”")
+
+
+def test_lone_pair_of_the_same_sort_is_one_mismatch_warning():
+    # two dates differing in every field: likely one for the other, but no typo we recognise
+    (f,) = findings("Засідання відбудеться 3 березня.", "The meeting will be held on April 17.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
 
 
@@ -434,8 +442,17 @@ def test_a_currency_conversion_added_in_brackets():
                  "The city allocated UAH 100 million (about €2.5m) for shelters.") == []
 
 
-def test_a_time_in_another_zone_is_only_a_warning():
-    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 13:00 GMT.")
+def test_a_time_in_another_zone_is_converted():
+    # Kyiv is UTC+2 in winter, UTC+3 in summer: 15:00 is 13:00 or 12:00 GMT
+    assert codes("Засідання почнеться о 15:00.", "The meeting starts at 13:00 GMT.") == []
+    assert codes("Засідання почнеться о 15:00.", "The meeting starts at 12:00 GMT.") == []
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 14:00 GMT.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+    assert "15:00 Kyiv time is 12:00 or 13:00" in f.message
+
+
+def test_a_time_in_a_zone_we_cannot_place_is_only_a_warning():
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 16:00 local time.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
 
 
@@ -512,8 +529,10 @@ def test_unrelated_designations_are_not_a_mismatch():
 def test_times_far_apart_are_only_a_warning():
     (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 9:20.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
-    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 8:00 Washington time.")
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 9:00 Ankara time.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+    # Washington is UTC-5: 15:00 in Kyiv (UTC+2) is 8:00 there
+    assert codes("Засідання почнеться о 15:00.", "The meeting starts at 8:00 Washington time.") == []
 
 
 def test_byline_mismatch_is_a_warning():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 # Paragraph roles.  Readers set the structural ones they can see (title,
 # heading, quote, footnote, table); `roles.assign_roles` adds the ones read
@@ -96,6 +97,7 @@ class Alignment:
 # Finding severities, most serious first.  `editflow check` exits 1 when any
 # finding is an error.
 SEVERITIES = ("error", "warning", "info")
+Severity = Literal["error", "warning", "info"]
 
 Span = tuple[int, int]  # [start, end) character offsets into one side's text
 

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from editflow.numbers.money import currency_after, currency_before
 from editflow.numbers.quantity import Quantity
 from editflow.numbers.text import CYR, GROUP_SP, overlaps
 from editflow.numbers.units import unit_after
 
 _UK_NUM = re.compile(
-    r"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])"
+    r"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?:(?<![A-Za-z_])|(?<=[0-9]x))"
     r"(?:[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
 _EN_NUM = re.compile(
-    rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
+    rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?:(?<![A-Za-z_])|(?<=[0-9]x))(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
     rf"|[0-9]{{1,3}}(?:{GROUP_SP}[0-9]{{3}})+(?![0-9])"
     rf"|[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9]|[.,][0-9])"
     rf"|[0-9]+(?:\.[0-9]+)?(?![0-9]|,[0-9])"
@@ -29,6 +30,7 @@ _EN_NUM = re.compile(
 _UK_MULT = re.compile(
     r"[ \u00a0\u202f]?(?:(тис)\.|(тисяч)(?:а|і|у|ами|ах|ею)?\b|(тис)\b|(млн|мільйон\w*)\.?|(млрд|мільярд\w*)\.?"
     r"|(трлн|трильйон\w*)\.?)", re.IGNORECASE)
+_UK_MULT_BEFORE = re.compile(r"(?<![\w])тисяч[ \u00a0]+$", re.IGNORECASE)
 _EN_MULT = re.compile(
     r"(?:[ \u00a0\u202f-](thousand|million|billion|trillion|mln|mn|bn|tn)\b"
     r"|(k|m|mn|bn|b|tn)\b(?![-'’]))")
@@ -103,6 +105,9 @@ def digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterato
         rest = text[b:b + 40]
         if lang == "uk":
             mm = _UK_MULT.match(rest)
+            if not mm and _UK_MULT_BEFORE.search(text, max(0, a - 12), a):
+                # "тисяч 100": the colloquial inversion of "100 тисяч"
+                q.loose, q.values, q.multiplied = q.values, tuple(v * 1e3 for v in q.values), True
             if mm:
                 g = mm.groups()
                 mult = 1e3 if (g[0] or g[1] or g[2]) else 1e6 if g[3] else 1e9 if g[4] else 1e12
@@ -144,7 +149,9 @@ def digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterato
                 elif re.match(r"'?s\b", rest) and q.values[0] % 10 == 0:
                     q.soft = True  # the 1990s, the 80s: a decade, often named in words
                     end = b + rest.index("s") + 1
-        if not q.percent and not q.multiplied:
+        if not q.percent:
+            q.currency = currency_before(text, a) or currency_after(text, end, lang)
+        if not q.percent and not q.multiplied and not q.currency:
             q.unit = unit_after(text[b:b + 60], lang)
         q.end, q.text = end, text[a:end]
         yield q
