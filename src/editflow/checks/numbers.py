@@ -57,6 +57,7 @@ from editflow.numbers.compare import (
     match,
     money_agree,
     restates_time,
+    shift,
     times_agree,
     zoned_hours,
 )
@@ -69,6 +70,7 @@ from editflow.numbers.units import (
     round_like,
     same_dimension,
 )
+from editflow.numbers.zones import KYIV
 
 _PHONE_CONTEXT = re.compile(r"\b(?:call|phone|tel|telephone|hotline|number|line|dial|text)\b\.?[^.!?]{0,30}$",
                             re.IGNORECASE)
@@ -226,7 +228,9 @@ def _within(spans: list[tuple[int, int]], q: Quantity) -> bool:
 
 
 def _check_entry(e: Entry, us: list[Quantity], es: list[Quantity]) -> Iterator[Finding]:
-    src_rates, tgt_rates = rates(e.source_text), rates(e.target_text)
+    # a rate matters only to sums of money (and reading one costs: most paragraphs have none)
+    money = any(q.currency for q in us) or any(q.currency for q in es)
+    src_rates, tgt_rates = (rates(e.source_text), rates(e.target_text)) if money else ([], [])
     sides = Sides(rates=src_rates + tgt_rates, contrast_u=contrast(us), contrast_e=contrast(es))
     pairs, left_u, left_e = match(us, es, sides)
     _year_of_matched_date(pairs, us, es, left_u, left_e)
@@ -526,9 +530,11 @@ def _explain(st: _Pair, i: int, j: int, why: Reason) -> str:
     if why == "date":
         return _date_difference(u, t)
     if why == "time":
-        if t.zone:
-            zone = "Kyiv time" if u.zone == () else "the Ukrainian's zone"
-            return f"{_hhmm(u)} {zone} is {_hhmm(t, zoned_hours(u, t))} in the English's zone; it says {_hhmm(t)}"
+        if t.zone and u.zone is not None:
+            zone = _zone_name(u.zone or KYIV)
+            if (u.zone or KYIV) == t.zone:
+                return f"{_hhmm(u)} against {_hhmm(t)}, both {zone}"
+            return f"{_hhmm(u)} {zone} is {_by_season(u, t)} {_zone_name(t.zone)}; the English says {_hhmm(t)}"
         return f"{_hhmm(u)} against {_hhmm(t)}"
     if why == "code":
         return "the designation's digits differ"
@@ -539,6 +545,24 @@ def _explain(st: _Pair, i: int, j: int, why: Reason) -> str:
             what = f"{ru.word} / {re_.word}"
         return f"another figure for the same thing ({what})" if what else "another figure for the same thing"
     return "the figure differs"
+
+
+def _zone_name(zone: tuple[float, ...]) -> str:
+    if zone == KYIV:
+        return "Kyiv time"
+    if len(set(zone)) == 1:
+        h = zone[0]
+        return "UTC" if h == 0 else f"UTC{'+' if h > 0 else '−'}{abs(h):g}"
+    return "in the English's zone"
+
+
+def _by_season(u: Quantity, t: Quantity) -> str:
+    """u's clock time in t's zone: one time, or one for winter and one for summer."""
+    zu = u.zone or KYIV
+    winter, summer = (shift(u.hours, zu[k:k + 1], (t.zone or zu)[k:k + 1]) for k in (0, 1))
+    if winter == summer:
+        return _hhmm(u, winter)
+    return f"{_hhmm(u, winter)} in winter, {_hhmm(u, summer)} in summer,"
 
 
 def _date_difference(u: Quantity, t: Quantity) -> str:

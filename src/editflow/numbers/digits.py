@@ -22,6 +22,7 @@ _UK_NUM = re.compile(
     r"(?:[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
 _EN_NUM = re.compile(
     rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?:(?<![A-Za-z_])|(?<=[0-9]x))(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
+    rf"|[0-9]{{1,3}}(?:[ \u00a0\u202f\u2009][0-9]{{3}})+,[0-9]+(?![0-9])"
     rf"|[0-9]{{1,3}}(?:{GROUP_SP}[0-9]{{3}})+(?![0-9])"
     rf"|[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9]|[.,][0-9])"
     rf"|[0-9]+(?:\.[0-9]+)?(?![0-9]|,[0-9])"
@@ -60,6 +61,9 @@ def _uk_values(s: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
 
 
 def _en_values(s: str) -> tuple[tuple[float, ...], str]:
+    if any(c in s for c in "\u00a0\u202f\u2009 ") and "," in s:
+        # "1 250,50": grouped and with a decimal comma, the Ukrainian way through and through
+        return (float(re.sub(r"[ \u00a0\u202f\u2009]", "", s).replace(",", ".")),), "decimal-comma"
     if any(c in s for c in "\u00a0\u202f\u2009 "):
         return (float(re.sub(r"[ \u00a0\u202f\u2009]", "", s)),), "space-group"
     if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", s):
@@ -151,7 +155,8 @@ def digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterato
                     end = b + rest.index("s") + 1
         if not q.percent:
             q.currency = currency_before(text, a) or currency_after(text, end, lang)
-        if not q.percent and not q.multiplied and not q.currency:
-            q.unit = unit_after(text[b:b + 60], lang)
+        if not q.percent and not q.currency:
+            # "3 млн тонн", "12 тис. гектарів": the unit follows the multiplier
+            q.unit = unit_after(text[end:end + 60], lang) if q.multiplied else unit_after(text[b:b + 60], lang)
         q.end, q.text = end, text[a:end]
         yield q

@@ -54,7 +54,10 @@ _RATES = [
     re.compile(rf"(?:\$\s?1|1\s?\$|€\s?1|1\s?€|1\s(?:dollar|euro|долар|євро))\s?=\s?{_CUR}?\s?{_NUM}\s?{_CUR}?",
                re.IGNORECASE),
 ]
-_RATE_CUE = re.compile(r"(?:rate|курс|to the|per|за\s+(?:1\s+)?(?:долар|євро)|/\s?[$€]|\$\s?1\s?=|=)", re.IGNORECASE)
+# What a stated rate holds somewhere: a cheap test before the rate patterns run (most paragraphs state none).
+_RATE_CUES = ("rate", "курс", "per dollar", "per euro", "per us dollar", "to the dollar", "to a dollar",
+              "to one dollar", "to the euro", "to the us dollar", "за долар", "за 1 долар", "за один долар",
+              "за євро", "за 1 євро", "/$", "/ $", "/€", "$1", "€1", "1 $", "1 €")
 
 
 def _code(word: str | None) -> str:
@@ -76,7 +79,8 @@ def _code(word: str | None) -> str:
 
 def rates(text: str) -> list[Rate]:
     """The exchange rates a paragraph states."""
-    if not _RATE_CUE.search(text):
+    low = text.lower()
+    if not any(cue in low for cue in _RATE_CUES):
         return []
     out: list[Rate] = []
     for m in _RATES[0].finditer(text):

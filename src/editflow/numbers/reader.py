@@ -38,8 +38,6 @@ def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: li
         add(q)
     for q in read_times(work, lang, text):
         add(q)
-    for q in feet_and_inches(work, lang):
-        add(q)
     for q in list_numbers(work):
         add(q)
     for q in designations(work, lang):
@@ -71,6 +69,8 @@ def extract(text: str, lang: str) -> list[Quantity]:
             taken.append((q.start, q.end))
 
     for q in read_fractions(work, lang):
+        add(q)
+    for q in feet_and_inches(work, lang):  # before the digits: "6-foot-6" is one figure; "six feet two" too
         add(q)
     if digits:
         _read_digits(work, text, lang, out, taken, add)

@@ -99,17 +99,29 @@ _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 _BREAK = re.compile(r"[.;:!?()\[\]]|,\s")
 
 
-@lru_cache(maxsize=4096)
+def _index(side: int) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The lexicon as (word beginning → classes, whole word → classes) for one language."""
+    starts: dict[str, set[str]] = {}
+    whole: dict[str, set[str]] = {}
+    for cls, entry in _LEXICON.items():
+        for stem in entry[side]:
+            table, key = (whole, stem[1:]) if stem.startswith("=") else (starts, stem)
+            table.setdefault(key, set()).add(cls)
+    return ({k: frozenset(v) for k, v in starts.items()}, {k: frozenset(v) for k, v in whole.items()})
+
+
+_INDEX = {"uk": _index(0), "en": _index(1)}
+_LONGEST = max(len(k) for starts, _ in _INDEX.values() for k in starts)
+
+
+@lru_cache(maxsize=8192)
 def word_classes(word: str, lang: str) -> frozenset[str]:
     """The lexicon classes of one word."""
     w = word.lower().translate(APOS)
-    side = 0 if lang == "uk" else 1
-    out = set()
-    for cls, entry in _LEXICON.items():
-        for stem in entry[side]:
-            if (stem[1:] == w) if stem.startswith("=") else w.startswith(stem):
-                out.add(cls)
-                break
+    starts, whole = _INDEX[lang]
+    out = set(whole.get(w, ()))
+    for k in range(2, min(len(w), _LONGEST) + 1):
+        out |= starts.get(w[:k], frozenset())
     return frozenset(out)
 
 

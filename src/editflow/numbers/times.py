@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from editflow.numbers.quantity import Quantity
 from editflow.numbers.zones import zone_after
 
-_UK_PREP = r"(?:[оО]б?|[дД]о|[зЗ]|[іІ]з|[пП]ісля|[вВ]ід|[бБ]лизько|[пП]риблизно\s+о|[сС]таном\s+на|[пП]очинаючи\s+з)"
+_UK_PREP = (r"(?:[оО]б?|[дД]о|[зЗ]|[іІ]з|[пП]ісля|[вВ]ід|[нН]а|[бБ]лизько|[пП]риблизно\s+о|[сС]таном\s+на"
+            r"|[пП]очинаючи\s+з)")
 # "до 2.50 грн", "з 1.20 м": a figure written with a point, not a time
 _NOT_AN_AMOUNT = r"(?![ \u00a0]*(?:грн|гривн|дол|євр|%|відс|млн|млрд|тис|км|кг|м\b|см|бал|очк|раз))"
 _UK_TIME = re.compile(
-    r"(?=[0-9оОдДзЗіІпПвВбБсС])(?:(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9]|[.,:][0-9])"
+    r"(?=[0-9оОдДзЗіІпПвВбБсСнН])(?:(?<![0-9.,:])([0-9]{1,2}):([0-9]{2})(?![0-9]|[.,:][0-9])"
     rf"|(?<![\w]){_UK_PREP}[ \u00a0]+([0-9]{{1,2}})[.]([0-9]{{2}})(?![0-9]|[.,][0-9]){_NOT_AN_AMOUNT}"
     r"|(?<![0-9.,])([0-9]{1,2})[.]([0-9]{2})(?=[ \u00a0]?год)"
     r"|(?<![\w])[оО]б?[ \u00a0]([0-9]{1,2})(?:-?(?:й|ій))?[ \u00a0]год(?:ині|\.|ину)?"
@@ -32,6 +33,9 @@ _EN_TIME = re.compile(
     r"|(?<![0-9.,:])([01][0-9]|2[0-3])([0-5][0-9])(?=[ \u00a0]?(?:hours|hrs|GMT|UTC|BST)\b)"
     r"|(?<![0-9.,:])(0[0-9])([0-5][0-9])(?![0-9])"
     r"|(?<=\b(?:at|by) )([0-9]{1,2})\.([0-5][0-9])(?![0-9]|[.,][0-9]|\s?(?:percent|per cent|%|million|billion)))")
+# What every time of each reader holds somewhere (a cheap test before the full patterns).
+_UK_CUE = re.compile(r"[0-9](?:[:.][0-9]|\s?год|-?(?:й|ї|ої|ій)\b|\s+(?:ранку|вечора|ночі|дня))")
+_EN_CUE = re.compile(r"[0-9](?:[:.][0-9]|\s?[AaPp]\.?\s?[Mm]|\s?o'clock|\s?(?:hours|hrs|GMT|UTC|BST))|0[0-9]{3}")
 _DAYPART_AFTER = re.compile(r"[ \u00a0]+(ранку|вечора|дня|ночі)\b")
 _UK_DAYPART = {"ранку": (0, 11), "дня": (11, 17), "вечора": (16, 23), "ночі": (0, 5)}
 _WORD_TIME = re.compile(r"(?<![\w])(опівдні|опівночі|noon|midday|midnight)(?![\w])", re.IGNORECASE)
@@ -66,6 +70,8 @@ def _time(text: str, a: int, b: int, hours: tuple[int, ...], minute: int, lang: 
 def read_times(text: str, lang: str, original: str | None = None) -> Iterator[Quantity]:
     """Times of `text`; zones are read from `original` (the text before masking, where "UTC+2" still stands)."""
     zones_in = original if original is not None else text
+    if not (_UK_CUE if lang == "uk" else _EN_CUE).search(text):
+        return  # speed: most paragraphs hold no time
     if lang == "uk":
         for m in _UK_TIME.finditer(text):
             g = m.groups()

@@ -113,6 +113,7 @@ _FEET_INCHES = re.compile(
     rf"|([0-9])['′’] ?([0-9]{{1,2}})(?:\"|″|”|'')?(?![0-9]))", re.IGNORECASE)
 
 
+_FEET_CUE = re.compile(r"[0-9]['′’]|f(?:oo|ee)?t", re.IGNORECASE)
 _UK_FEET_INCHES = re.compile(r"(?<![\w.,])([0-9])[ \u00a0]?фут\w*[ \u00a0]+(?:(?:і|й|та)[ \u00a0]+)?([0-9]{1,2})"
                              r"[ \u00a0]?дюйм\w*", re.IGNORECASE)
 
@@ -121,7 +122,7 @@ def feet_and_inches(text: str, lang: str = "en") -> Iterator[Quantity]:
     """`6-foot-6`, `6 ft 6 in`, `six feet two inches`, `6'6"`, `6 футів і 6 дюймів`: one height in inches (78)."""
     if lang == "uk":
         found = _UK_FEET_INCHES.finditer(text) if "фут" in text else iter(())
-    elif any(c in text for c in "'′’") or "f" in text.lower():
+    elif _FEET_CUE.search(text):
         found = _FEET_INCHES.finditer(text)
     else:
         return

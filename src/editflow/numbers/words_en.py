@@ -25,7 +25,7 @@ _EN_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth
 _EN_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _EN_VAGUE = {"dozens": 10, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _EN_TIMES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "tripled": 3, "doubled": 2}
-_EN_FEW = re.compile(r"\b(?:several|a few|few|many|some)\s+$", re.IGNORECASE)
+_EN_FEW = re.compile(r"\b(?:several|a few|few|many)\s+$", re.IGNORECASE)
 _EN_WORD = re.compile(r"(?=[A-Za-z])(?<![A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)?")
 
 
@@ -126,9 +126,14 @@ def spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
     while i < len(words):
         a, b, w = words[i]
         lw = w.lower()
-        if lw in EN_SCALES and lw != "hundred" and _EN_FEW.search(text, max(0, a - 10), a):
-            yield Quantity(a, b, w, "vague", values=(EN_SCALES[lw],), spelled=True)  # "several thousand"
-            i += 1
+        if lw in EN_SCALES and _EN_FEW.search(text, max(0, a - 10), a):
+            value, j = EN_SCALES[lw], i + 1
+            while j < len(words) and words[j][2].lower() in EN_SCALES and EN_SCALES[words[j][2].lower()] > value \
+                    and not text[words[j - 1][1]:words[j][0]].strip():
+                value, j = value * EN_SCALES[words[j][2].lower()], j + 1  # "several hundred thousand"
+            b = words[j - 1][1]
+            yield Quantity(a, b, text[a:b], "vague", values=(value,), spelled=True)  # "several thousand"
+            i = j
             continue
         if lw in _EN_VAGUE and i + 2 < len(words) and words[i + 1][2].lower() == "of" \
                 and _EN_VAGUE.get(words[i + 2][2].lower(), 0) >= 1e3:

@@ -32,7 +32,7 @@ OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s?[+−–-]\s?[0-9]{1,2}(?::?[0-
 _EN_ZONE = re.compile(
     r"[ \u00a0]*\(?(?:(?P<code>UTC|GMT|BST|WET|WEST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|Z)"
     r"(?:\s?(?P<sign>[+−–-])\s?(?P<h>[0-9]{1,2})(?::?(?P<m>[0-9]{2}))?)?(?![A-Za-z0-9])"
-    r"|(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?|local) time\b)")
+    r"|(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?|local) [Tt]ime\b)")
 _UK_ZONE = re.compile(
     r"(?:[ \u00a0]+(?:ранку|вечора|дня|ночі))?[ \u00a0]*\(?"
     r"(?:за\s+(?P<place>[а-яіїєґ'-]+)(?:\s+(?:літн|стандартн|зимов)\w*)?(?:\s+час\w*)?"
