@@ -175,6 +175,10 @@ class _Pair:
     # sums added in brackets without a rate ("($2.7 million)"): compared only with each other
     money_u: set[int] = field(default_factory=set)
     money_e: set[int] = field(default_factory=set)
+    # explained as conversions of another figure ("45 miles (72 km)"); still compared with a leftover
+    # on the other side whose unit was swapped without converting ("45 km (72 km)")
+    soft_u: set[int] = field(default_factory=set)
+    soft_e: set[int] = field(default_factory=set)
     rate_u: set[int] = field(default_factory=set)       # the figures of an exchange rate ("UAH 37 to the dollar")
     rate_e: set[int] = field(default_factory=set)
     roles: dict[tuple[str, int], Role] = field(default_factory=dict)
@@ -316,12 +320,13 @@ def _aside_agrees(a: Quantity, b: Quantity, kind: str, known: list[Rate]) -> boo
 def _asides(st: _Pair, side: str) -> Iterator[Finding]:
     qs, text = (st.us, st.e.source_text) if side == "u" else (st.es, st.e.target_text)
     done, paired = (st.done_u, st.paired_u) if side == "u" else (st.done_e, st.paired_e)
+    soft = st.soft_u if side == "u" else st.soft_e
     for a, b, kind in _aside_pairs(qs, text, st.rate_u if side == "u" else st.rate_e):
         agrees = _aside_agrees(qs[a], qs[b], kind, st.sides.rates)
         if agrees is None:
             continue  # a sum in another currency, no rate given: see _money_aside
         if agrees:
-            done.update((a, b))  # a conversion the writer added: neither is a figure of its own
+            soft.update(k for k in (a, b) if k not in done)  # a conversion the writer added
             continue
         # wrong: the figure that has no counterpart on the other side is the wrong one
         base, wrong = (b, a) if b in paired and a not in paired else (a, b)
@@ -365,16 +370,17 @@ def _right_value(base: Quantity, wrong: Quantity, kind: str, known: list[Rate]) 
 
 def _explained_across(st: _Pair) -> None:
     """A leftover figure converting one on the other side ("40 miles (64 km)" with "64 км") is no extra figure."""
-    for done, qs, other, uk_side in ((st.done_u, st.us, st.es, True), (st.done_e, st.es, st.us, False)):
+    for done, soft, qs, other, uk_side in ((st.done_u, st.soft_u, st.us, st.es, True),
+                                           (st.done_e, st.soft_e, st.es, st.us, False)):
         for k, q in enumerate(qs):
-            if k in done or q.kind not in ("number", "time"):
+            if k in done or k in soft or q.kind not in ("number", "time"):
                 continue
             for o in other:
                 if q.kind == o.kind == "time" and (q.zone or o.zone) and times_agree(*((q, o) if uk_side else (o, q))):
-                    done.add(k)
+                    soft.add(k)
                     break
                 if q.unit and o.unit and q.unit != o.unit and same_dimension(q.unit, o.unit) and consistent(o, q):
-                    done.add(k)
+                    soft.add(k)
                     break
     for done, qs, text, other_text in ((st.done_u, st.us, st.e.source_text, st.e.target_text),
                                        (st.done_e, st.es, st.e.target_text, st.e.source_text)):
@@ -439,13 +445,17 @@ def _mismatches(st: _Pair) -> Iterator[Finding]:
     # Small figures are one digit apart by chance ("12" and "10" in a paragraph
     # whose temperatures were converted): by digits alone a pair of them is a
     # mismatch only when it is all that is left over on both sides.
-    alone = sum(reportable(us[i]) for i in cand_u) == 1 and sum(reportable(es[j]) for j in cand_e) == 1
+    alone = sum(reportable(us[i]) and i not in st.soft_u for i in cand_u) == 1 \
+        and sum(reportable(es[j]) and j not in st.soft_e for j in cand_e) == 1
     reasons: dict[tuple[int, int], Reason] = {}
     for i in cand_u:
         for j in cand_e:
             if (i in st.money_u) != (j in st.money_e):
                 continue  # a sum added in brackets is compared with another such sum only
             why = _why(st, i, j)
+            if (i in st.soft_u or j in st.soft_e) and not (why == "conversion" and not (i in st.soft_u and j in st.soft_e)
+                                                          and eq(abs(us[i].values[0]), abs(es[j].values[0]))):
+                continue  # a converted figure is matched only by the same figure under a unit not converted
             if why and (why != "digits" or alone or _big(us[i], es[j])):
                 reasons[(i, j)] = why
     options_u = {i: [j for (a, j) in reasons if a == i] for i in cand_u}
@@ -456,8 +466,8 @@ def _mismatches(st: _Pair) -> Iterator[Finding]:
             st.done_u.add(i)
             st.done_e.add(j)
             yield _changed(st, i, j, reasons[(i, j)])
-    st.done_u |= st.money_u
-    st.done_e |= st.money_e
+    st.done_u |= st.money_u | st.soft_u
+    st.done_e |= st.money_e | st.soft_e
     if st.quiet:
         return
     word = _word_mismatch(st)

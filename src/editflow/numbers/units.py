@@ -72,7 +72,7 @@ EN_UNIT = re.compile(
     r"|(square miles?|sq\.? mi(?:les?)?\b)|(miles?)|(yards?)"
     r"|(pounds?|lbs?\b\.?)|(ounces?|oz\b)|(gallons?)|(acres?)|(°\s?F|(?:degrees?\s+)?Fahrenheit)"
     r"|(°\s?C|(?:degrees?\s+)?(?:Celsius|centigrade))|(degrees?|°)"
-    r"|(km/h|kph|kilometres? (?:per|an) hour|kilometers? (?:per|an) hour)"
+    r"|(km/h|kph|km (?:per|an) hour|kilometres? (?:per|an) hour|kilometers? (?:per|an) hour)"
     r"|(square (?:kilometres?|kilometers?)|sq\.? ?km|km²|km2)|(km|kilometres?|kilometers?)"
     r"|(cm|centimetres?|centimeters?)|(mm|millimetres?|millimeters?)|(m/s|metres? (?:per|a) second)"
     r"|(m|metres?|meters?)|(kg|kilos?|kilogrammes?|kilograms?)|(tonnes?|metric tons?)|(tons?)"
