@@ -115,8 +115,11 @@ def main() -> int:
             shown.append(f"missed       {p.kind:10} line {p.line}: {p.code}/{p.severity}\n"
                          f"             uk: {p.uk}\n             en: {p.en}")
 
-    def ratio(a: int, b: int) -> float:
-        return round(a / b, 3) if b else 1.0
+    def ratio(a: int, b: int) -> float | None:
+        return round(a / b, 3) if b else None  # no findings: precision is undefined, not perfect
+
+    def cell(x: float | None, width: int) -> str:
+        return f"{x:{width}.3f}" if x is not None else f"{'—':>{width}}"
 
     kinds = sorted(pairs)
     per_kind = {k: {"pairs": pairs[k], "expected": tp[k] + fn[k], "correct": tp[k], "false_alarms": fp[k],
@@ -138,10 +141,10 @@ def main() -> int:
         for k in kinds:
             r = per_kind[k]
             print(f"{k:12} {r['pairs']:5d} {r['expected']:8d} {r['correct']:7d} {r['false_alarms']:5d} "
-                  f"{r['missed']:6d} {r['precision']:9.3f} {r['recall']:6.3f}")
+                  f"{r['missed']:6d} {cell(r['precision'], 9)} {cell(r['recall'], 6)}")
         o = report["overall"]
-        print(f"{'overall':12} {len(probes):5d} {T + N:8d} {T:7d} {F:5d} {N:6d} {o['precision']:9.3f} "
-              f"{o['recall']:6.3f}")
+        print(f"{'overall':12} {len(probes):5d} {T + N:8d} {T:7d} {F:5d} {N:6d} {cell(o['precision'], 9)} "
+              f"{cell(o['recall'], 6)}")
         if args.show and shown:
             print()
             print("\n".join(shown))
