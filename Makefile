@@ -3,6 +3,7 @@
 #               build/<slug>.docx (publication) and build/<slug>.review.docx (review),
 #               then show the findings (the sample has planted mistakes: originals/README.md)
 #   make test   run the whole test suite
+#   make lint   ruff and mypy over src/ (CI runs it before the tests)
 # Both create .venv and install editflow into it on first use.
 
 PYTHON ?= python3
@@ -10,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench clean
+.PHONY: demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,15 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+LINT_STAMP := $(VENV)/.lint-stamp
+$(LINT_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	@touch $(LINT_STAMP)
+
+lint: $(LINT_STAMP)
+	$(BIN)/ruff check src
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py

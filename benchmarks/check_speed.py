@@ -177,7 +177,7 @@ def article_po(cache: Path) -> Path:
     out = cache / "article.po"
     if not out.exists():
         sys.path.insert(0, str(_common.ROOT / "src"))
-        from editflow.pipeline import align_files, write_alignment
+        from editflow.workfile import align_files, write_alignment
 
         root = _common.ROOT
         write_alignment(align_files(root / "originals" / "rada-energy-protection-budget.uk.txt",

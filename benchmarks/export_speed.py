@@ -87,7 +87,7 @@ def main(argv=None) -> int:
 
     import docx
 
-    from editflow.pipeline import align_files, write_alignment
+    from editflow.workfile import align_files, write_alignment
 
     editflow = speed.cli_command()
     env = dict(os.environ)

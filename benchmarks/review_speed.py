@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             po.write_bytes(pristine)
             import_s.append(timed(import_cmd))
             reimport_s.append(timed(import_cmd))
-        from editflow.export.review_import import before_records
+        from editflow.history import before_records
         from editflow.po import load_po
         changed = sum(1 for e in load_po(po) if before_records(e))
         res = {

@@ -74,12 +74,13 @@ def require_tool_fixture() -> Callable[[str], str]:
 # LibreOffice: does a real word processor open the document?
 # ---------------------------------------------------------------------------
 
-def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 120) -> Path:
-    """`docx_path` converted by LibreOffice headless into `outdir`; the PDF's path.
+def soffice_convert(docx_path: Path, outdir: Path, target: str = "pdf", timeout: float = 120) -> Path:
+    """`docx_path` converted by LibreOffice headless into `outdir` (`target`: "pdf", or
+    "docx:MS Word 2007 XML" to open and save again as Word); the new file's path.
 
-    Every call gets its own LibreOffice profile (UserInstallation), removed
-    afterwards: two conversions on one profile at once fail, and a user's
-    own profile must not be touched.
+    The one way tests call LibreOffice.  Every call gets its own LibreOffice profile
+    (UserInstallation), removed afterwards: two conversions on one profile at once fail, and a
+    user's own profile must not be touched.
     """
     soffice = require_tool("soffice")
     docx_path, outdir = Path(docx_path), Path(outdir)
@@ -87,7 +88,7 @@ def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 120) -> Path:
     work = Path(tempfile.mkdtemp(prefix="editflow-lo-"))
     cmd = [soffice, "--headless", "--norestore", "--nolockcheck",
            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-           "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)]
+           "--convert-to", target, "--outdir", str(outdir), str(docx_path)]
     # HOME in the work folder keeps LibreOffice out of the user's ~/.config;
     # without dconf (GSETTINGS_BACKEND=memory) nothing writes there after the
     # conversion returns, so the folder really goes.
@@ -98,11 +99,16 @@ def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 120) -> Path:
         pytest.fail(f"LibreOffice took more than {timeout:.0f} s to convert {docx_path.name}", pytrace=False)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    pdf = outdir / (docx_path.stem + ".pdf")
-    if proc.returncode != 0 or not pdf.is_file():
+    out = outdir / (docx_path.stem + "." + target.split(":")[0])
+    if proc.returncode != 0 or not out.is_file():
         pytest.fail(f"LibreOffice could not convert {docx_path.name} (exit {proc.returncode}):\n"
                     f"{proc.stdout}{proc.stderr}", pytrace=False)
-    return pdf
+    return out
+
+
+def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 120) -> Path:
+    """`docx_path` converted by LibreOffice headless into `outdir`; the PDF's path."""
+    return soffice_convert(docx_path, outdir, "pdf", timeout)
 
 
 def pdf_text(pdf_path: Path, timeout: float = 60) -> str:

@@ -123,11 +123,11 @@ def test_interrupted_build_keeps_what_is_done_and_leaves_no_temp_files(project: 
     assert statuses[first] == "up to date" and statuses[seen[1]] == "built"
 
 
-def test_a_broken_article_fails_alone_with_its_reason(project: Path) -> None:
+def test_a_broken_article_is_refused_alone_with_its_reason(project: Path) -> None:
     (project / "originals" / "broken.uk.txt").write_text("Текст статті про відбудову.\n", encoding="utf-8")
     (project / "translations" / "broken.en.docx").write_bytes(b"PK\x03\x04 this is not really a docx")
     statuses = {s.slug: s for s in build(project, Settings(root=project), [project / "glossary"], jobs=2)}
-    assert statuses["broken"].state == "failed"
+    assert statuses["broken"].state == "refused"
     assert "broken.en.docx" in statuses["broken"].message and "\n" not in statuses["broken"].message
     assert statuses["school"].state == "built" and statuses["kiev"].state == "built"
     assert not (project / "translations" / "broken.po").exists()
@@ -152,3 +152,81 @@ def test_build_never_replaces_a_review_someone_is_working_in(project: Path) -> N
     s = {s.slug: s for s in build(project, settings, gl, jobs=1)}["school"]
     assert s.state == "built" and s.review == "in review" and "review not refreshed" in s.message
     assert review.read_bytes() == worked
+
+
+def test_the_glossary_is_read_once_per_run_not_per_article(project: Path, make_pair,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import editflow.build as B
+
+    for slug in ("second", "third"):
+        make_pair(slug=slug, root=project)
+    calls: list[object] = []
+    real = B.load_glossary
+
+    def counting(paths):  # type: ignore[no-untyped-def]
+        calls.append(paths)
+        return real(paths)
+
+    monkeypatch.setattr(B, "load_glossary", counting)
+    B._GLOSSARY.clear()
+    statuses = B.build(project, Settings(root=project), [project / "glossary"], jobs=1)
+    assert sorted(s.slug for s in statuses if s.state == "built") == ["kiev", "school", "second", "third"]
+    assert len(calls) == 1
+
+
+def _review(statuses: list, slug: str = "school") -> str:
+    return next(s.review for s in statuses if s.slug == slug)
+
+
+def test_build_and_status_agree_on_an_imported_review_and_on_the_next_round(project: Path) -> None:
+    """Both read the review state off outputs.decide and the PO's X-Editflow-Imported-Review header;
+    before, a comment-only import read as "exported" (no "reviewed:" line in the PO), and a second
+    round someone was working in read as "imported" in `status`."""
+    from editflow.export.review_import import import_review
+    from test_export_review import entry_id
+    from test_review_import import OLENA, OLENA_DATE, PETRO, PETRO_DATE
+    from word_edits import edit
+
+    settings, gl = Settings(root=project), [project / "glossary"]
+    build(project, settings, gl, jobs=1)
+    review, po = project / "build" / "school.review.docx", project / "translations" / "school.po"
+    rid = entry_id(po, "148 million")
+    edit(review, lambda d: d.comment(rid, "148 million", PETRO, "Check the figure.", PETRO_DATE))
+    import_review(review, po)
+    assert "reviewed:" not in po.read_text(encoding="utf-8")   # a comment changes no English
+    assert _review(status(project, settings, gl)) == "imported"
+    assert _review(build(project, settings, gl, jobs=1)) == "imported"   # the review is replaced ...
+    assert _review(status(project, settings, gl)) == "imported"          # ... and both still say so
+    # The next round: the editor works in the review that build exported after the import.
+    edit(review, lambda d: d.replace(rid, "148 million", "148m", OLENA, OLENA_DATE))
+    worked = review.read_bytes()
+    assert _review(status(project, settings, gl)) == "in review"
+    assert _review(build(project, settings, gl, jobs=1)) == "in review"   # nothing changed: up to date
+    tr = project / "translations" / "school.en.txt"
+    tr.write_text(tr.read_text(encoding="utf-8").replace("Next week", "Next Monday"), encoding="utf-8")
+    rebuilt = {s.slug: s for s in build(project, settings, gl, jobs=1)}["school"]
+    assert rebuilt.state == "built" and rebuilt.review == "in review" and review.read_bytes() == worked
+    assert _review(status(project, settings, gl)) == "in review"
+
+
+def test_a_second_round_being_worked_in_is_in_review_for_build_and_status(project: Path) -> None:
+    """The issue's case: build said "in review" where status said "imported" (the PO held a
+    "reviewed:" line from the first round)."""
+    from editflow.export.review_import import import_review
+    from test_export_review import entry_id
+    from test_review_import import OLENA, OLENA_DATE, PETRO, PETRO_DATE
+    from word_edits import edit
+
+    settings, gl = Settings(root=project), [project / "glossary"]
+    build(project, settings, gl, jobs=1)
+    review, po = project / "build" / "school.review.docx", project / "translations" / "school.po"
+    rid = entry_id(po, "148 million")
+    edit(review, lambda d: d.replace(rid, "148 million", "148m", OLENA, OLENA_DATE))
+    import_review(review, po)
+    assert _review(build(project, settings, gl, jobs=1)) == "imported"
+    edit(review, lambda d: d.replace(rid, "148m", "UAH 148m", PETRO, PETRO_DATE))
+    tr = project / "translations" / "school.en.txt"
+    tr.write_text(tr.read_text(encoding="utf-8").replace("Next week", "Next Monday"), encoding="utf-8")
+    # The PO holds an English edit, so build refuses to re-align; either way the review is kept.
+    built = _review(build(project, settings, gl, jobs=1))
+    assert built == _review(status(project, settings, gl)) == "in review"

@@ -113,7 +113,7 @@ def test_no_glossary_no_findings():
 
 
 def _sample_pos(tmp_path: Path) -> list[Path]:
-    from editflow.pipeline import align_files, write_alignment
+    from editflow.workfile import align_files, write_alignment
 
     out = []
     for orig in sorted((ROOT / "originals").glob("*.uk.*")):

@@ -21,7 +21,7 @@ from editflow.cli import cli
 from editflow.config import Settings, load_settings
 from editflow.errors import InputError
 from editflow.notes import find_notes, mask
-from editflow.pipeline import align_files, write_alignment
+from editflow.workfile import align_files, write_alignment
 
 
 def write_po(path: Path, pairs: list[tuple[str, str]], tcomments: dict[int, str] | None = None) -> Path:

@@ -14,11 +14,10 @@ from click.testing import CliRunner
 
 from editflow.cli import cli
 from editflow.export._package import export_moment
-from editflow.export.publication import (
-    author_from_byline, is_credit, plan_publication, strip_variant_label, write_publication,
-)
+from editflow.export.publication import write_publication
+from editflow.export.publication.plan import author_from_byline, is_credit, plan_publication, strip_variant_label
 from editflow.model import Paragraph
-from editflow.pipeline import align_files, write_alignment
+from editflow.workfile import align_files, write_alignment
 from editflow.po import load_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,7 +186,7 @@ def test_author_falls_back_to_the_last_translator(project, tmp_path):
     po_path.write_text(text.replace('"Language: en\\n"', '"Language: en\\n"\n"Last-Translator: Iryna Koval '
                                     '<i.koval@example.org>\\n"'), encoding="utf-8")
     summary = write_publication(po_path, tmp_path / "rada.docx")
-    assert summary["author"] == "Iryna Koval"
+    assert summary.author == "Iryna Koval"
     assert docx.Document(str(tmp_path / "rada.docx")).core_properties.author == "Iryna Koval"
     # The desk's own words in the PO header win over what the article suggests.
     po_path.write_text(po_path.read_text(encoding="utf-8").replace(
@@ -229,7 +228,7 @@ def test_credit_line_goes_last_in_its_style(make_pair, tmp_path):
     assert paras[1] == ("Byline", "By Taras Hnatiuk")
     assert ("Normal", CREDIT_EN[5]) in paras
     assert "Share This" not in [t for _, t in paras]
-    assert summary["dropped"] == {"boilerplate": 2}
+    assert summary.dropped == {"boilerplate": 2}
 
 
 # --- the plan, unit by unit ------------------------------------------------------------

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import uuid
 import zipfile
 from pathlib import Path
 
@@ -14,12 +11,12 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import EN_PARAGRAPHS
+from conftest import EN_PARAGRAPHS, convert_to_pdf, pdf_text
 from editflow.checks import check_po
 from editflow.errors import InputError
-from editflow.export.review import (AUTHOR, INITIALS, NO_UKRAINIAN, read_review_part, row_ids, text_sha,
-                                    write_review)
-from editflow.pipeline import align_files, write_alignment
+from editflow.export.review import AUTHOR, INITIALS, NO_UKRAINIAN, row_ids, text_sha, write_review
+from editflow.outputs import read_review_part
+from editflow.workfile import align_files, write_alignment
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -209,7 +206,7 @@ def test_untouched_review_is_replaced_but_a_worked_on_one_is_not(po_path: Path, 
     d.add_paragraph("The reviewer's note.")
     d.save(str(review))
     before = review.read_bytes()
-    with pytest.raises(InputError, match="not an untouched editflow review"):
+    with pytest.raises(InputError, match="someone has worked in"):
         write_review(po_path, review)
     assert review.read_bytes() == before
     write_review(po_path, review, force=True)
@@ -231,20 +228,8 @@ def test_po_without_entries_is_refused(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------
 
 def soffice_text(require_tool, docx_path: Path, tmp_path: Path) -> str:
-    """Convert with LibreOffice (own profile per conversion) to PDF and return its text."""
-    soffice = require_tool("soffice")
-    pdftotext = require_tool("pdftotext")
-    profile = Path(f"/tmp/lo-editflow-review-{uuid.uuid4().hex}")
-    outdir = tmp_path / "pdf"
-    try:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(outdir), str(docx_path)], check=True, capture_output=True, timeout=120)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    pdf = outdir / (docx_path.stem + ".pdf")
-    assert pdf.is_file(), "LibreOffice did not convert the document"
-    return subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    """Convert with LibreOffice (the isolated conftest helper) to PDF and return its text."""
+    return pdf_text(convert_to_pdf(docx_path, tmp_path / "pdf"))
 
 
 def test_libreoffice_opens_the_review(require_tool, review: Path, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ import pytest
 from editflow import po as po_mod
 from editflow.errors import InputError
 from editflow.model import Alignment, Bead, Document, Paragraph
-from editflow.pipeline import align_files
+from editflow.workfile import align_files
 from editflow.po import (
     ADDED_MSGID,
     KIND_LABELS,
@@ -482,7 +482,7 @@ def test_msgfmt_accepts_repeated_texts(tmp_path: Path, require_tool) -> None:
 
 
 def test_an_english_side_emptied_in_the_po_rebuilds_as_no_paragraph(article_pair, tmp_path) -> None:
-    from editflow.pipeline import align_files, write_alignment
+    from editflow.workfile import align_files, write_alignment
     from editflow.po import load_po, po_to_documents
 
     al = align_files(article_pair.original, article_pair.translation)

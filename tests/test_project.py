@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from editflow.cli import cli
 from editflow.config import load_settings
 from editflow.errors import InputError
-from editflow.pipeline import align_files, write_alignment
+from editflow.workfile import align_files, write_alignment
 from editflow.project import CONFIG_TEMPLATE, find_articles, init_project
 from editflow.tm import TranslationMemory, po_units, source_key, tm_path, tmx_text
 

@@ -60,7 +60,7 @@ def test_diff_tracks_a_paragraph_break_the_reviewer_added() -> None:
 def test_redline_shows_the_reviewers_words(imported: Path, tmp_path: Path) -> None:
     out = tmp_path / "school.redline.docx"
     summary = write_redline(imported, out)
-    assert summary["changed"] == 3 and summary["reviewers"] == [OLENA]
+    assert summary.changed == 3 and summary.reviewers == [OLENA]
     root = body(out)
     assert ("More than", OLENA) in changes(root, "del")
     assert ("Over", OLENA) in changes(root, "ins")
@@ -100,7 +100,7 @@ def test_po_without_a_review_is_refused(po_path: Path, tmp_path: Path) -> None:
 def test_foreign_file_is_not_overwritten(imported: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
     out.write_text("someone's notes", encoding="utf-8")
-    with pytest.raises(InputError, match="not an editflow redline"):
+    with pytest.raises(InputError, match="not made by editflow"):
         write_redline(imported, out)
     write_redline(imported, out, force=True)
     write_redline(imported, out)   # our own redline is refreshed

@@ -15,7 +15,9 @@ from click.testing import CliRunner
 
 from editflow.cli import cli
 from editflow.errors import InputError
-from editflow.export.review_import import before_records, import_review
+from editflow.export.review_import import import_review
+from editflow.history import before_records
+from conftest import soffice_convert
 from test_export_review import entry_id, make_po, make_review
 from word_edits import Docx, edit
 
@@ -192,7 +194,7 @@ def test_review_of_an_older_po_is_refused(review: Path, po_path: Path) -> None:
 def test_review_of_another_article_is_refused(review: Path, make_pair, tmp_path: Path) -> None:
     other = make_pair(slug="other", root=tmp_path / "elsewhere")
     other_po = other.translation.with_name("other.po")
-    from editflow.pipeline import align_files, write_alignment
+    from editflow.workfile import align_files, write_alignment
     write_alignment(align_files(other.original, other.translation), other_po)
     _refused(review, other_po, "another article")
 
@@ -257,19 +259,8 @@ def test_cli_refusal_is_one_line_exit_2(review: Path, po_path: Path) -> None:
 
 def test_round_trip_survives_libreoffice(review: Path, po_path: Path, require_tool, tmp_path: Path) -> None:
     """LibreOffice opens the edited review and saves it again as .docx; the import still works."""
-    import shutil
-    import uuid
-    soffice = require_tool("soffice")
     ids = reviewed(review, po_path)
-    profile = Path(f"/tmp/lo-editflow-import-{uuid.uuid4().hex}")
-    outdir = tmp_path / "lo"
-    try:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                        "docx:MS Word 2007 XML", "--outdir", str(outdir), str(review)],
-                       check=True, capture_output=True, timeout=120)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    resaved = outdir / review.name
+    resaved = soffice_convert(review, tmp_path / "lo", "docx:MS Word 2007 XML")
     with zipfile.ZipFile(resaved) as z:
         assert "word/document.xml" in z.namelist()
     summary = import_review(resaved, po_path)

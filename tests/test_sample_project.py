@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from editflow.pipeline import align_files
+from editflow.workfile import align_files
 
 ROOT = Path(__file__).resolve().parent.parent
 

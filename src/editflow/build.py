@@ -9,10 +9,16 @@ For every complete article (original and translation present):
 
 Every article's confident pairs then go into the translation memory
 (`.editflow/tm.sqlite`), through which the next checks look across articles.
-What each article came to is kept in `.editflow/build.json`, keyed by the
-hashes of everything it depends on, so that a re-run with nothing changed
-does no work and `editflow status` answers without doing any.
+What each built article came to is kept in `.editflow/build.json`, keyed by
+the hashes of everything it depends on, so that a re-run with nothing changed
+does no work and `editflow status` answers without doing any; a damaged
+record is only a cache, rebuilt with a warning.
 Articles are built in parallel worker processes, one per core.
+
+One article's trouble stays its own: a refused input makes it "refused", a bug
+(any other exception) makes it "failed" with its traceback written to the temp
+folder, and the others are still built.  `exit_code` turns the statuses into
+the command's exit code: the worst article's.
 """
 
 from __future__ import annotations
@@ -20,29 +26,47 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Callable
+from typing import Any, Literal, get_args
 
 from editflow import __version__
 from editflow.config import Settings
-from editflow.errors import EditflowError
-from editflow.fileio import atomic_write
-from editflow.glossary import glossary_files
+from editflow.errors import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EditflowError,
+    InputError,
+    report_internal_error,
+)
+from editflow.fileio import atomic_write, fingerprint
+from editflow.glossary import Glossary, glossary_files, load_glossary
+from editflow.outputs import ReviewState as DocumentReviewState
+from editflow.outputs import review_state
 from editflow.project import Article, find_articles
 
 STATE_NAME = "build.json"
+
+# refused: an input the article cannot be built from (the message says what to do);
+# failed: a bug in editflow hit the article (the message says where its traceback is).
+ArticleState = Literal["built", "up to date", "incomplete", "refused", "failed", "stale", "not built"]
+# The review document's state (editflow.outputs decides it); "" for an incomplete article.
+ReviewState = Literal["", DocumentReviewState]
+Warn = Callable[[str], None]
 
 
 @dataclass
 class ArticleStatus:
     slug: str
-    state: str = ""              # built, up to date, incomplete, refused, failed, stale, not built
+    state: ArticleState = "not built"
     pairs: int = 0
     doubtful: int = 0
     findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
-    review: str = ""             # not exported, exported, imported
+    review: ReviewState = ""
     message: str = ""
     key: str = ""                # hash of every input of this article's build
     outputs: list[str] = field(default_factory=list)
@@ -79,21 +103,33 @@ def outputs_for(root: Path, slug: str) -> dict[str, Path]:
     return {"publication": root / "build" / f"{slug}.docx", "review": root / "build" / f"{slug}.review.docx"}
 
 
-def _review_state(po_path: Path, review_path: Path) -> str:
-    if po_path.is_file() and "reviewed:" in po_path.read_text(encoding="utf-8", errors="replace"):
-        return "imported"
-    return "exported" if review_path.is_file() else "not exported"
+# The glossary of this run, read and indexed once per process (the parent with -j1, each worker
+# otherwise) and keyed by the run's settings key, which hashes every glossary file: with a
+# 15,000-term glossary, reading it for every article cost more than the article itself.
+_GLOSSARY: dict[str, Glossary | None] = {}
+
+
+def run_glossary(glossaries: list[Path], common_key: str) -> Glossary | None:
+    if common_key not in _GLOSSARY:
+        _GLOSSARY.clear()
+        _GLOSSARY[common_key] = load_glossary(glossaries) if glossaries else None
+    return _GLOSSARY[common_key]
 
 
 def build_article(root: Path, article: Article, settings: Settings, glossaries: list[Path],
                   common_key: str, force: bool = False) -> ArticleStatus:
-    """Align (if needed), check and export one article.  Runs in a worker process."""
+    """Align (if needed), check and export one article.  Runs in a worker process.
+
+    Never raises for the article's own trouble: a refused input or a bug is its state.
+    The glossary is read once per process, and the same object serves the alignment, the
+    checks and the publication's keywords.
+    """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.checks import check_po
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
-    from editflow.pipeline import align_files, edited_entries, write_alignment
-    from editflow.po import load_po, stale_inputs
+    from editflow.po import edited_entries, load_po, stale_inputs
+    from editflow.workfile import align_files, write_alignment
 
     st = ArticleStatus(article.slug)
     if not article.complete:
@@ -102,29 +138,29 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         return st
     assert article.original is not None and article.translation is not None
     try:
+        glossary = run_glossary(glossaries, common_key)
         po_path = article.po
+        expect = fingerprint(po_path)  # a PO saved by a translator while this runs is not overwritten
         po = load_po(po_path) if po_path.is_file() else None
         needs_align = po is None
         if po is not None:
             changed = stale_inputs(po, po_path)
             if changed:
-                edited = edited_entries(po, po_path)
+                edited = edited_entries(po)
                 if edited and not force:
-                    st.state = "refused"
-                    st.message = (f"{', '.join(changed)} changed, and {len(edited)} entries were edited in the PO; "
-                                  f"carry the edits into the translation, then 'editflow align -f'")
-                    return st
+                    raise EditflowError(f"{', '.join(changed)} changed, and {len(edited)} entries were edited in "
+                                        f"the PO; carry the edits into the translation, then 'editflow align -f'")
                 needs_align = True
         if needs_align:
-            al = align_files(article.original, article.translation, glossaries or None,
+            al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate)
-            write_alignment(al, po_path, force=True)
+            write_alignment(al, po_path, force=True, expect=expect)
             po = load_po(po_path)
-        result = check_po(po_path, glossaries or None, settings=settings, po=po)
+        result = check_po(po_path, settings=settings, po=po, glossary=glossary)
         outs = outputs_for(root, article.slug)
         write_publication(po_path, outs["publication"], template=settings.template, subtitle=settings.subtitle,
-                          force=force)
+                          force=force, glossary=glossary)
         try:
             write_review(po_path, outs["review"], glossaries=glossaries or None, force=force,
                          findings=result.findings)
@@ -132,18 +168,21 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
             # A review document someone has worked in is never replaced: their
             # edits reach the PO only through import-review.
             st.message = f"review not refreshed: {e.format_message()}"
-            st.review = "in review"
         st.pairs = len(result.entries)
         st.doubtful = sum(1 for e in result.entries if e.fuzzy)
         for f in result.findings:
             st.findings[f.severity] = st.findings.get(f.severity, 0) + 1
-        st.review = st.review or _review_state(po_path, outs["review"])
         st.outputs = [str(p) for p in outs.values()]
         st.state = "built"
         st.key = article_key(article, common_key)
     except EditflowError as e:
-        st.state = "failed"
+        st.state = "refused"
         st.message = e.format_message()
+    except Exception as e:  # a bug: this article fails, the build goes on (Ctrl-C still stops it)
+        st.state = "failed"
+        st.message = report_internal_error(e, article.slug)
+    # Built, refused or failed: the review is in the state its document and the PO say, as `status` reads it.
+    st.review = review_state(outputs_for(root, article.slug)["review"], article.po)
     return st
 
 
@@ -151,15 +190,49 @@ def state_path(root: Path) -> Path:
     return root / ".editflow" / STATE_NAME
 
 
-def load_state(root: Path) -> dict[str, ArticleStatus]:
+_FIELD_TYPES: dict[str, type] = {"slug": str, "pairs": int, "doubtful": int, "message": str, "key": str}
+
+
+def _status_from_row(slug: str, row: Any) -> ArticleStatus:
+    """One recorded article, every field checked: raises ValueError naming what is wrong."""
+    if not isinstance(row, dict):
+        raise ValueError(f"article '{slug}' is not an object")
+    unknown = set(row) - {f.name for f in fields(ArticleStatus)}
+    if unknown:
+        raise ValueError(f"article '{slug}' has unknown fields {sorted(unknown)}")
+    for name, kind in _FIELD_TYPES.items():
+        if name in row and (not isinstance(row[name], kind) or isinstance(row[name], bool)):
+            raise ValueError(f"article '{slug}': {name} is not a {kind.__name__}")
+    if row.get("slug", slug) != slug:
+        raise ValueError(f"article '{slug}' is recorded as '{row['slug']}'")
+    if row.get("state", "not built") not in get_args(ArticleState):
+        raise ValueError(f"article '{slug}': unknown state {row['state']!r}")
+    if row.get("review", "") not in get_args(ReviewState):
+        raise ValueError(f"article '{slug}': unknown review state {row['review']!r}")
+    findings = row.get("findings", {})
+    if not isinstance(findings, dict) or not all(isinstance(k, str) and type(v) is int for k, v in findings.items()):
+        raise ValueError(f"article '{slug}': findings are not counts by severity")
+    outputs = row.get("outputs", [])
+    if not isinstance(outputs, list) or not all(isinstance(p, str) for p in outputs):
+        raise ValueError(f"article '{slug}': outputs are not a list of paths")
+    return ArticleStatus(**{"slug": slug, **row})
+
+
+def load_state(root: Path, warn: Warn | None = None) -> dict[str, ArticleStatus]:
+    """The recorded articles; a damaged record counts as none (it is a cache), with a warning."""
     path = state_path(root)
     if not path.is_file():
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {slug: ArticleStatus(**row) for slug, row in data.get("articles", {}).items()}
-    except (ValueError, TypeError):
-        return {}  # a cache: a damaged one is rebuilt, never trusted
+        if not isinstance(data, dict) or not isinstance(data.get("articles", {}), dict):
+            raise ValueError("not an object with an 'articles' object")
+        return {slug: _status_from_row(slug, row) for slug, row in data.get("articles", {}).items()}
+    except (OSError, ValueError) as e:  # UnicodeDecodeError and json's errors are ValueErrors
+        if warn is not None:
+            reason = " ".join(str(e).split())
+            warn(f"{path}: damaged ({reason}); ignored, and the record is rebuilt from the articles")
+        return {}
 
 
 def save_state(root: Path, statuses: list[ArticleStatus]) -> None:
@@ -167,9 +240,10 @@ def save_state(root: Path, statuses: list[ArticleStatus]) -> None:
     atomic_write(state_path(root), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
-def status(root: Path, settings: Settings, glossaries: list[Path]) -> list[ArticleStatus]:
+def status(root: Path, settings: Settings, glossaries: list[Path], *,
+           warn: Warn | None = None) -> list[ArticleStatus]:
     """What `build` would report, from the recorded state: nothing is aligned, checked or exported."""
-    saved = load_state(root)
+    saved = load_state(root, warn)
     common = settings_key(settings, glossaries)
     out = []
     for a in find_articles(root):
@@ -178,24 +252,69 @@ def status(root: Path, settings: Settings, glossaries: list[Path]) -> list[Artic
                                      else "no original"))
             continue
         prev = saved.get(a.slug)
+        # The review document is the reviewer's as much as ours: its state is read afresh, not from the record.
+        review = review_state(outputs_for(root, a.slug)["review"], a.po)
         if prev is not None and prev.key == article_key(a, common) and all(Path(p).is_file() for p in prev.outputs):
             prev.state = "up to date"
-            prev.review = _review_state(a.po, outputs_for(root, a.slug)["review"])
+            prev.review = review
             out.append(prev)
         elif prev is not None:
             prev.state = "stale"
+            prev.review = review
             out.append(prev)
         else:
-            out.append(ArticleStatus(a.slug, "not built", review=_review_state(a.po, outputs_for(root, a.slug)["review"])))
+            out.append(ArticleStatus(a.slug, "not built", review=review))
     return out
 
 
+def _no_pairs(root: Path, articles: list[Article]) -> InputError:
+    halves = [a.slug for a in articles]
+    problem = "no article pairs found (originals/<slug>.uk.* with translations/<slug>.en.*)"
+    if halves:
+        shown = ", ".join(halves[:5]) + (", ..." if len(halves) > 5 else "")
+        problem += f"; {len(halves)} without the other half: {shown}"
+    return InputError(root, problem, "add the missing files, or give the project folder")
+
+
+def exit_code(statuses: Iterable[ArticleStatus]) -> int:
+    """The exit code of a build: its worst article's (a bug, then a refused input, then findings)."""
+    def one(s: ArticleStatus) -> int:
+        if s.state == "failed":
+            return EXIT_INTERNAL
+        if s.state == "refused":
+            return EXIT_INPUT
+        return EXIT_FINDINGS if s.errors else EXIT_OK
+
+    # The codes are numbered in order of gravity.
+    return max((one(s) for s in statuses), default=EXIT_OK)
+
+
 def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None = None, force: bool = False,
-          progress: Callable[[ArticleStatus], None] | None = None) -> list[ArticleStatus]:
-    """Build every article that needs it; returns one status per article, in slug order."""
+          progress: Callable[[ArticleStatus], None] | None = None,
+          warn: Warn | None = None) -> list[ArticleStatus]:
+    """Build every article that needs it; returns one status per article, in slug order.
+
+    Raises InputError when the project has no complete article (nothing could
+    be built); an article's own trouble is its status instead (see `exit_code`).
+    The project's lock is held throughout: a second build (or an import-review,
+    a tm rebuild) waits for this one, or stops with a message.
+    """
+    from editflow.locks import locked
+
+    with locked(Path(root), "build"):
+        return _build(Path(root), settings, glossaries, jobs=jobs, force=force, progress=progress, warn=warn)
+
+
+def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None, force: bool,
+           progress: Callable[[ArticleStatus], None] | None, warn: Warn | None) -> list[ArticleStatus]:
+    from editflow.checks import selection
+
+    selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched
     root = Path(root)
     articles = find_articles(root)
-    saved = load_state(root)
+    if not any(a.complete for a in articles):
+        raise _no_pairs(root, articles)
+    saved = load_state(root, warn)
     common = settings_key(settings, glossaries)
     results: dict[str, ArticleStatus] = {}
     todo: list[Article] = []
@@ -204,6 +323,7 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
         if (a.complete and not force and prev is not None and prev.key == article_key(a, common)
                 and all(Path(p).is_file() for p in prev.outputs)):
             prev.state = "up to date"
+            prev.review = review_state(outputs_for(root, a.slug)["review"], a.po)
             results[a.slug] = prev
             if progress:
                 progress(prev)
@@ -225,10 +345,14 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
                 futures: dict[Future[ArticleStatus], Article] = {
                     pool.submit(build_article, root, a, settings, glossaries, common, force): a for a in todo}
                 try:
-                    from concurrent.futures import as_completed
-
                     for fut in as_completed(futures):
-                        st = fut.result()
+                        try:
+                            st = fut.result()
+                        except Exception as e:
+                            # Outside the article's own code: a worker that died (out of
+                            # memory, killed) or a result that could not be sent back.
+                            a = futures[fut]
+                            st = ArticleStatus(a.slug, "failed", message=report_internal_error(e, a.slug))
                         results[st.slug] = st
                         if progress:
                             progress(st)

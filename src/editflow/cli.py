@@ -1,6 +1,7 @@
 """The `editflow` command: parses options, calls the library, renders results.
 
-Exit codes: 0 clean, 1 findings, 2 usage or input error.
+Exit codes (editflow.errors): 0 clean, 1 error-level findings, 2 usage or input error,
+3 internal error, 130 interrupted; every failure leaves through EditflowGroup's one handler.
 Heavy imports (numpy, python-docx, polib) stay inside the commands so that
 `editflow --help` starts fast.
 """
@@ -10,11 +11,23 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from editflow import __version__
+from editflow.cli_options import (
+    EXIT_CODES_HELP,
+    EditflowGroup,
+    Run,
+    chosen_project,
+    current_run,
+    force_option,
+    glossary_option,
+    json_option,
+    project_argument,
+    project_option,
+)
+from editflow.errors import EXIT_FINDINGS, EXIT_INTERRUPTED
 
 
 def default_output(translation: Path) -> Path:
@@ -26,12 +39,14 @@ def default_output(translation: Path) -> Path:
     return translation.with_name(f"{stem}.po")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=EditflowGroup, epilog=EXIT_CODES_HELP,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="editflow")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), envvar="EDITFLOW_CONFIG",
-              help="Settings file (default: editflow.toml in this folder or the nearest one above).")
+              help="Settings file for this run (default: editflow.toml of the project each file belongs to).")
+@click.option("--debug", is_flag=True, help="On an internal error, print the traceback too.")
 @click.pass_context
-def cli(ctx: click.Context, config_path: Path | None) -> None:
+def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
     """editflow: align, check and export Ukrainian→English article translations.
 
     \b
@@ -40,16 +55,14 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
       (then open translations/war.po in Poedit; doubtful pairs are marked fuzzy)
       editflow export translations/war.po --publication
 
-    Settings: editflow.toml (see 'editflow init'); flags > EDITFLOW_* environment > file > defaults.
-    Exit codes: 0 clean, 1 findings, 2 usage or input error.
+    Settings: editflow.toml of the project (the first folder at or above the file worked on, else
+    the current folder, that holds editflow.toml, originals/ or translations/), or --config FILE.
+    Precedence: flags > EDITFLOW_<COMMAND>_<OPTION> environment variables > the file > defaults.
     """
-    from editflow.config import load_settings
-
-    settings = load_settings(Path.cwd(), path=config_path)
-    for w in settings.warnings:
-        click.echo(f"warning: {w}", err=True)
-    ctx.obj = settings
-    ctx.default_map = settings.default_map()
+    run = ctx.ensure_object(Run)
+    run.config, run.debug = config_path, debug
+    if config_path is not None:
+        run.settings_for(None)  # a broken --config file is refused before any work starts
 
 
 @cli.command()
@@ -58,17 +71,17 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write: a .po working file or a .tsv bead list. "
                    "Default: <slug>.po beside the translation.")
-@click.option("-g", "--glossary", "glossaries", multiple=True,
-              type=click.Path(path_type=Path, exists=False),
-              help="Glossary (CSV, TBX, PO) or folder of them whose terms anchor the alignment. Repeatable.")
+@glossary_option("Glossary (CSV, TBX, PO) or folder of them whose terms anchor the alignment. Repeatable. "
+                 "Default: [glossary] paths in editflow.toml, else the project's glossary/.")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
-              help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: 0.85 (calibrated: flags ~7% of pairs, ~87% of wrong ones).")
-@click.option("-f", "--force", is_flag=True, help="Overwrite an existing output that belongs to another "
-              "article or holds edits not in the translation.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+              help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: [align] threshold, "
+                   "else 0.85 (calibrated: flags ~7% of pairs, ~87% of wrong ones).")
+@force_option("Overwrite an existing output that belongs to another article or holds edits not in the "
+              "translation.")
+@json_option("Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
-@click.pass_obj
-def align(settings: Any, original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
+@click.pass_context
+def align(ctx: click.Context, original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
           threshold: float | None, force: bool, as_json: bool, quiet: bool) -> None:
     """Pair the paragraphs of ORIGINAL (Ukrainian) and TRANSLATION (English).
 
@@ -83,15 +96,24 @@ def align(settings: Any, original: Path, translation: Path, output: Path | None,
       editflow align uk.txt en.txt -o pairs.tsv --glossary glossary/
     """
     from editflow.align import DOUBT_THRESHOLD
-    from editflow.pipeline import align_files, write_alignment
-    from editflow.summary import format_summary, summarize
+    from editflow.align.summary import format_summary, summarize
+    from editflow.fileio import fingerprint
+    from editflow.glossary import load_glossary
+    from editflow.locks import locked
+    from editflow.workfile import align_files, write_alignment
 
     out = output or default_output(translation)
     if out.suffix.lower() not in (".po", ".tsv"):
         raise click.UsageError(f"{out}: output must end in .po or .tsv")
-    al = align_files(original, translation, list(glossaries), threshold if threshold is not None else DOUBT_THRESHOLD,
-                     boilerplate=settings.boilerplate if settings is not None else ())
-    write_alignment(al, out, force=force)
+    settings = current_run(ctx).settings_for(out)
+    if threshold is None:
+        threshold = settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD
+    sources = settings.glossary_sources(glossaries)
+    with locked(out, f"align into {out.name}"):
+        expect = fingerprint(out)  # the PO as read now; one saved meanwhile in an editor is not overwritten
+        al = align_files(original, translation, glossary=load_glossary(sources) if sources else None,
+                         threshold=threshold, boilerplate=settings.boilerplate)
+        write_alignment(al, out, force=force, expect=expect)
     if as_json:
         click.echo(json.dumps(summarize(al) | {"output": str(out)}, ensure_ascii=False, indent=2))
     elif not quiet:
@@ -115,12 +137,11 @@ def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 
 @cli.command()
 @click.argument("po_files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-              help="Glossary file or folder (CSV, TBX, PO). Repeatable. Default: [glossary] paths in editflow.toml, else glossary/.")
+@glossary_option()
 @click.option("--select", multiple=True, metavar="CODES",
               help="Run only these checks: codes or families, comma-separated (e.g. glossary,numbers.mismatch).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these checks (codes or families).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per finding, as a list on stdout.")
+@json_option("One JSON object per finding, as a list on stdout.")
 @click.option("--show-dismissed", is_flag=True, help="Also report findings dismissed in <slug>.dismissed.")
 @click.option("--dismiss", "dismiss_keys", multiple=True, metavar="KEY",
               help="Dismiss the finding with this key (shown in the report) until its text changes. Repeatable.")
@@ -128,8 +149,8 @@ def _list_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option("--color/--no-color", default=None, help="Colour the report (default: when on a terminal).")
 @click.option("--list-codes", is_flag=True, expose_value=False, is_eager=True, callback=_list_codes,
               help="List every check code with its default severity, then exit.")
-@click.pass_obj
-def check(settings: Any, po_files: tuple[Path, ...], glossaries: tuple[Path, ...], select: tuple[str, ...],
+@click.pass_context
+def check(ctx: click.Context, po_files: tuple[Path, ...], glossaries: tuple[Path, ...], select: tuple[str, ...],
           ignore: tuple[str, ...], as_json: bool, show_dismissed: bool, dismiss_keys: tuple[str, ...], reason: str,
           color: bool | None) -> None:
     """Check the translation in each PO_FILE: glossary, notes, numbers, typography, ...
@@ -138,10 +159,12 @@ def check(settings: Any, po_files: tuple[Path, ...], glossaries: tuple[Path, ...
     and msgstr English. Settings come from editflow.toml in the project
     ([checks] ignore/select/severity, [style]); a line
     "editflow: ignore numbers" in an entry's translator comment silences
-    that family for the entry.
+    that family for the entry. A name that is no check code or family is
+    refused in --select, --ignore and [checks] (exit 2), and reported as
+    markers.unknown-code in an entry's marker.
 
     \b
-    Exit codes: 0 no error-level findings, 1 some, 2 usage or input error.
+    Exit codes: 0 no error-level findings, 1 some, 2 usage or input error, 3 internal error.
     \b
     Examples:
       editflow check translations/war.po
@@ -154,14 +177,14 @@ def check(settings: Any, po_files: tuple[Path, ...], glossaries: tuple[Path, ...
 
     if dismiss_keys and len(po_files) != 1:
         raise click.UsageError("--dismiss works on one PO file at a time")
-    # Settings found from here apply; without a settings file, each PO's own project decides.
-    here = settings if settings is not None and settings.path else None
+    run = current_run(ctx)
     results = []
     for po_file in po_files:
+        settings = run.settings_for(po_file)  # --config, else each PO's own project
         result = check_po(po_file, list(glossaries), select=_codes(select), ignore=_codes(ignore),
-                          settings=here, use_dismissed=not show_dismissed and not dismiss_keys)
+                          settings=settings, use_dismissed=not show_dismissed and not dismiss_keys)
         for w in result.warnings:
-            if settings is None or w not in settings.warnings:
+            if w not in settings.warnings:  # the settings' own warnings were shown when they were read
                 click.echo(f"warning: {w}", err=True)
         results.append((po_file, result))
     if dismiss_keys:
@@ -172,8 +195,11 @@ def check(settings: Any, po_files: tuple[Path, ...], glossaries: tuple[Path, ...
         if unknown:
             raise click.UsageError(f"no current finding has the key(s) {', '.join(sorted(unknown))}; "
                                    f"run 'editflow check {po_file}' to see the keys")
+        from editflow.locks import locked
+
         target = dismissed_path(po_file)
-        n = dismiss(target, chosen, reason)
+        with locked(po_file, f"dismissing findings of {po_file.name}"):
+            n = dismiss(target, chosen, reason)
         click.echo(f"{target}: {n} finding(s) dismissed", err=True)
         return
     if as_json:
@@ -184,7 +210,7 @@ def check(settings: Any, po_files: tuple[Path, ...], glossaries: tuple[Path, ...
         click.echo("\n\n".join(format_report(result.findings, result.entries, str(po_file), colour=colour)
                                for po_file, result in results))
     if any(result.errors for _, result in results):
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
 
 
 @cli.command()
@@ -200,16 +226,6 @@ def init(directory: Path) -> None:
         click.echo(f"{state:8} {path}", err=True)
 
 
-def _project_root(project: Path | None) -> Path:
-    from editflow.config import find_root
-    from editflow.errors import InputError
-
-    root = project if project is not None else find_root(Path.cwd())
-    if root is None:
-        raise InputError(Path.cwd(), "not inside an editflow project", "run 'editflow init' or give the project folder")
-    return root
-
-
 @cli.group()
 def tm() -> None:
     """The project's translation memory (.editflow/tm.sqlite, rebuilt from the PO files).
@@ -223,18 +239,20 @@ def tm() -> None:
 
 
 @tm.command("rebuild")
-@click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True), required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON on stdout.")
-def tm_rebuild(project: Path | None, as_json: bool) -> None:
+@project_argument
+@json_option("Print the counts as JSON on stdout.")
+@click.pass_context
+def tm_rebuild(ctx: click.Context, project: Path | None, project_option: Path | None, as_json: bool) -> None:
     """Bring the memory up to date with every translations/*.po of PROJECT (default: this project).
 
     Articles whose PO has not changed are skipped; articles whose PO is gone are dropped.
     """
+    from editflow.locks import locked
     from editflow.tm import TranslationMemory, tm_path
 
-    root = _project_root(project)
+    root = current_run(ctx).project_root(chosen_project(project, project_option))
     pos = sorted((root / "translations").glob("*.po"))
-    with TranslationMemory.open(tm_path(root)) as mem:
+    with locked(root, "tm rebuild"), TranslationMemory.open(tm_path(root)) as mem:
         updated = sum(mem.update_from_po(p) for p in pos)
         dropped = mem.forget_missing(p.stem for p in pos)
         articles, units = mem.count()
@@ -247,20 +265,23 @@ def tm_rebuild(project: Path | None, as_json: bool) -> None:
 
 @tm.command("search")
 @click.argument("text")
-@click.option("--project", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Project folder (default: the one around the current folder).")
+@project_option
 @click.option("-n", "--limit", type=click.IntRange(1, 1000), default=5, show_default=True, help="Most hits shown.")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=60.0, show_default=True,
               help="Similarity (0-100) below which a hit is not shown.")
-@click.option("--json", "as_json", is_flag=True, help="Hits as JSON on stdout.")
-def tm_search(text: str, project: Path | None, limit: int, min_score: float, as_json: bool) -> None:
+@json_option("Hits as JSON on stdout.")
+@click.pass_context
+def tm_search(ctx: click.Context, text: str, project_option: Path | None, limit: int, min_score: float,
+              as_json: bool) -> None:
     """Earlier translations of Ukrainian TEXT (fuzzy: the closest paragraphs first)."""
     from editflow.tm import TranslationMemory, tm_path
 
-    root = _project_root(project)
+    root = current_run(ctx).project_root(project_option)
     path = tm_path(root)
     if not path.is_file():
-        raise click.ClickException(f"{path}: no translation memory yet; run 'editflow tm rebuild'")
+        from editflow.errors import InputError
+
+        raise InputError(path, "no translation memory yet", "run 'editflow tm rebuild'")
     with TranslationMemory.open(path) as mem:
         hits = mem.search(text, limit=limit, min_score=min_score)
     if as_json:
@@ -279,17 +300,16 @@ def tm_search(text: str, project: Path | None, limit: int, min_score: float, as_
 @tm.command("export")
 @click.option("--tmx", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write the TMX 1.4b file.")
-@click.option("--project", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Project folder (default: the one around the current folder).")
-@click.option("-f", "--force", is_flag=True, help="Overwrite an existing file.")
-def tm_export(out: Path, project: Path | None, force: bool) -> None:
+@project_option
+@force_option("Overwrite an existing file.")
+@click.pass_context
+def tm_export(ctx: click.Context, out: Path, project_option: Path | None, force: bool) -> None:
     """Write the memory as TMX 1.4b (Ukrainian source, English target) for CAT tools."""
-    from editflow.errors import InputError
+    from editflow.outputs import Claim, OutputKind, decide
     from editflow.tm import TranslationMemory, tm_path, write_tmx
 
-    root = _project_root(project)
-    if out.exists() and not force:
-        raise InputError(out, "already exists", "use --force to overwrite it")
+    root = current_run(ctx).project_root(project_option)
+    decide(out, Claim(OutputKind.TMX)).require(force)
     with TranslationMemory.open(tm_path(root)) as mem:
         for p in sorted((root / "translations").glob("*.po")):
             mem.update_from_po(p)
@@ -316,8 +336,9 @@ def default_export_output(po_file: Path, mode: str) -> Path:
 
 @cli.command()
 @click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per note, as a list on stdout.")
-def notes(po_file: Path, as_json: bool) -> None:
+@json_option("One JSON object per note, as a list on stdout.")
+@click.pass_context
+def notes(ctx: click.Context, po_file: Path, as_json: bool) -> None:
     """List every editor's or translator's note in PO_FILE with its context.
 
     For each note: the entry, the side (uk/en), the note, the sentence around
@@ -334,12 +355,9 @@ def notes(po_file: Path, as_json: bool) -> None:
 
     from editflow.checks import entries_from_po
     from editflow.checks.ednotes import list_notes
-    from editflow.config import load_settings
     from editflow.po import load_po
 
-    settings = load_settings(po_file)
-    for w in settings.warnings:
-        click.echo(f"warning: {w}", err=True)
+    settings = current_run(ctx).settings_for(po_file)
     found = list_notes(entries_from_po(load_po(po_file)), settings.style.ednote)
     if as_json:
         click.echo(json.dumps([asdict(n) for n in found], ensure_ascii=False, indent=2))
@@ -370,14 +388,15 @@ def notes(po_file: Path, as_json: bool) -> None:
                    "in the project folder.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
               help="Publication: a reference .docx whose styles, page setup, headers and footers are used.")
-@click.option("--subtitle", is_flag=True,
-              help="Publication: put the first alternative headline under the title as Subtitle.")
-@click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-              help="Review: glossary file or folder for the checks. Repeatable. Default: the project's.")
-@click.option("-f", "--force", is_flag=True,
-              help="Overwrite an existing output that editflow did not export from this PO.")
-def export(po_file: Path, mode: str | None, output: Path | None, template: Path | None, subtitle: bool,
-           glossaries: tuple[Path, ...], force: bool) -> None:
+@click.option("--subtitle/--no-subtitle", default=None,
+              help="Publication: put the first alternative headline under the title as Subtitle "
+                   "(default: [export] subtitle).")
+@glossary_option("Glossary file or folder for the review's checks and the publication's keywords. "
+                 "Repeatable. Default: [glossary] paths in editflow.toml, else the project's glossary/.")
+@force_option("Overwrite an existing output that editflow did not export from this PO.")
+@click.pass_context
+def export(ctx: click.Context, po_file: Path, mode: str | None, output: Path | None, template: Path | None,
+           subtitle: bool | None, glossaries: tuple[Path, ...], force: bool) -> None:
     """Export PO_FILE as a Word document: --publication, --review or --redline.
 
     Exports are deterministic: the same PO gives the same bytes (dates from
@@ -392,58 +411,43 @@ def export(po_file: Path, mode: str | None, output: Path | None, template: Path 
     """
     if mode is None:
         raise click.UsageError("choose what to export: --publication, --review or --redline")
-    if mode != "publication" and (template is not None or subtitle):
+    if mode != "publication" and (template is not None or subtitle is not None):
         raise click.UsageError("--template and --subtitle apply to --publication only")
-    if mode != "review" and glossaries:
-        raise click.UsageError("--glossary applies to --review only")
+    if mode == "redline" and glossaries:
+        raise click.UsageError("--glossary applies to --publication and --review only")
+    settings = current_run(ctx).settings_for(po_file)
     out = output or default_export_output(po_file, mode)
     if out.suffix.lower() != ".docx":
         raise click.UsageError(f"{out}: output must end in .docx")
 
     if mode == "publication":
         from editflow.export.publication import write_publication
+        from editflow.glossary import load_glossary
 
-        summary = write_publication(po_file, out, template=template, subtitle=subtitle, force=force)
-        for w in summary["warnings"]:
-            click.echo(f"warning: {w}", err=True)
-        names = {"boilerplate": "web boilerplate", "teaser": "teaser(s)", "headline": "headline variant(s)"}
-        dropped = ", ".join(f"{n} {names.get(role, role)}" for role, n in summary["dropped"].items())
-        click.echo(f"wrote {summary['output']}: {summary['paragraphs']} paragraphs"
-                   + (f"; dropped {dropped}" if dropped else ""), err=True)
-        return
-    # The review and redline exports live in their own modules; a build
-    # without them says so instead of failing with a traceback.
-    try:
-        if mode == "review":
-            from editflow.export.review import write_review
-        else:
-            from editflow.export.redline import write_redline
-    except ModuleNotFoundError as e:
-        if not (e.name or "").startswith("editflow"):
-            raise
-        from editflow.errors import EditflowError
+        sources = settings.glossary_sources(glossaries)
+        result = write_publication(po_file, out, template=template or settings.template,
+                                   subtitle=settings.subtitle if subtitle is None else subtitle, force=force,
+                                   glossary=load_glossary(sources) if sources else None)
+    elif mode == "review":
+        from editflow.export.review import write_review
 
-        raise EditflowError(f"the --{mode} export is not available in this build") from None
-    if mode == "review":
-        result = write_review(po_file, out, glossaries=list(glossaries) or None, force=force)
+        result = write_review(po_file, out, glossaries=list(glossaries) or None, force=force, settings=settings)
     else:
-        result = write_redline(po_file, out, force=force)
-    import dataclasses
+        from editflow.export.redline import write_redline
 
-    info = dataclasses.asdict(result) if dataclasses.is_dataclass(result) else dict(result or {})
-    for w in info.get("warnings", []) or []:
+        result = write_redline(po_file, out, force=force)
+    for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
-    click.echo(f"wrote {out}", err=True)
+    click.echo(f"wrote {result.path}: {result.describe()}", err=True)
 
 
 @cli.command("import-review")
 @click.argument("review", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-f", "--force", is_flag=True,
-              help="Import the rows that are safe (id and Ukrainian intact, PO entry unchanged since "
-                   "the export) and report the others, instead of refusing the whole review.")
+@force_option("Import the rows that are safe (id and Ukrainian intact, PO entry unchanged since "
+              "the export) and report the others, instead of refusing the whole review.")
 @click.option("-n", "--dry-run", is_flag=True, help="Report what would change; write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@json_option("Print the summary as JSON on stdout.")
 def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, as_json: bool) -> None:
     """Bring a reviewed REVIEW (.review.docx) back into PO_FILE.
 
@@ -468,29 +472,21 @@ def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, a
         click.echo(summary.format(), err=True)
 
 
-def _project_settings(root: Path, settings: Any) -> Any:
-    from editflow.config import load_settings
-
-    # Settings found from the current folder apply; else the project's own file.
-    return settings if settings is not None and settings.path else load_settings(root)
-
-
 @cli.command()
-@click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True), required=False)
-@click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-              help="Glossary file or folder. Repeatable. Default: [glossary] paths in editflow.toml, else glossary/.")
+@project_argument
+@glossary_option()
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Articles built at once (default: one per core).")
-@click.option("-f", "--force", is_flag=True,
-              help="Rebuild every article, re-align even where the PO holds edits of its own, and replace "
-                   "review documents someone has worked in.")
+@force_option("Rebuild every article, re-align even where the PO holds edits of its own, and replace "
+              "review documents someone has worked in.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Reference .docx for the publication export (default: [export] template).")
-@click.option("--subtitle", is_flag=True, default=None, help="Keep the first headline variant as a subtitle.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per article on stdout.")
-@click.pass_obj
-def build(settings: Any, project: Path | None, glossaries: tuple[Path, ...], jobs: int | None, force: bool,
-          template: Path | None, subtitle: bool | None, as_json: bool) -> None:
+@click.option("--subtitle/--no-subtitle", default=None,
+              help="Keep the first headline variant as a subtitle (default: [export] subtitle).")
+@json_option("One JSON object per article on stdout.")
+@click.pass_context
+def build(ctx: click.Context, project: Path | None, project_option: Path | None, glossaries: tuple[Path, ...],
+          jobs: int | None, force: bool, template: Path | None, subtitle: bool | None, as_json: bool) -> None:
     """Align, check and export every article of PROJECT (default: this project).
 
     For each originals/<slug>.uk.* with translations/<slug>.en.*: align when
@@ -500,14 +496,18 @@ def build(settings: Any, project: Path | None, glossaries: tuple[Path, ...], job
     nothing changed since the last build are not redone.
 
     \b
-    Exit codes: 0 no error-level findings, 1 some (or an article failed), 2 usage or input error.
+    Exit codes, the worst article's: 0 clean, 1 error-level findings, 2 an input refused (or no
+    article pairs found), 3 an internal error failed an article (its traceback is in the temp folder).
     """
     from dataclasses import asdict, replace
 
-    from editflow.build import build as build_project, format_table
+    from editflow.build import build as build_project
+    from editflow.build import exit_code as build_exit_code
+    from editflow.build import format_table
 
-    root = _project_root(project)
-    settings = _project_settings(root, settings)
+    run = current_run(ctx)
+    root = run.project_root(chosen_project(project, project_option))
+    settings = run.settings_for(root)
     if template is not None or subtitle is not None:
         settings = replace(settings, template=template or settings.template,
                            subtitle=settings.subtitle if subtitle is None else subtitle)
@@ -515,21 +515,26 @@ def build(settings: Any, project: Path | None, glossaries: tuple[Path, ...], job
     from editflow.project import find_articles
 
     total = len(find_articles(root))
+    warnings: list[str] = []  # shown once the progress bar is done with the terminal line
     with click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True) as bar:
-        statuses = build_project(root, settings, paths, jobs=jobs, force=force, progress=lambda st: bar.update(1))
+        statuses = build_project(root, settings, paths, jobs=jobs, force=force, progress=lambda st: bar.update(1),
+                                 warn=warnings.append)
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
     if as_json:
         click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(statuses))
-    if any(s.errors or s.state in ("failed", "refused") for s in statuses):
-        sys.exit(1)
+    code = build_exit_code(statuses)
+    if code:
+        sys.exit(code)
 
 
 @cli.command()
-@click.argument("project", type=click.Path(path_type=Path, file_okay=False, exists=True), required=False)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per article on stdout.")
-@click.pass_obj
-def status(settings: Any, project: Path | None, as_json: bool) -> None:
+@project_argument
+@json_option("One JSON object per article on stdout.")
+@click.pass_context
+def status(ctx: click.Context, project: Path | None, project_option: Path | None, as_json: bool) -> None:
     """What 'editflow build' would report, without doing any work.
 
     Articles built since their inputs last changed show their recorded
@@ -537,11 +542,14 @@ def status(settings: Any, project: Path | None, as_json: bool) -> None:
     """
     from dataclasses import asdict
 
-    from editflow.build import format_table, status as project_status
+    from editflow.build import format_table
+    from editflow.build import status as project_status
 
-    root = _project_root(project)
-    settings = _project_settings(root, settings)
-    statuses = project_status(root, settings, settings.glossary_sources())
+    run = current_run(ctx)
+    root = run.project_root(chosen_project(project, project_option))
+    settings = run.settings_for(root)
+    statuses = project_status(root, settings, settings.glossary_sources(),
+                              warn=lambda w: click.echo(f"warning: {w}", err=True))
     if as_json:
         click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
     else:
@@ -572,7 +580,7 @@ def glossary_lint(paths: tuple[Path, ...]) -> None:
     click.echo(f"{len(g)} terms in {len(g.paths)} file(s): "
                f"{bad} problem(s), {len(problems) - bad} note(s)", err=True)
     if bad:
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
 
 
 @glossary.command("show")
@@ -592,7 +600,7 @@ def glossary_show(paths: tuple[Path, ...]) -> None:
 
 def main() -> None:
     try:
-        cli.main(prog_name="editflow", standalone_mode=True, auto_envvar_prefix="EDITFLOW")
-    except KeyboardInterrupt:  # outputs are written atomically, so nothing is half-done
-        click.echo("interrupted", err=True)
-        sys.exit(130)
+        cli.main(prog_name="editflow", auto_envvar_prefix="EDITFLOW", obj=Run())
+    except KeyboardInterrupt:  # outside a command (while Click parses): nothing was written yet
+        click.echo("editflow: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)

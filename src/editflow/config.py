@@ -7,7 +7,9 @@ options, so the precedence is: command-line flag > environment variable
 built-in default.  Sections: [project] languages, [align] threshold,
 [glossary] paths, [roles] boilerplate, [checks] ignore/select/severity, [style] quotes/ednote,
 [export] template/subtitle.  The checks' on/off switches always apply; the
-command line's --select/--ignore narrow them further.
+command line's --select/--ignore narrow them further.  Which names are check
+codes is the checks' knowledge, not this module's: `editflow.checks` refuses
+an unknown code in [checks] where it applies the settings.
 
 Unknown keys are reported as warnings (a typo must not silently switch a
 check back on); a wrong type is an error naming the key.
@@ -23,10 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from editflow.errors import InputError
+from editflow.model import SEVERITIES, Severity, is_severity
 
 CONFIG_NAME = "editflow.toml"
-# A folder is a project root when it holds one of these.
-_ROOT_MARKERS = (CONFIG_NAME, "glossary", "originals", ".git")
+# A folder is a project root when it holds the settings file or the project layout.  Nothing
+# else counts: a `.git` or a `glossary/` folder alone once made a git root the project, so that
+# exports and the translation memory landed far from the article.
+_LAYOUT = ("originals", "translations")
 
 
 @dataclass
@@ -41,7 +46,7 @@ class Settings:
     root: Path | None = None           # the project folder
     ignore: list[str] = field(default_factory=list)
     select: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)   # code or family → severity
     style: Style = field(default_factory=Style)
     source_language: str = "uk"
     target_language: str = "en"
@@ -79,13 +84,21 @@ class Settings:
         return out
 
 
-def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` that looks like an editflow project."""
-    here = Path(start).resolve()
+def is_project_root(folder: Path) -> bool:
+    return (folder / CONFIG_NAME).is_file() or any((folder / d).is_dir() for d in _LAYOUT)
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The project that `start` (a file or folder; default: the current folder) belongs to.
+
+    The first folder at or above it holding `editflow.toml`, or `originals/` or
+    `translations/`; None outside any project.
+    """
+    here = Path(start if start is not None else Path.cwd()).resolve()
     if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):
-        if any((folder / m).exists() for m in _ROOT_MARKERS):
+        if is_project_root(folder):
             return folder
     return None
 
@@ -116,8 +129,6 @@ def _typed(value: Any, kind: type, key: str, path: Path, example: str) -> Any:
 
 
 def parse_settings(data: dict[str, Any], path: Path) -> Settings:
-    from editflow.model import SEVERITIES
-
     s = Settings(path=path, root=path.parent)
     base = path.parent
 
@@ -169,7 +180,7 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
             if not isinstance(value, dict):
                 raise InputError(path, "'checks.severity' must be a table", "write it as [checks.severity]")
             for code, sev in value.items():
-                if sev not in SEVERITIES:
+                if not is_severity(sev):
                     raise InputError(path, f"'checks.severity.{code}' must be one of {', '.join(SEVERITIES)}, "
                                            f"not {sev!r}")
                 s.severity[code] = sev

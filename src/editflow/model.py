@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 # Paragraph roles.  Readers set the structural ones they can see (title,
 # heading, quote, footnote, table); `roles.assign_roles` adds the ones read
 # off the text (headline variants, bylines, notes, boilerplate, teasers).
-ROLES = (
+Role = Literal[
     "title",        # the article's headline
     "headline",     # an alternative headline / headline variant
     "heading",      # a section heading
@@ -25,13 +25,24 @@ ROLES = (
     "boilerplate",  # web-page furniture: share buttons, comment forms, social links
     "footnote",
     "table",        # a paragraph taken from a table cell
-)
+    "credit",       # the desk's attribution: "Translated by …", "Originally published by …"
+]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+
+def is_role(value: object) -> TypeGuard[Role]:
+    return value in ROLES
+
+
+def role_of(value: str, default: Role = "body") -> Role:
+    """A role read from a file (a PO edited by hand may hold anything): unknown ones are `default`."""
+    return value if is_role(value) else default
 
 
 @dataclass
 class Paragraph:
     text: str
-    role: str = "body"
+    role: Role = "body"
     # Where the paragraph came from in its file, for messages and `#:` references:
     # e.g. "12" (line number in a text file) or "p7", "table1/r2c1", "footnote3" in a .docx.
     location: str = ""
@@ -96,8 +107,13 @@ class Alignment:
 
 # Finding severities, most serious first.  `editflow check` exits 1 when any
 # finding is an error.
-SEVERITIES = ("error", "warning", "info")
 Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+def is_severity(value: object) -> TypeGuard[Severity]:
+    return value in SEVERITIES
+
 
 Span = tuple[int, int]  # [start, end) character offsets into one side's text
 
@@ -111,7 +127,7 @@ class Finding:
     that a report, a Word comment or an editor plugin can mark the very words.
     """
     code: str                      # "glossary.missing", "numbers.mismatch", ...
-    severity: str                  # one of SEVERITIES
+    severity: Severity
     message: str
     entry: str = ""                # the entry's msgctxt, else its 0-based index as a string
     index: int = -1                # position of the entry in the PO (header excluded)

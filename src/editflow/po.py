@@ -36,7 +36,7 @@ import polib
 from editflow import __version__
 from editflow.errors import InputError
 from editflow.fileio import atomic_write
-from editflow.model import Alignment, Bead, Document, Paragraph
+from editflow.model import Alignment, Bead, Document, Paragraph, Role, role_of
 
 ADDED_MSGID = "[editflow: no Ukrainian counterpart]"
 SEP = "\n\n"
@@ -67,7 +67,8 @@ def _bead_id(texts: list[str], added: bool) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
-def _ref_path(doc: Document, po_dir: Path) -> str:
+def input_ref(doc: Document, po_dir: Path) -> str:
+    """How a PO in `po_dir` names an input file (relative, so the project folder may move)."""
     if doc.path is None:
         return "<input>"
     try:
@@ -95,15 +96,15 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
         "Content-Transfer-Encoding": "8bit",
         "X-Generator": f"editflow {__version__}",
         "X-Source-Language": "uk",
-        "X-Editflow-Source": _ref_path(src, po_dir),
+        "X-Editflow-Source": input_ref(src, po_dir),
         "X-Editflow-Source-SHA256": src.sha256,
-        "X-Editflow-Target": _ref_path(tgt, po_dir),
+        "X-Editflow-Target": input_ref(tgt, po_dir),
         "X-Editflow-Target-SHA256": tgt.sha256,
         "X-Editflow-Ratio": f"{al.ratio:.4f}",
         "X-Editflow-Doubt-Threshold": f"{al.doubt_threshold:.2f}",
     }
     seen: dict[str, int] = {}
-    src_ref, tgt_ref = _ref_path(src, po_dir), _ref_path(tgt, po_dir)
+    src_ref, tgt_ref = input_ref(src, po_dir), input_ref(tgt, po_dir)
     for bead in al.beads:
         s_texts = [src.paragraphs[i].text for i in bead.src]
         t_texts = [tgt.paragraphs[j].text for j in bead.tgt]
@@ -132,9 +133,10 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
     return po
 
 
-def write_po(al: Alignment, po_path: Path) -> polib.POFile:
+def write_po(al: Alignment, po_path: Path, *, expect: str | None = None) -> polib.POFile:
+    """Write the PO of `al`; `expect`: the file's fingerprint when it was read (see fileio.atomic_write)."""
     po = alignment_to_po(al, po_path)
-    atomic_write(Path(po_path), str(po) + "\n")
+    atomic_write(Path(po_path), str(po) + "\n", expect=expect)
     return po
 
 
@@ -144,8 +146,8 @@ class EntryInfo:
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float
-    src_roles: list[str]
-    tgt_roles: list[str]
+    src_roles: list[Role]
+    tgt_roles: list[Role]
     en_hash: str = ""  # hash of the English side when editflow wrote it
 
 
@@ -161,11 +163,12 @@ def entry_info(entry: polib.POEntry) -> EntryInfo | None:
         return None
     fields = dict(f.split("=", 1) for f in m.group(1).split() if "=" in f)
     try:
-        roles = fields.get("roles", "|").split("|", 1) + [""]
+        roles = [*fields.get("roles", "|").split("|", 1), ""]
         return EntryInfo(
             src=_ints(fields.get("src", "")), tgt=_ints(fields.get("tgt", "")),
             confidence=float(fields.get("conf", "1")),
-            src_roles=[r for r in roles[0].split(",") if r], tgt_roles=[r for r in roles[1].split(",") if r],
+            src_roles=[role_of(r) for r in roles[0].split(",") if r],
+            tgt_roles=[role_of(r) for r in roles[1].split(",") if r],
             en_hash=fields.get("en", ""),
         )
     except ValueError:
@@ -232,12 +235,57 @@ def po_to_documents(po: polib.POFile, path: Path = Path("<po>")) -> tuple[Docume
             Document(tgt, lang="en", sha256=md.get("X-Editflow-Target-SHA256", "")), beads)
 
 
-def same_article(po: polib.POFile, po_path: Path, source: Document, target: Document) -> bool:
-    """Whether an existing PO was made from these two input files (names, not contents)."""
-    md = po.metadata
-    po_dir = Path(po_path).parent
-    return (md.get("X-Editflow-Source") == _ref_path(source, po_dir)
-            and md.get("X-Editflow-Target") == _ref_path(target, po_dir))
+def edited_entries(po: polib.POFile) -> list[str]:
+    """Ids of the entries whose English was changed in the PO after editflow wrote it."""
+    out = []
+    for entry in po:
+        info = entry_info(entry)
+        if info is None or not info.en_hash:
+            continue
+        if text_hash(entry.msgstr) != info.en_hash:
+            out.append(entry.msgctxt or entry.msgid[:30])
+    return out
+
+
+_QUOTED = re.compile(r'^"(.*)"$')
+
+
+def read_header(path: Path) -> dict[str, str]:
+    """The header fields of the PO at `path`, read without parsing the entries.
+
+    `editflow status` wants a few header fields of hundreds of POs; parsing
+    every entry with polib would be most of its time.  {} when the file
+    cannot be read or has no header entry.
+    """
+    pieces: list[str] = []
+    state = "before"   # → "msgid" → "msgstr": where in the header entry the reader is
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            for raw in fh:
+                line = raw.strip()
+                if state == "before":
+                    if line and not line.startswith("#"):
+                        if line != 'msgid ""':
+                            return {}   # the first entry is a real one: no header
+                        state = "msgid"
+                elif state == "msgid":
+                    if line == 'msgstr ""':
+                        state = "msgstr"
+                    elif line != '""':
+                        return {}
+                else:
+                    m = _QUOTED.match(line)
+                    if m is None:
+                        break
+                    pieces.append(m.group(1))
+    except (OSError, UnicodeDecodeError):
+        return {}
+    out: dict[str, str] = {}
+    for field in polib.unescape("".join(pieces)).split("\n"):
+        name, sep, value = field.partition(":")
+        if sep and name.strip():
+            out[name.strip()] = value.strip()
+    return out
 
 
 def stale_inputs(po: polib.POFile, po_path: Path) -> list[str]:

@@ -96,12 +96,13 @@ CONFIG_TEMPLATE = """\
 
 [checks]
 # Check codes or families switched off for the whole project, e.g. ["names", "typography.double-space"].
+# 'editflow check --list-codes' lists them; an unknown name is refused, not ignored.
 # ignore = []
 # When not empty, only these run.
 # select = []
 
 [checks.severity]
-# Default severities overridden, per code: "error", "warning" or "info".
+# Default severities overridden, per code or family (a code's own line wins): "error", "warning" or "info".
 # "names.spelling" = "warning"
 
 [style]

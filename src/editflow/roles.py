@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from editflow.model import Paragraph
+from editflow.model import Paragraph, Role
 
 # Web-page furniture copied along with an article.  Matched against the
 # whole (short) paragraph, so "Share" inside a sentence never counts.
@@ -137,7 +137,7 @@ def looks_like_headline(text: str) -> bool:
     return 0 < len(t) <= 160 and len(t.split()) <= 22 and not _SENT_END.search(t)
 
 
-def text_role(text: str) -> str | None:
+def text_role(text: str) -> Role | None:
     """The role the wording alone implies, or None for ordinary text."""
     if is_boilerplate(text):
         return "boilerplate"

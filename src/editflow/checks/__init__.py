@@ -8,6 +8,13 @@ decorated with `@check(...)`.  Each function receives every entry of the file
 the translator comment (`# editflow: ignore numbers`) and the dismissed-
 findings file.
 
+This package alone decides which checks run (`selection`): it knows the
+codes, so it refuses a name that is no code or family, in the options
+("--select: unknown check code or family 'glosary' (did you mean
+'glossary'?)") and in the settings file's [checks], where it applies them.
+A misspelt marker is not refused (one entry must not stop the whole check):
+the `markers` family reports it on its entry.
+
     from editflow.checks import run_checks, entries_from_po, CheckContext
     findings = run_checks(entries_from_po(po), CheckContext(glossary=g))
 
@@ -18,15 +25,19 @@ notes themselves.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import importlib
 import pkgutil
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from editflow.config import Settings, Style
-from editflow.model import SEVERITIES, Finding
+from editflow.errors import InputError
+from editflow.model import Finding, Severity, is_severity
 from editflow.notes import Note, find_notes, mask
 
 if TYPE_CHECKING:
@@ -70,17 +81,22 @@ _IGNORE_MARKER = re.compile(r"editflow:\s*ignore\b[:\s]*(.*)", re.IGNORECASE)
 
 
 def ignore_markers(tcomment: str) -> list[str]:
-    """Codes named by `editflow: ignore numbers, typography.quotes` lines ("all" for everything)."""
+    """Codes named by `editflow: ignore numbers, typography.quotes` lines ("all" for everything).
+
+    Names are returned as written (a sentence's full stop aside); the
+    `markers` check reports those that are no check code or family.
+    """
     out: list[str] = []
     for line in (tcomment or "").splitlines():
         m = _IGNORE_MARKER.search(line)
         if m:
-            names = [c for c in re.split(r"[\s,;]+", m.group(1).strip()) if c]
+            names = [c.rstrip(".") for c in re.split(r"[\s,;]+", m.group(1).strip())]
+            names = [c for c in names if c]
             out += names or ["all"]
     return out
 
 
-def entries_from_po(po: "polib.POFile") -> list[Entry]:
+def entries_from_po(po: polib.POFile) -> list[Entry]:
     """The entries of a PO file (editflow's working file or any uk→en PO), header and obsolete ones left out."""
     from editflow.po import ADDED_MSGID, entry_info
 
@@ -106,7 +122,7 @@ def entries_from_po(po: "polib.POFile") -> list[Entry]:
 
 @dataclass
 class CheckContext:
-    glossary: "Glossary | None" = None
+    glossary: Glossary | None = None
     style: Style = field(default_factory=Style)
     # Per-run caches a check may keep (e.g. a glossary index), keyed by the check's name.
     cache: dict[str, Any] = field(default_factory=dict)
@@ -121,7 +137,7 @@ CheckFn = Callable[[list[Entry], CheckContext], Iterable[Finding]]
 @dataclass(frozen=True)
 class CodeInfo:
     code: str
-    severity: str
+    severity: Severity
     summary: str
 
 
@@ -129,14 +145,14 @@ CODES: dict[str, CodeInfo] = {}
 _CHECKS: list[tuple[tuple[str, ...], CheckFn]] = []
 
 
-def check(**codes: tuple[str, str]) -> Callable[[CheckFn], CheckFn]:
-    """Register a check function and the codes it emits.
+def check(codes: Mapping[str, tuple[Severity, str]]) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function and the codes it emits, each with its default severity and a summary.
 
-        @check(**{"numbers.mismatch": ("error", "a number differs between the sides")})
+        @check({"numbers.mismatch": ("error", "a number differs between the sides")})
         def numbers(entries, ctx): ...
     """
     for code, (severity, summary) in codes.items():
-        if severity not in SEVERITIES:
+        if not is_severity(severity):
             raise ValueError(f"{code}: unknown severity {severity!r}")
         CODES[code] = CodeInfo(code, severity, summary)
 
@@ -161,13 +177,62 @@ def load_checks() -> None:
     _loaded = True
 
 
+_EVERYTHING = ("all", "*")
+
+
 def matches(code: str, patterns: Iterable[str]) -> bool:
     """`numbers` matches `numbers.mismatch`; `all` matches everything."""
     for p in patterns:
         p = p.strip().lower()
-        if p in ("all", "*") or code == p or code.startswith(p + "."):
+        if p in _EVERYTHING or code == p or code.startswith(p + "."):
             return True
     return False
+
+
+def _families() -> list[str]:
+    load_checks()
+    return sorted({c.split(".", 1)[0] for c in CODES})
+
+
+def unknown_patterns(patterns: Iterable[str]) -> list[str]:
+    """The names among `patterns` that are neither a code, a family nor `all` (blanks are no names)."""
+    load_checks()
+    valid = {*_EVERYTHING, *CODES, *_families()}
+    return [p.strip() for p in patterns if p.strip() and p.strip().lower() not in valid]
+
+
+def suggest_code(pattern: str) -> str | None:
+    """The code or family closest to a misspelt one (`glosary` → `glossary`), if any is close."""
+    load_checks()
+    close = difflib.get_close_matches(pattern.strip().lower(), [*_families(), *CODES], n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def describe_codes() -> str:
+    """Every valid name on one line: `all, consistency.{memory,segment,term}, ...` (families implied)."""
+    load_checks()
+    parts = ["all"]
+    for family in _families():
+        names = sorted(c.split(".", 1)[1] for c in CODES if c.split(".", 1)[0] == family)
+        parts.append(f"{family}.{names[0]}" if len(names) == 1 else f"{family}.{{{','.join(names)}}}")
+    return ", ".join(parts)
+
+
+def unknown_described(name: str) -> str:
+    """`'glosary' (did you mean 'glossary'?)`: an unknown name as messages quote it."""
+    near = suggest_code(name)
+    return f"'{name}'" + (f" (did you mean '{near}'?)" if near else "")
+
+
+def check_patterns(patterns: Iterable[str], where: str, path: Path | None = None) -> list[str]:
+    """`patterns` lower-cased, blanks dropped; an unknown name is refused naming `where` (an option or a key)."""
+    patterns = list(patterns)
+    unknown = unknown_patterns(patterns)
+    if unknown:
+        raise InputError(path, f"{where}: unknown check code or family {', '.join(map(unknown_described, unknown))}",
+                         f"valid: {describe_codes()} (a family covers its codes; "
+                         f"'editflow check --list-codes' describes each)")
+    return [p.strip().lower() for p in patterns if p.strip()]
 
 
 def dismiss_key(f: Finding, entry: Entry) -> str:
@@ -177,10 +242,41 @@ def dismiss_key(f: Finding, entry: Entry) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
 
 
-def wanted_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[str]:
-    load_checks()
-    select, ignore = list(select), list(ignore)
+def _wanted(select: list[str], ignore: list[str]) -> set[str]:
     return {c for c in CODES if (not select or matches(c, select)) and not matches(c, ignore)}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes run, and the severities the settings give them."""
+    on: frozenset[str]
+    severity: Mapping[str, Severity] = field(default_factory=dict)   # by code, family or `all`
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        """The settings' severity for `code`: its own line, else its family's, else `all`'s, else `default`."""
+        for key in (code, code.split(".", 1)[0], *_EVERYTHING):
+            if key in self.severity:
+                return self.severity[key]
+        return default
+
+
+def selection(select: Iterable[str] = (), ignore: Iterable[str] = (),
+              settings: Settings | None = None) -> Selection:
+    """The checks to run: what the settings file's [checks] leaves on, narrowed by `--select`/`--ignore`.
+
+    Every name is checked against the registered codes; an unknown one is an
+    InputError naming the option, or the settings file and its key.
+    """
+    load_checks()
+    settings = settings or Settings()
+    select = check_patterns(select, "--select")
+    ignore = check_patterns(ignore, "--ignore")
+    path = settings.path
+    file_select = check_patterns(settings.select, "'checks.select'", path)
+    file_ignore = check_patterns(settings.ignore, "'checks.ignore'", path)
+    check_patterns(settings.severity, "'checks.severity'", path)
+    severity = {k.strip().lower(): v for k, v in settings.severity.items()}
+    return Selection(frozenset(_wanted(file_select, file_ignore) & _wanted(select, ignore)), severity)
 
 
 def run_checks(entries: list[Entry], ctx: CheckContext | None = None, *,
@@ -193,9 +289,8 @@ def run_checks(entries: list[Entry], ctx: CheckContext | None = None, *,
     leaves on; per-entry markers and dismissals then drop single findings.
     """
     ctx = ctx or CheckContext(style=settings.style if settings else Style())
-    settings = settings or Settings()
-    load_checks()
-    on = wanted_codes(settings.select, settings.ignore) & wanted_codes(select, ignore)
+    chosen = selection(select, ignore, settings)
+    on = chosen.on
     by_index = {e.index: e for e in entries}
     out: list[Finding] = []
     for codes, fn in _CHECKS:
@@ -211,7 +306,7 @@ def run_checks(entries: list[Entry], ctx: CheckContext | None = None, *,
                 continue
             f.entry = f.entry or e.id
             f.line = f.line or e.line
-            f.severity = settings.severity.get(f.code, f.severity)
+            f.severity = chosen.severity_of(f.code, f.severity)
             f.dismiss_key = dismiss_key(f, e)
             if f.dismiss_key in dismissed:
                 continue
@@ -256,8 +351,6 @@ def _project_memory(settings: Settings, po_path: Any,
     The entries' earlier translations are read in one go and the memory closed
     again; None when the project has no memory.
     """
-    from pathlib import Path
-
     from editflow.errors import EditflowError
     from editflow.tm import TranslationMemory, source_key, tm_path
 
@@ -277,28 +370,30 @@ def _project_memory(settings: Settings, po_path: Any,
 
 def check_po(path: Any, glossaries: list[Any] | None = None, *, select: Iterable[str] = (),
              ignore: Iterable[str] = (), settings: Settings | None = None,
-             use_dismissed: bool = True, po: "polib.POFile | None" = None) -> CheckResult:
+             use_dismissed: bool = True, po: polib.POFile | None = None,
+             glossary: Glossary | None = None) -> CheckResult:
     """Everything `editflow check FILE.po` does short of printing: load, find the glossary, run, filter.
 
-    Without `glossaries`: the settings' [glossary] paths, else the project's `glossary/` folder.
+    `glossary`: a glossary the caller has loaded already (build loads it once for every article);
+    else the term bases `glossaries`, else the settings' [glossary] paths, else the project's
+    `glossary/` folder.
     """
-    from pathlib import Path
-
     from editflow.checks.suppress import dismissed_path, read_dismissed
     from editflow.config import load_settings
-    from editflow.errors import InputError
     from editflow.glossary import load_glossary
     from editflow.po import load_po
 
     path = Path(path)
-    po = po if po is not None else load_po(path)  # a caller that has read the file already passes it
     settings = settings or load_settings(path)
+    selection(select, ignore, settings)  # a misspelt code is refused before the PO and glossary are read
+    po = po if po is not None else load_po(path)  # a caller that has read the file already passes it
     entries = entries_from_po(po)
     if not _looks_ukrainian(entries):
         raise InputError(path, "the msgid side is not Ukrainian",
                          "editflow checks PO files whose msgid is Ukrainian and msgstr English")
-    gpaths = settings.glossary_sources(glossaries or ())
-    glossary = load_glossary(gpaths) if gpaths else None
+    if glossary is None:
+        gpaths = settings.glossary_sources(glossaries or ())
+        glossary = load_glossary(gpaths) if gpaths else None
     dismissed = read_dismissed(dismissed_path(path)) if use_dismissed else set()
     ctx = CheckContext(glossary=glossary, style=settings.style, memory=_project_memory(settings, path, entries))
     findings = run_checks(entries, ctx, select=select, ignore=ignore, settings=settings, dismissed=dismissed)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.checks.names import name_pairs
@@ -55,7 +55,7 @@ def segment_findings(entries: list[Entry]) -> Iterator[Finding]:
         renderings = Counter(_norm(e.target) for e in group)
         if len(renderings) < 2:
             continue
-        first = {}
+        first: dict[str, Entry] = {}
         for e in group:
             first.setdefault(_norm(e.target), e)
         best = max(renderings, key=lambda r: (renderings[r], -first[r].index))
@@ -107,7 +107,7 @@ def spelling_variants(a: str, b: str) -> bool:
     wa, wb = a.lower().split(), b.lower().split()
     if a.lower() == b.lower() or len(wa) != len(wb):
         return False
-    return all(fuzz.ratio(x, y) >= SPELLING_VARIANT * 100 for x, y in zip(wa, wb))
+    return all(fuzz.ratio(x, y) >= SPELLING_VARIANT * 100 for x, y in zip(wa, wb, strict=True))
 
 
 def glossary_findings(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
@@ -144,7 +144,7 @@ def glossary_findings(entries: list[Entry], ctx: CheckContext) -> Iterator[Findi
                               index=index, target_span=(a, b), term=t.uk, suggestion=best)
 
 
-@check(**{
+@check({
     "consistency.segment": ("warning", "the same Ukrainian paragraph translated differently within the file"),
     "consistency.term": ("warning", "the same Ukrainian name or term spelled two ways within the file"),
 })
@@ -154,7 +154,7 @@ def consistency(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
     yield from glossary_findings(entries, ctx)
 
 
-@check(**{
+@check({
     "consistency.memory": ("info", "a Ukrainian paragraph translated differently in another article of the project"),
 })
 def memory(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:

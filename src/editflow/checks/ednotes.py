@@ -14,8 +14,8 @@ romanised, so the note left over is the one with no plausible partner.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
@@ -84,7 +84,7 @@ def pair_notes(entry: Entry) -> tuple[list[tuple[Note, Note]], list[Note], list[
 _BRACKETED = re.compile(r"\([^()]{2,}\)|\[[^\[\]]{2,}\]")
 
 
-@check(**{
+@check({
     "ednote.format": ("warning", "an English editor's note is not in the house format"),
     "ednote.unmatched": ("info", "an English note has no counterpart in the Ukrainian (an added gloss?)"),
     "ednote.lost": ("warning", "a Ukrainian editor's note has no note in the English"),
@@ -143,9 +143,9 @@ def sentence_around(text: str, start: int, end: int) -> str:
     for m in _SENT_END.finditer(text, 0, start):
         head = m.end()
     tail = len(text)
-    m = _SENT_END.search(text, end)
-    if m:
-        tail = m.end()
+    after = _SENT_END.search(text, end)
+    if after:
+        tail = after.end()
     return " ".join(text[head:tail].split())
 
 

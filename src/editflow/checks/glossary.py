@@ -13,7 +13,7 @@ neither supplies nor lacks a rendering.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
@@ -45,7 +45,7 @@ def _quote(s: str) -> str:
     return f"“{s}”"
 
 
-@check(**{
+@check({
     "glossary.missing": ("error", "a glossary term in the Ukrainian has none of its accepted renderings in the English"),
     "glossary.forbidden": ("error", "a forbidden variant of a glossary term in the English"),
 })

@@ -24,9 +24,10 @@ beyond a few per file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
@@ -93,7 +94,7 @@ def is_rendering(lemma: str, en: str) -> bool:
         return False
     target = en.lower()
 
-    @lru_cache(maxsize=None)
+    @cache
     def produces(i: int, j: int) -> bool:  # letters[i:] can be spelled as target[j:]
         if i == len(letters):
             return j == len(target)
@@ -209,7 +210,7 @@ def find_name_pairs(e: Entry) -> list[NamePair]:
         if b:
             by_initial.setdefault(b[0].lower(), []).append(b.lower())
     uk_found = list(_uk_names(src, by_initial))
-    for ui, (w, _, lemmas) in enumerate(uk_found):
+    for ui, (_w, _, lemmas) in enumerate(uk_found):
         for lemma, known in lemmas:
             roman = kmu(lemma).lower()
             for ei, (_, _, base) in enumerate(en_words):
@@ -240,7 +241,7 @@ def find_name_pairs(e: Entry) -> list[NamePair]:
 
 def name_pairs(entries: list[Entry], ctx: CheckContext) -> list[NamePair]:
     """Every name pair of the file, computed once per run (names and consistency share it)."""
-    key = ("names.pairs", id(entries))
+    key = f"names.pairs:{id(entries)}"
     hit = ctx.cache.get(key)
     if hit is None:
         hit = ctx.cache[key] = [p for e in entries for p in find_name_pairs(e)]
@@ -258,7 +259,7 @@ def _ending_variant(en: str, want: str) -> bool:
     return False
 
 
-def _glossary_names(glossary: "Glossary | None") -> dict[str, list[str]]:
+def _glossary_names(glossary: Glossary | None) -> dict[str, list[str]]:
     if glossary is None:
         return {}
     out: dict[str, list[str]] = {}
@@ -292,13 +293,13 @@ def spelling_finding(p: NamePair, glossary_names: dict[str, list[str]]) -> Findi
                 or base.lower() in EXONYMS or _non_kmu_english(base) or _ending_variant(base, wanted[0])):
             return None
     want = wanted[0]
-    a, b = p.en_span
+    a, _end = p.en_span
     return Finding("names.spelling", "info",
                    f"“{base}” for {p.uk} ({p.lemma}); the {origin} spelling is “{want}”",
                    index=p.index, source_span=p.uk_span, target_span=(a, a + len(base)), suggestion=want)
 
 
-@check(**{
+@check({
     "names.spelling": ("info", "a Ukrainian name spelled neither as the glossary nor as KMU-2010 romanises it"),
 })
 def names(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:

@@ -191,7 +191,7 @@ class _Pair:
         return self.roles[key]
 
 
-@check(**{
+@check({
     "numbers.mismatch": ("error", "a figure differs between the Ukrainian and the English"),
     "numbers.conversion": ("error", "a unit or currency conversion that is wrong (°C/°F, km/miles, kg/lb ...)"),
     "numbers.swapped": ("warning", "the same figures bound to each other's nouns (8 killed, 14 wounded → 14, 8)"),

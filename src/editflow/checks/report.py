@@ -7,9 +7,9 @@ from typing import Any
 import click
 
 from editflow.checks import Entry
-from editflow.model import SEVERITIES, Finding, Span
+from editflow.model import SEVERITIES, Finding, Severity, Span
 
-_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+_COLOUR: dict[Severity, str] = {"error": "red", "warning": "yellow", "info": "cyan"}
 CONTEXT = 40  # characters shown either side of a span
 
 
@@ -30,10 +30,10 @@ def finding_json(f: Finding) -> dict[str, Any]:
     return out
 
 
-def counts(findings: list[Finding]) -> dict[str, int]:
-    out = {s: 0 for s in SEVERITIES}
+def counts(findings: list[Finding]) -> dict[Severity, int]:
+    out: dict[Severity, int] = {s: 0 for s in SEVERITIES}
     for f in findings:
-        out[f.severity] = out.get(f.severity, 0) + 1
+        out[f.severity] += 1
     return out
 
 

@@ -20,10 +20,10 @@ legitimately:
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
-from editflow.model import Finding
+from editflow.model import Finding, Severity
 
 DOUBLE_QUOTES = "“”„‟«»\"″"
 _OPENERS = {"(": ")", "[": "]"}
@@ -109,8 +109,9 @@ def quote_findings(e: Entry, house: str) -> Iterator[Finding]:
         pair = text[a] + text[b]
         # Straight quotes are what a keyboard types and many CMSs smarten on
         # publication; «» or „“ are the Ukrainian quotes carried over: a slip.
-        code, sev = (("typography.straight-quotes", "info") if pair.strip("\"″") == ""
-                     else ("typography.quotes", "warning"))
+        straight = pair.strip("\"″") == ""
+        code = "typography.straight-quotes" if straight else "typography.quotes"
+        sev: Severity = "info" if straight else "warning"
         yield Finding(code, sev, f"quotes {pair} where the house style wants {want_open}{want_close}",
                       index=e.index, target_span=(a, b + 1), suggestion=f"{want_open}{inner}{want_close}")
     if want_open in "“«„":
@@ -279,7 +280,7 @@ def doubled_word_findings(e: Entry) -> Iterator[Finding]:
                       index=e.index, target_span=m.span(), suggestion=first)
 
 
-@check(**{
+@check({
     "typography.quotes": ("warning", "English quotes not in the house style (“” by default), e.g. «» or „“"),
     "typography.straight-quotes": ("info", "straight quotes in the English where the house style wants curly ones"),
     "typography.unbalanced": ("warning", "an unbalanced quote or bracket in the English"),

@@ -8,7 +8,7 @@ variant, so only body-like paragraphs count as untranslated.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
@@ -25,7 +25,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(rf"[{_CYR}]")
 
 
-@check(**{
+@check({
     "untranslated.empty": ("error", "the English side is empty"),
     "untranslated.omitted": ("warning", "the translation leaves a paragraph out (the aligner found no English for it)"),
     "untranslated.identical": ("error", "the English side is a copy of the Ukrainian"),
@@ -66,8 +66,10 @@ def untranslated(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
                 if _LATIN.search(w) and _CYRILLIC.search(w):
                     span = m.span()
                     msg = f"“{w}” mixes Latin and Cyrillic letters"
-                    yield Finding("untranslated.mixed-script", "warning", msg, index=e.index,
-                                  **{f"{side}_span": span})
+                    if side == "target":
+                        yield Finding("untranslated.mixed-script", "warning", msg, index=e.index, target_span=span)
+                    else:
+                        yield Finding("untranslated.mixed-script", "warning", msg, index=e.index, source_span=span)
 
 
 def _word_at(text: str, pos: int) -> tuple[int, int] | None:

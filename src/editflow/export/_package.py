@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from editflow.fileio import atomic_write
 if TYPE_CHECKING:
     import polib
 
-_FALLBACK = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_FALLBACK = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def _parse_po_date(value: str) -> datetime | None:
@@ -31,20 +31,20 @@ def _parse_po_date(value: str) -> datetime | None:
             d = datetime.strptime(value.strip(), fmt)
         except ValueError:
             continue
-        return d if d.tzinfo else d.replace(tzinfo=timezone.utc)
+        return d if d.tzinfo else d.replace(tzinfo=UTC)
     return None
 
 
-def export_moment(po: "polib.POFile | None" = None) -> datetime:
+def export_moment(po: polib.POFile | None = None) -> datetime:
     """The one timestamp written into an export (UTC, whole seconds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     if po is not None:
         for key in ("PO-Revision-Date", "POT-Creation-Date"):
             d = _parse_po_date(po.metadata.get(key, ""))
             if d is not None:
-                return d.astimezone(timezone.utc)
+                return d.astimezone(UTC)
     return _FALLBACK
 
 
@@ -74,7 +74,7 @@ def docx_bytes(document: Any, moment: datetime) -> bytes:
     """The document's bytes with core-property dates and zip member times fixed to `moment`."""
     from docx.opc.pkgwriter import PackageWriter
 
-    naive = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    naive = moment.astimezone(UTC).replace(tzinfo=None)
     props = document.core_properties
     props.created = naive
     props.modified = naive
@@ -85,7 +85,8 @@ def docx_bytes(document: Any, moment: datetime) -> bytes:
     for part in parts:
         part.before_marshal()
     out = io.BytesIO()
-    writer = _FixedTimeZip(out, max(naive, datetime(1980, 1, 1)).timetuple()[:6])
+    # Any: it stands in for python-docx's PhysPkgWriter by its two methods, write and close.
+    writer: Any = _FixedTimeZip(out, max(naive, datetime(1980, 1, 1)).timetuple()[:6])
     # The steps of PackageWriter.write, with our member writer instead of its zip file.
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editflow.errors import InputError
-from editflow.export.review import SEP, W, XML_SPACE
+from editflow.export.review import SEP, XML_SPACE, W
+from editflow.outputs import Claim, OutputKind, WriteResult, decide, stamp
 
-MARKER = "editflow redline"
 _TOKEN = re.compile(r"\n\n|[^\S\n]+|\n|\w+|[^\w\s]")
 _STYLE = {"title": "Title", "heading": "Heading 2", "quote": "Quote"}
 
@@ -103,30 +103,19 @@ def _fill(p, para: _Para, author: str, date: str, ids: _Ids, counts: dict[str, i
         etree.SubElement(rpr, W + para.mark, {W + "id": ids.next(), W + "author": author, W + "date": date})
 
 
-def _check_overwrite(out: Path, force: bool) -> None:
-    if force or not out.exists():
-        return
-    try:
-        import docx
+def write_redline(po_path: Path, out: Path, *, force: bool = False) -> WriteResult:
+    """Write the redline of `po_path` to `out`.
 
-        ours = docx.Document(str(out)).core_properties.category == MARKER
-    except Exception:  # noqa: BLE001 - anything unreadable is not ours to replace
-        ours = False
-    if not ours:
-        raise InputError(out, "already exists and is not an editflow redline", "choose another -o or use --force")
-
-
-def write_redline(po_path: Path, out: Path, *, force: bool = False) -> dict:
-    """Write the redline of `po_path` to `out`; returns a summary.
-
-    Summary keys: output, paragraphs, changed (entries with changes),
-    insertions, deletions, reviewers.
+    An existing `out` is replaced as `editflow.outputs.decide` allows (this
+    PO's own redline), else InputError unless `force`.  The result counts
+    the paragraphs, the entries with changes, insertions and deletions, and
+    names the reviewers.
     """
     import docx
 
     from editflow.export._package import export_moment, save_docx
     from editflow.export.review import row_ids
-    from editflow.export.review_import import before_records
+    from editflow.history import before_records
     from editflow.po import entry_info, load_po
 
     po_path, out = Path(po_path), Path(out)
@@ -136,14 +125,15 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> dict:
     if not any(records.values()):
         raise InputError(po_path, "has no imported review, so there is nothing to redline",
                          "import the reviewed document first with 'editflow import-review'")
-    _check_overwrite(out, force)
+    claim = Claim.from_po(OutputKind.REDLINE, po.metadata, po_path)
+    ownership = decide(out, claim).require(force)
     moment = export_moment(po)
     date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     document = docx.Document()
     title = po.metadata.get("Project-Id-Version", "") or "article"
     props = document.core_properties
     props.title = f"{title} (redline)"
-    props.category = MARKER
+    stamp(document, claim)
     props.author = props.last_modified_by = "editflow"
     props.comments = "The reviewer's changes as tracked changes; accept or reject them in Word."
     props.language = "en"
@@ -173,5 +163,5 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> dict:
             _fill(p._p, para, author, date, ids, counts)
             paragraphs += 1
     save_docx(document, out, moment)
-    return {"output": str(out), "paragraphs": paragraphs, "changed": changed,
-            "insertions": counts["insertions"], "deletions": counts["deletions"], "reviewers": reviewers}
+    return WriteResult(out, OutputKind.REDLINE, ownership.state, paragraphs=paragraphs, changed=changed,
+                       insertions=counts["insertions"], deletions=counts["deletions"], reviewers=reviewers)

@@ -11,8 +11,10 @@ namespace `REVIEW_NS`) recording the PO's identity (its input files and
 their hashes, a hash of all entries) and, per row, the id and hashes of the
 Ukrainian and English as exported.  `review_import` reads it to prove what
 changed and to refuse a review made from an older PO.  The same part records
-a hash of the document body as written, so that a later export overwrites an
-untouched review but never one a reviewer has worked in.
+a hash of the document body as written, by which `editflow.outputs` tells an
+untouched review (a later export replaces it) from one a reviewer has worked
+in (kept until its work is imported); the core properties record which
+article the review was exported for.
 
 The table is written as raw WordprocessingML with lxml (python-docx cell by
 cell is too slow for 2,000 rows and cannot split runs at span boundaries or
@@ -23,27 +25,25 @@ and saving.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from editflow.errors import InputError
+from editflow.outputs import HASHED_PARTS, REVIEW_NS, Claim, OutputKind, WriteResult, decide, parts_sha, stamp
 
 if TYPE_CHECKING:
     import polib
 
+    from editflow.config import Settings
     from editflow.model import Finding
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-REVIEW_NS = "urn:editflow:review:1"
-# PO header key: SHA-256 of the last review document import-review took in whole.
-IMPORTED_KEY = "X-Editflow-Imported-Review"
 W = f"{{{W_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 AUTHOR, INITIALS = "editflow", "EF"
@@ -72,7 +72,7 @@ def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def row_ids(po: "polib.POFile") -> list[tuple[str, "polib.POEntry"]]:
+def row_ids(po: polib.POFile) -> list[tuple[str, polib.POEntry]]:
     """(row id, entry) for every entry that gets a row: msgctxt, else the index; duplicates suffixed."""
     out: list[tuple[str, polib.POEntry]] = []
     seen: set[str] = set()
@@ -89,22 +89,22 @@ def row_ids(po: "polib.POFile") -> list[tuple[str, "polib.POEntry"]]:
     return out
 
 
-def ukrainian_text(entry: "polib.POEntry") -> str:
+def ukrainian_text(entry: polib.POEntry) -> str:
     """The Ukrainian side as the cell shows it (an addition shows a marker, not the placeholder)."""
     from editflow.po import ADDED_MSGID
 
     return NO_UKRAINIAN if entry.msgid == ADDED_MSGID else entry.msgid
 
 
-def entries_hash(rows: Iterable[tuple[str, "polib.POEntry"]]) -> str:
+def entries_hash(rows: Iterable[tuple[str, polib.POEntry]]) -> str:
     h = hashlib.sha256()
     for rid, e in rows:
         h.update("\x00".join((rid, e.msgid, e.msgstr, "\x01")).encode("utf-8"))
     return h.hexdigest()[:16]
 
 
-def po_identity(po: "polib.POFile") -> dict[str, str]:
-    """What names the article a PO belongs to: its inputs and their hashes (editflow's header)."""
+def input_record(po: polib.POFile) -> dict[str, str]:
+    """The PO's inputs and their hashes (editflow's header), as the review part records them."""
     md = po.metadata
     keys = ("X-Editflow-Source", "X-Editflow-Source-SHA256", "X-Editflow-Target", "X-Editflow-Target-SHA256")
     return {k.removeprefix("X-Editflow-").lower(): md.get(k, "") for k in keys}
@@ -208,7 +208,7 @@ def _paragraphs(side: _Side, lang: str, **style: bool) -> list:
         p = _el("p")
         p_end = p_start + len(part)
         local = [c for c in cuts if p_start <= c <= p_end]
-        bounds = sorted(set([p_start, p_end] + local))
+        bounds = sorted({p_start, p_end, *local})
         for k, b in enumerate(bounds):
             # Ends before starts at one offset, so adjacent ranges do not overlap.
             for cid in ends.get(b, []):
@@ -248,12 +248,12 @@ def _header_row():
     trpr = _sub(tr, "trPr")
     _sub(trpr, "cantSplit")
     _sub(trpr, "tblHeader")
-    for width, label in zip(WIDTHS, COLUMNS):
+    for width, label in zip(WIDTHS, COLUMNS, strict=True):
         tr.append(_cell(width, _plain(label, bold=True), HEADER_FILL))
     return tr
 
 
-def _status(entry: "polib.POEntry") -> tuple[str, bool]:
+def _status(entry: polib.POEntry) -> tuple[str, bool]:
     from editflow.po import entry_info
 
     info = entry_info(entry)
@@ -268,7 +268,7 @@ def _status(entry: "polib.POEntry") -> tuple[str, bool]:
 _HIDDEN_NOTE = re.compile(r"^(before-review:|[A-Za-z0-9+/=]{40,}$)")
 
 
-def _notes(entry: "polib.POEntry") -> str:
+def _notes(entry: polib.POEntry) -> str:
     human = [ln for ln in (entry.comment or "").splitlines()
              if ln.strip() and not ln.lstrip().startswith("editflow:")]
     human = human[:1]
@@ -276,7 +276,7 @@ def _notes(entry: "polib.POEntry") -> str:
     return "\n".join(human + tc)
 
 
-def _comment_text(f: "Finding") -> str:
+def _comment_text(f: Finding) -> str:
     text = f"{f.severity}: {f.message} [{f.code}]"
     if f.suggestion:
         text += f"\nSuggestion: {f.suggestion}"
@@ -356,69 +356,19 @@ def _attach_custom_xml(document, blob: bytes):
         f'<ds:datastoreItem ds:itemID="{_ITEM_ID}" '
         'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
         f'<ds:schemaRefs><ds:schemaRef ds:uri="{REVIEW_NS}"/></ds:schemaRefs></ds:datastoreItem>'
-    ).encode("utf-8"), package)
+    ).encode(), package)
     item.relate_to(props, _CUSTOM_PROPS_RT)
     document.part.relate_to(item, _CUSTOM_XML_RT)
     return item
 
 
-_HASHED_PARTS = ("word/document.xml", "word/comments.xml")
-
-
-def _parts_sha(blobs: Iterable[bytes]) -> str:
-    h = hashlib.sha256()
-    for b in blobs:
-        h.update(b)
-    return h.hexdigest()[:16]
-
-
-def content_sha(docx: bytes) -> str:
-    """Hash of the document body and comments as stored: tells an untouched export from a worked-on one."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        names = set(z.namelist())
-        return _parts_sha(z.read(n) for n in _HASHED_PARTS if n in names)
-
-
 def _document_content_sha(document) -> str:
-    """`content_sha` of the file `document` will be saved as (the parts' bytes are what gets zipped)."""
+    """`outputs.content_sha` of the file `document` will be saved as (the parts' bytes are what gets zipped)."""
     parts = {str(p.partname).lstrip("/"): p for p in document.part.package.iter_parts()}
-    return _parts_sha(parts[n].blob for n in _HASHED_PARTS if n in parts)
+    return parts_sha(parts[n].blob for n in HASHED_PARTS if n in parts)
 
 
-def read_review_part(data: bytes) -> "object | None":
-    """The editflow review part (an lxml element) of a .docx's bytes, or None."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for name in sorted(z.namelist()):
-            if name.startswith("customXml/") and name.endswith(".xml") and "itemProps" not in name \
-                    and "/_rels/" not in name:
-                try:
-                    root = etree.fromstring(z.read(name))
-                except etree.XMLSyntaxError:
-                    continue
-                if root.tag == f"{{{REVIEW_NS}}}review":
-                    return root
-    return None
-
-
-def _check_overwrite(out: Path, force: bool, imported_sha: str = "") -> None:
-    """An existing review is replaced only when nobody has worked in it, or its work has been
-    imported whole into the PO (`imported_sha`: the PO's record of that), or with --force."""
-    if force or not out.exists():
-        return
-    try:
-        data = out.read_bytes()
-        part = read_review_part(data)
-        untouched = part is not None and part.get("content-sha") == content_sha(data)
-        untouched = untouched or (bool(imported_sha) and hashlib.sha256(data).hexdigest() == imported_sha)
-    except (OSError, zipfile.BadZipFile, KeyError):
-        untouched = False
-    if not untouched:
-        raise InputError(out, "already exists and is not an untouched editflow review "
-                              "(a reviewer may have worked in it)",
-                         "import it first with 'editflow import-review', choose another -o, or use --force")
-
-
-def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime):
+def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
     """The review document (python-docx Document) and its summary, without the custom part's body hash."""
     import docx
     from docx.shared import Pt
@@ -448,7 +398,7 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
     # highest id with an XPath query per comment, quadratic over a long review.
     comments_elm = document.comments._comments_elm
     next_id = 0
-    comment_date = moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    comment_date = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     placed = doubtful = 0
 
     tbl = _el("tbl")
@@ -504,21 +454,25 @@ def build_review(po: "polib.POFile", findings: list["Finding"], moment: datetime
     at = body.index(body.sectPr) if body.sectPr is not None else len(body)
     body.insert(at, tbl)
     body.insert(at + 1, _el("p"))   # Word ends a document with a paragraph, never a table
-    identity = po_identity(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
-                                  "exported": moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    record = input_record(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
+                                 "exported": moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
     summary = {"rows": len(rows), "comments": placed, "doubtful": doubtful,
                "findings": len(findings)}
-    return document, identity, meta_rows, summary
+    return document, record, meta_rows, summary
 
 
 def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = None,
-                 force: bool = False, findings: list[Finding] | None = None) -> dict:
-    """Write the bilingual review document of `po_path` to `out`; returns a summary.
+                 force: bool = False, findings: list[Finding] | None = None,
+                 settings: Settings | None = None) -> WriteResult:
+    """Write the bilingual review document of `po_path` to `out`.
 
     `findings`: the checks' findings on this PO when the caller has them
-    already (`editflow build` does); else the checks are run here.
-    Summary keys: output, rows, comments (findings placed as comments),
-    findings, doubtful.  Same PO (and glossary) → same bytes.
+    already (`editflow build` does); else the checks are run here, with
+    `settings` (the run's settings; default: the PO's project's), so the
+    review shows exactly what `editflow check` reports.  An existing `out`
+    is replaced as `editflow.outputs.decide` allows (an untouched review of
+    this PO, or one whose work the PO has imported), else InputError unless
+    `force`.  Same PO (and glossary) → same bytes.
     """
     from editflow.checks import check_po
     from editflow.export._package import docx_bytes, export_moment
@@ -529,13 +483,16 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     po = load_po(po_path)
     if not row_ids(po):
         raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
-    _check_overwrite(out, force, po.metadata.get(IMPORTED_KEY, ""))
+    claim = Claim.from_po(OutputKind.REVIEW, po.metadata, po_path)
+    ownership = decide(out, claim).require(force)
     if findings is None:
-        findings = check_po(po_path, glossaries, po=po).findings
+        findings = check_po(po_path, glossaries, po=po, settings=settings).findings
     moment = export_moment(po)
-    document, identity, meta_rows, summary = build_review(po, findings, moment)
+    document, record, meta_rows, summary = build_review(po, findings, moment)
+    stamp(document, claim)
     # The custom part records a hash of the body as it will be stored (the
     # body does not depend on the custom part, so the hash stays true).
-    _attach_custom_xml(document, _custom_xml(identity, meta_rows, _document_content_sha(document)))
+    _attach_custom_xml(document, _custom_xml(record, meta_rows, _document_content_sha(document)))
     atomic_write(out, docx_bytes(document, moment))
-    return {"output": str(out)} | summary
+    return WriteResult(out, OutputKind.REVIEW, ownership.state, rows=summary["rows"], findings=summary["findings"],
+                       comments=summary["comments"], doubtful=summary["doubtful"])

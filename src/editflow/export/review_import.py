@@ -37,10 +37,7 @@ already present is not added again.
 from __future__ import annotations
 
 import hashlib
-
-import base64
 import io
-import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -48,14 +45,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editflow.errors import InputError
-from editflow.export.review import (AUTHOR, IMPORTED_KEY, REVIEW_NS, SEP, W, entries_hash, po_identity,
-                                    read_review_part, row_ids, text_sha)
+from editflow.export.review import AUTHOR, SEP, W, entries_hash, row_ids, text_sha
+from editflow.history import before_records, encode_before
+from editflow.outputs import (
+    REVIEW_NS,
+    imported_review,
+    po_identity,
+    read_review_part,
+    read_stamp,
+    record_imported_review,
+)
 
 if TYPE_CHECKING:
     import polib
+    from lxml import etree
 
-BEFORE_PREFIX = "before-review:"
-_BEFORE = re.compile(r"before-review:\s*([A-Za-z0-9+/=]+)")
 _MAX_LISTED = 6
 
 
@@ -76,7 +80,12 @@ class ImportSummary:
                 "written": self.written, "dry_run": self.dry_run}
 
     def format(self) -> str:
-        verb = "would update" if self.dry_run else ("updated" if self.written else "nothing to change in")
+        if self.dry_run:
+            verb = "would update"
+        elif self.written:
+            verb = "updated" if self.changed or self.comments else "recorded the review as imported in"
+        else:
+            verb = "nothing to change in"
         lines = [f"{self.review} → {self.po}: {len(self.changed)} row(s) changed, "
                  f"{self.comments} comment(s) imported, {self.unchanged} unchanged; {verb} {self.po}"]
         if self.changed:
@@ -204,11 +213,13 @@ def _paragraph_text(p, changes: list[Change] | None) -> str:
 
 @dataclass
 class ReviewDoc:
-    part: object                 # the editflow custom XML part (lxml element)
+    part: etree._Element         # the editflow custom XML part
     rows: list[Row]
     stray_comments: list[ReviewComment]
     last_modified_by: str
     modified: str
+    identity: str = ""           # the article it was exported for (`outputs.po_identity`), "" when unrecorded
+    untouched: bool = False      # body and comments exactly as editflow exported them
 
 
 def _comments(z: zipfile.ZipFile) -> dict[str, ReviewComment]:
@@ -259,7 +270,7 @@ def read_review(path: Path) -> ReviewDoc:
     if part is None:
         raise InputError(path, "is not an editflow review document (no editflow record inside)",
                          "export one with 'editflow export FILE.po --review'")
-    known = {r.get("id") for r in part.iter(f"{{{REVIEW_NS}}}row")}
+    known = {rid for r in part.iter(f"{{{REVIEW_NS}}}row") if (rid := r.get("id"))}
     table = _find_table(root, known)
     if table is None:
         raise InputError(path, "holds no review table (empty or removed)",
@@ -267,7 +278,9 @@ def read_review(path: Path) -> ReviewDoc:
     rows, stray = _read_rows(table, root, comments, known)
     if not rows:
         raise InputError(path, "the review table is empty", "re-export the review with 'editflow export FILE.po --review'")
-    return ReviewDoc(part, rows, stray, last_by, modified)
+    stamp = read_stamp(data)
+    return ReviewDoc(part, rows, stray, last_by, modified, stamp.identity if stamp is not None else "",
+                     stamp is not None and stamp.untouched)
 
 
 def zlib_error() -> type[Exception]:
@@ -391,33 +404,16 @@ def _anchored_text(start, cid: str) -> str:
 # the record in the PO
 # ---------------------------------------------------------------------------
 
-def encode_before(text: str, by: str, date: str, review: str) -> str:
-    raw = json.dumps({"text": text, "by": by, "date": date, "review": review}, ensure_ascii=False,
-                     sort_keys=True)
-    return f"{BEFORE_PREFIX} {base64.b64encode(raw.encode('utf-8')).decode('ascii')}"
-
-
-def before_records(entry: "polib.POEntry") -> list[dict]:
-    """The `before-review:` records of an entry, oldest first."""
-    out = []
-    for m in _BEFORE.finditer(entry.tcomment or ""):
-        try:
-            out.append(json.loads(base64.b64decode(m.group(1), validate=True).decode("utf-8")))
-        except (ValueError, UnicodeDecodeError):
-            continue
-    return out
-
-
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _has_line(entry: "polib.POEntry", line: str) -> bool:
+def _has_line(entry: polib.POEntry, line: str) -> bool:
     # PO editors (and polib) re-wrap comment lines: compare with white space normalised.
     return _norm(line) in _norm(entry.tcomment or "")
 
 
-def _add_line(entry: "polib.POEntry", line: str) -> bool:
+def _add_line(entry: polib.POEntry, line: str) -> bool:
     if _has_line(entry, line):
         return False
     entry.tcomment = f"{entry.tcomment}\n{line}" if entry.tcomment else line
@@ -442,7 +438,7 @@ def _listed(ids: list[str]) -> str:
     return shown + (f" (+{len(ids) - _MAX_LISTED} more)" if len(ids) > _MAX_LISTED else "")
 
 
-def _expected_paragraphs(entry: "polib.POEntry") -> int:
+def _expected_paragraphs(entry: polib.POEntry) -> int:
     from editflow.po import entry_info
 
     info = entry_info(entry)
@@ -457,24 +453,35 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False,
 
     Refuses (InputError, PO untouched) when any row cannot be imported safely,
     unless `force`, which imports the safe rows and reports the others in
-    `ImportSummary.skipped`.  `dry_run` reports without writing.
+    `ImportSummary.skipped`.  `dry_run` reports without writing.  Two imports
+    into one PO at once take turns (the project lock): the second reads what
+    the first wrote, so neither's changes are lost; a PO saved in an editor
+    meanwhile is not overwritten (fileio.ChangedOnDisk).
     """
-    from editflow.fileio import atomic_write
+    from editflow.locks import locked
+
+    if dry_run:
+        return _import_review(Path(review_path), Path(po_path), force=force, dry_run=True)
+    with locked(Path(po_path), f"import-review into {Path(po_path).name}"):
+        return _import_review(Path(review_path), Path(po_path), force=force, dry_run=False)
+
+
+def _import_review(review_path: Path, po_path: Path, *, force: bool, dry_run: bool) -> ImportSummary:
+    from editflow.fileio import atomic_write, fingerprint
     from editflow.po import load_po
 
-    review_path, po_path = Path(review_path), Path(po_path)
+    expect = fingerprint(po_path)
     po = load_po(po_path)
     doc = read_review(review_path)
     part = doc.part
-    recorded = {r.get("id"): r for r in part.iter(f"{{{REVIEW_NS}}}row")}
+    recorded = {r.get("id", ""): r for r in part.iter(f"{{{REVIEW_NS}}}row")}
     current = dict(row_ids(po))
 
-    # Whose review of what: the article named in the PO header must match.
-    ident = po_identity(po)
-    for key in ("source", "target"):
-        if ident[key] and part.get(key) and ident[key] != part.get(key):
-            raise InputError(review_path, f"is a review of another article ({part.get(key)}), not of {po_path}",
-                             "import it into the PO it was exported from")
+    # Whose review of what: the one identity every export of a PO records.
+    if doc.identity and doc.identity != po_identity(po.metadata, po_path):
+        named = part.get("source") or part.get("target")
+        raise InputError(review_path, f"is a review of another article{f' ({named})' if named else ''}, "
+                                      f"not of {po_path}", "import it into the PO it was exported from")
     if not set(recorded) & set(current):
         raise InputError(review_path, f"is not a review of {po_path}: none of its rows is in this PO",
                          "import it into the PO it was exported from")
@@ -577,12 +584,19 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False,
             po.header = f"{po.header}\n{line}" if po.header else line
             summary.comments += 1
             touched = True
-    if touched and not dry_run:
-        po.metadata["PO-Revision-Date"] = _now()
-        if not summary.skipped:
-            # Everything in this document is now in the PO: a later export may replace it.
-            po.metadata[IMPORTED_KEY] = hashlib.sha256(review_path.read_bytes()).hexdigest()
-        atomic_write(po_path, str(po) + "\n")
+    # Everything in this document is now in the PO: recorded, so that a
+    # later export may replace it, also when someone worked in it without
+    # bringing anything new (an untouched export needs no record).
+    data = review_path.read_bytes()
+    whole = not summary.skipped
+    unrecorded = (whole and not doc.untouched
+                  and imported_review(po.metadata) != hashlib.sha256(data).hexdigest())
+    if (touched or unrecorded) and not dry_run:
+        if touched:
+            po.metadata["PO-Revision-Date"] = _now()
+        if whole:
+            record_imported_review(po.metadata, data)
+        atomic_write(po_path, str(po) + "\n", expect=expect)
         summary.written = True
     return summary
 

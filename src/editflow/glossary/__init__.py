@@ -13,8 +13,16 @@ from editflow.errors import InputError
 from editflow.glossary.csvfmt import parse_csv
 from editflow.glossary.term import Glossary, Problem, Term
 
-__all__ = ["Glossary", "Problem", "Term", "load_glossary", "parse_csv", "parse_tbx", "parse_po_glossary",
-           "FORMATS"]
+__all__ = [
+    "FORMATS",
+    "Glossary",
+    "Problem",
+    "Term",
+    "load_glossary",
+    "parse_csv",
+    "parse_po_glossary",
+    "parse_tbx",
+]
 
 FORMATS = (".csv", ".tbx", ".po")
 

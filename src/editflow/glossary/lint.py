@@ -42,7 +42,7 @@ def lint_terms(terms: list[Term]) -> list[Problem]:
     problems: list[Problem] = []
     keys = [_key(t) for t in terms]
     by_first: dict[str, list[int]] = {}
-    for i, (t, key) in enumerate(zip(terms, keys)):
+    for i, (t, key) in enumerate(zip(terms, keys, strict=True)):
         if not t.en:
             problems.append(Problem(t.origin, "warning", f"{t.uk!r} has no accepted English rendering"))
         exact = t.case == "exact"
@@ -58,7 +58,7 @@ def lint_terms(terms: list[Term]) -> list[Problem]:
                 other = keys[j]
                 if j in seen_dup or len(other) != len(key):
                     continue
-                if all(a & b for a, b in zip(key, other)):
+                if all(a & b for a, b in zip(key, other, strict=True)):
                     seen_dup.add(j)
                     problems.append(Problem(t.origin, "warning",
                                             f"{t.uk!r} duplicates {terms[j].uk!r} ({terms[j].origin})"))

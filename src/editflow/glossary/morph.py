@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from editflow.textnorm import normalize  # noqa: F401  (the matcher and lint import it from here)
+from editflow.textnorm import normalize
 
 # A Ukrainian (or any) word: letters with inner apostrophes.  Hyphens split
 # words, so `Івано-Франківськ` is two words on both sides of a comparison.

@@ -56,8 +56,8 @@ def parse_po_glossary(text: str, origin: str = "<po>", problems: list[Problem] |
             forbidden=[v for f in fields["forbidden"] for v in split_cell(f, "|;")],
             note=" ".join(fields["note"]),
             context=[v for f in fields["context"] for v in split_cell(f, "|;")],
-            case=checked_mode(case, CASES, "any", "case", origin, entry.linenum, problems),
-            match=checked_mode(match, MATCHES, "lemma", "match", origin, entry.linenum, problems),
+            case=checked_mode(case, CASES, "any", "case", origin, entry.linenum or 0, problems),
+            match=checked_mode(match, MATCHES, "lemma", "match", origin, entry.linenum or 0, problems),
             origin=where,
         ))
     return terms

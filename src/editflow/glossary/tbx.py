@@ -117,8 +117,10 @@ def parse_tbx(data: bytes, origin: str = "<tbx>") -> list[Term]:
                 if not text:
                     continue
                 container = term_el.getparent()
-                if _local(container.tag) == "termGrp":   # TBX 2008 ntig/termGrp/term
+                if container is not None and _local(container.tag) == "termGrp":  # TBX 2008 ntig/termGrp/term
                     container = container.getparent()
+                if container is None:  # a term element is always inside its entry's tree
+                    continue
                 status, ttype = _status(container)
                 if lang == "uk":
                     if not _is_bad(status):

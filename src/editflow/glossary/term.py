@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editflow.model import Severity
+
 CASES = ("any", "exact")
 MATCHES = ("lemma", "exact")
 
@@ -26,7 +28,7 @@ class Term:
 class Problem:
     """Something wrong with a glossary row, found while reading it (reported by `glossary lint`)."""
     origin: str        # "file:line"
-    level: str         # "error", "warning" or "info"
+    level: Severity
     message: str
 
     def __str__(self) -> str:

@@ -273,7 +273,7 @@ def changed(u: Quantity, e: Quantity, sides: Sides, roles: tuple[Role, Role] | N
         return "fraction"  # 1/3 for 1/4
     if any(one_off(digits_of(a), digits_of(b)) for a in u.values for b in e.values):
         return "digits"
-    if u.unit and u.unit == e.unit or u.currency and u.currency == e.currency or u.percent and e.percent:
+    if (u.unit and u.unit == e.unit) or (u.currency and u.currency == e.currency) or (u.percent and e.percent):
         return "role"  # 15 000 гектарів → 50,000 hectares
     if roles and same_role(*roles):
         return "role"

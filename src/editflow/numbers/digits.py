@@ -95,7 +95,7 @@ def digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterato
     rx = _UK_NUM if lang == "uk" else _EN_NUM
     for m in rx.finditer(text):
         a, b = m.span()
-        if overlaps(taken, a, b) or _SQUARE_UNIT.search(text, max(0, a - 3), a) and m.group() in ("2", "3"):
+        if overlaps(taken, a, b) or (_SQUARE_UNIT.search(text, max(0, a - 3), a) and m.group() in ("2", "3")):
             continue
         s = m.group()
         if lang == "uk":

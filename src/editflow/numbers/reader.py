@@ -96,7 +96,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
     for q in out:
         # "six decades" is sixty years, "три десятиліття" thirty
         if q.kind == "number" and q.values and _DECADES.match(work, q.end):
-            q.values = q.values + (q.values[0] * 10,)
+            q.values = (*q.values, q.values[0] * 10)
     apply_signs(out, work, text)
     mark_differences(out, work)
     out.sort(key=lambda q: q.start)
@@ -109,7 +109,7 @@ def _abbreviated_years(qs: list[Quantity]) -> None:
     for a, b in pairwise(qs):
         if (a.kind == "number" and b.kind == "number" and a.text.isdigit() and len(a.text) == 4
                 and b.values and 0 <= b.values[0] < 100 and b.start - a.end == 1 and b.text[:2].isdigit()):
-            b.values = b.values + (int(a.values[0]) // 100 * 100 + b.values[0],)
+            b.values = (*b.values, int(a.values[0]) // 100 * 100 + b.values[0])
 
 
 def _join_scaled(qs: list[Quantity], text: str) -> None:

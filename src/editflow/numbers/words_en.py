@@ -121,7 +121,7 @@ def spelled_en(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             or ("-" in w[2] and w[2].lower().partition("-")[0] in _EN_TENS)
             for w in all_words]
     near = [k or (0 < n and keep[n - 1]) or (n + 1 < len(keep) and keep[n + 1]) for n, k in enumerate(keep)]
-    words = [w for w, k in zip(all_words, near) if k and not overlaps(taken, w[0], w[1])]
+    words = [w for w, k in zip(all_words, near, strict=True) if k and not overlaps(taken, w[0], w[1])]
     i = 0
     while i < len(words):
         a, b, w = words[i]

@@ -139,7 +139,7 @@ def spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
                            spelled=True, multiplied=True)
     words = [(m.start(), m.end(), text[m.start():m.end()]) for m in _UK_CAND.finditer(lower_keeping_offsets(text))]
     free = [not overlaps(taken, a, b) and not overlaps(halves, a, b) for a, b, _ in words]
-    info = [uk_numeral(w) if ok else None for (a, b, w), ok in zip(words, free)]
+    info = [uk_numeral(w) if ok else None for (a, b, w), ok in zip(words, free, strict=True)]
     i = 0
     while i < len(words):
         kind = info[i]

@@ -19,7 +19,7 @@ import docx
 from lxml import etree
 
 from editflow.errors import InputError
-from editflow.model import Document, Paragraph
+from editflow.model import Document, Paragraph, Role
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -127,7 +127,7 @@ def _outline_level(ppr: Any) -> int | None:
         return None
 
 
-def _style_role(p: Any, styles: _Styles) -> tuple[str, bool]:
+def _style_role(p: Any, styles: _Styles) -> tuple[Role, bool]:
     """(role, is a level-1 heading) for a paragraph, from its style and outline level."""
     ppr = p.find(_w("pPr"))
     sid = None
@@ -170,7 +170,7 @@ class _Context:
     overrides the style role (table cells, notes).
     """
     location: str | None = None
-    role: str | None = None
+    role: Role | None = None
     prefix: str = ""
     tables: int = 0
 

@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-
 from editflow.errors import InputError
-from editflow.model import Document, Paragraph
+from editflow.model import Document, Paragraph, Role
 
 # ---------------------------------------------------------------------------
 # Decoding
@@ -351,12 +350,12 @@ def markdown_paragraphs(text: str) -> list[Paragraph]:
         content = strip_inline_markdown(content).strip()
         if not content:
             return
-        role = "heading"
+        role: Role = "heading"
         if level == 1 and not have_title:
             role, have_title = "title", True
         out.append(Paragraph(content, role, str(number)))
 
-    def body(lines: list[tuple[int, str]], role: str = "body") -> None:
+    def body(lines: list[tuple[int, str]], role: Role = "body") -> None:
         if lines:
             joined = " ".join(_md_line(line) for _, line in lines).strip()
             if joined:

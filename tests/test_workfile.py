@@ -1,4 +1,4 @@
-"""Tests for editflow.pipeline: what `write_alignment` may overwrite, and the TSV format.
+"""Tests for editflow.workfile: what `write_alignment` may overwrite, and the TSV format.
 
 Rules (pipeline.check_overwrite): a new output is written; an existing PO of
 the same article is refreshed; a PO holding English edited inside it, a PO of
@@ -18,7 +18,7 @@ import pytest
 from editflow import fileio
 from editflow.errors import InputError
 from editflow.model import Alignment
-from editflow.pipeline import align_files, check_overwrite, tsv_text, write_alignment
+from editflow.workfile import align_files, check_overwrite, tsv_text, write_alignment
 from editflow.po import load_po, stale_inputs
 
 
