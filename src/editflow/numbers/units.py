@@ -113,7 +113,7 @@ _FEET_INCHES = re.compile(
     rf"|([0-9])['′’] ?([0-9]{{1,2}})(?:\"|″|”|'')?(?![0-9]))", re.IGNORECASE)
 
 
-_FEET_CUE = re.compile(r"[0-9]['′’]|f(?:oo|ee)?t", re.IGNORECASE)
+_FEET_CUE = re.compile(r"[0-9]['′’]|[0-9] ?(?:ft|feet|foot)|\b(?:foot|feet|ft)\b", re.IGNORECASE)
 _UK_FEET_INCHES = re.compile(r"(?<![\w.,])([0-9])[ \u00a0]?фут\w*[ \u00a0]+(?:(?:і|й|та)[ \u00a0]+)?([0-9]{1,2})"
                              r"[ \u00a0]?дюйм\w*", re.IGNORECASE)
 
