@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding, Severity
@@ -284,7 +285,11 @@ def _formats(e: Entry, us: list[Quantity], es: list[Quantity], pairs: list[tuple
 
 # --- conversions written beside their figure ----------------------------------------------------
 
-def _aside_kind(a: Quantity, b: Quantity) -> str:
+# What a figure written beside another restates it as: another unit, currency or zone ("" none).
+AsideKind = Literal["unit", "money", "time", ""]
+
+
+def _aside_kind(a: Quantity, b: Quantity) -> AsideKind:
     if a.kind == b.kind == "number":
         if a.unit and b.unit and a.unit != b.unit and same_dimension(a.unit, b.unit):
             return "unit"
@@ -295,9 +300,9 @@ def _aside_kind(a: Quantity, b: Quantity) -> str:
     return ""
 
 
-def _aside_pairs(qs: list[Quantity], text: str, skip: set[int]) -> list[tuple[int, int, str]]:
+def _aside_pairs(qs: list[Quantity], text: str, skip: set[int]) -> list[tuple[int, int, AsideKind]]:
     """(a, b, kind): b restates a in brackets right after it ("−10 °C (14 °F)"); `skip`: exchange rates."""
-    out = []
+    out: list[tuple[int, int, AsideKind]] = []
     for k in range(len(qs) - 1):
         if k in skip or k + 1 in skip:
             continue
@@ -308,7 +313,7 @@ def _aside_pairs(qs: list[Quantity], text: str, skip: set[int]) -> list[tuple[in
     return out
 
 
-def _aside_agrees(a: Quantity, b: Quantity, kind: str, known: list[Rate]) -> bool | None:
+def _aside_agrees(a: Quantity, b: Quantity, kind: AsideKind, known: list[Rate]) -> bool | None:
     """True/False; None when it cannot be told (a currency without a stated rate, a zone not known)."""
     if kind == "unit":
         return consistent(a, b)
@@ -336,7 +341,7 @@ def _asides(st: _Pair, side: str) -> Iterator[Finding]:
         yield _conversion(st, side, qs[base], qs[wrong], kind)
 
 
-def _conversion(st: _Pair, side: str, base: Quantity, wrong: Quantity, kind: str) -> Finding:
+def _conversion(st: _Pair, side: str, base: Quantity, wrong: Quantity, kind: AsideKind) -> Finding:
     says = "the Ukrainian says" if side == "u" else "the English says"
     right = _right_value(base, wrong, kind, st.sides.rates)
     if kind == "time":
@@ -359,7 +364,7 @@ def _converted(base: Quantity, like: Quantity) -> str:
     return _target(v, like) if v is not None else "?"
 
 
-def _right_value(base: Quantity, wrong: Quantity, kind: str, known: list[Rate]) -> str:
+def _right_value(base: Quantity, wrong: Quantity, kind: AsideKind, known: list[Rate]) -> str:
     if kind == "unit":
         return _converted(base, wrong)
     if kind == "money":
