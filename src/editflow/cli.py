@@ -76,19 +76,27 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: [align] threshold, "
                    "else 0.85 (calibrated: flags ~7% of pairs, ~87% of wrong ones).")
-@force_option("Overwrite an existing output that belongs to another article or holds edits not in the "
-              "translation.")
+@force_option("Replace an existing output that belongs to another article, is read-only or is a .tsv. "
+              "What people wrote in a PO is still kept.")
+@click.option("--discard-edits", is_flag=True,
+              help="Drop what people wrote in the existing PO (comments, confirmed pairs, English edited in it, "
+                   "added entries) instead of carrying it over; with --force, also replace a PO that cannot be read.")
 @json_option("Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @click.pass_context
 def align(ctx: click.Context, original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
-          threshold: float | None, force: bool, as_json: bool, quiet: bool) -> None:
+          threshold: float | None, force: bool, discard_edits: bool, as_json: bool, quiet: bool) -> None:
     """Pair the paragraphs of ORIGINAL (Ukrainian) and TRANSLATION (English).
 
     Inputs may be .txt, .md or .docx (encodings are detected). Writes a PO
     working file (one entry per pair: msgid Ukrainian, msgstr English; doubtful
     pairs fuzzy) or, for -o X.tsv, one line per pair:
     SRC<TAB>TGT<TAB>CONFIDENCE with 0-based paragraph indexes.
+
+    An existing PO of the article is refreshed: translator comments, ignore
+    markers, review records, confirmed pairs, English edited in the PO, added
+    entries and dismissed findings go to the entries that now hold the same
+    paragraphs; what finds no place is kept as an obsolete (#~) entry and named.
 
     \b
     Examples:
@@ -97,6 +105,7 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.align.summary import format_summary, summarize
+    from editflow.checks.suppress import carry_dismissed
     from editflow.fileio import fingerprint
     from editflow.glossary import load_glossary
     from editflow.locks import locked
@@ -109,15 +118,24 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     if threshold is None:
         threshold = settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD
     sources = settings.glossary_sources(glossaries)
+    glossary = load_glossary(sources) if sources else None
     with locked(out, f"align into {out.name}"):
         expect = fingerprint(out)  # the PO as read now; one saved meanwhile in an editor is not overwritten
-        al = align_files(original, translation, glossary=load_glossary(sources) if sources else None,
-                         threshold=threshold, boilerplate=settings.boilerplate)
-        write_alignment(al, out, force=force, expect=expect)
+        al = align_files(original, translation, glossary=glossary, threshold=threshold,
+                         boilerplate=settings.boilerplate)
+        refresh = write_alignment(al, out, force=force, discard_edits=discard_edits, expect=expect)
+        if refresh is not None and not discard_edits:
+            carry_dismissed(out, refresh.previous, refresh.po, refresh.report, glossary, settings)
     if as_json:
-        click.echo(json.dumps(summarize(al) | {"output": str(out)}, ensure_ascii=False, indent=2))
+        extra = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
+        click.echo(json.dumps(summarize(al) | {"output": str(out)} | extra, ensure_ascii=False, indent=2))
     elif not quiet:
         click.echo(format_summary(al, str(out)), err=True)
+        if refresh is not None and refresh.report.format():
+            click.echo(refresh.report.format(), err=True)
+    if refresh is not None and quiet and (refresh.report.conflicts or refresh.report.obsolete):
+        # Even --quiet says where the PO now differs from what a plain re-alignment would give.
+        click.echo(refresh.report.format(), err=True)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -477,8 +495,8 @@ def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, a
 @glossary_option()
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Articles built at once (default: one per core).")
-@force_option("Rebuild every article, re-align even where the PO holds edits of its own, and replace "
-              "review documents someone has worked in.")
+@force_option("Rebuild every article, re-align over a read-only PO (what people wrote in it is kept), and "
+              "replace review documents someone has worked in.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Reference .docx for the publication export (default: [export] template).")
 @click.option("--subtitle/--no-subtitle", default=None,
@@ -490,8 +508,8 @@ def build(ctx: click.Context, project: Path | None, project_option: Path | None,
     """Align, check and export every article of PROJECT (default: this project).
 
     For each originals/<slug>.uk.* with translations/<slug>.en.*: align when
-    the PO is missing or an input changed (a PO with edits of its own is
-    never overwritten), run the checks, write build/<slug>.docx and
+    the PO is missing or an input changed (what people wrote in the PO is
+    carried to the new entries, as 'editflow align' does), run the checks, write build/<slug>.docx and
     build/<slug>.review.docx, then print one line per article. Articles with
     nothing changed since the last build are not redone.
 

@@ -30,6 +30,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -37,6 +38,7 @@ from editflow import __version__
 from editflow.errors import InputError
 from editflow.fileio import atomic_write
 from editflow.model import Alignment, Bead, Document, Paragraph, Role, role_of
+from editflow.po_validate import ParsedEntry, POFormatError, validate_po
 
 ADDED_MSGID = "[editflow: no Ukrainian counterpart]"
 SEP = "\n\n"
@@ -176,15 +178,58 @@ def entry_info(entry: polib.POEntry) -> EntryInfo | None:
 
 
 def load_po(path: Path) -> polib.POFile:
+    """Read a PO file strictly: a structurally broken one is refused with its line (po_validate)."""
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "PO file not found", "run 'editflow align' first")
     try:
-        return polib.pofile(path.read_bytes().decode("utf-8"), wrapwidth=78)
-    except UnicodeDecodeError:
-        raise InputError(path, "PO file is not UTF-8", "save it as UTF-8") from None
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot be read ({e.strerror or e})", "check its permissions") from None
+    return parse_po(data, path)
+
+
+def parse_po(data: bytes, path: Path | str = "<po>") -> polib.POFile:
+    """The PO in `data`, validated first and then read by polib, which must agree with the validator."""
+    checked = validate_po(data, path)
+    # polib splits text given as a string with str.splitlines(), which also breaks lines at
+    # U+2028, U+0085 and other characters a string may hold; a PO line ends at "\n" only.
+    lines = [ln[:-1] if ln.endswith("\r") else ln for ln in checked.text.split("\n")]
+    parser: Any = polib._POFileParser(checked.text, encoding="utf-8")
+    parser.fhandle = lines  # the parser iterates fhandle, a file or (here) a list of lines
+    try:
+        po = parser.parse()
     except (OSError, ValueError) as e:
-        raise InputError(path, f"not a valid PO file ({e})", "fix it or re-create it with 'editflow align'") from None
+        raise POFormatError(path, parser.current_line, f"editflow's PO library cannot read this line ({e})") from None
+    po.wrapwidth = 78
+    po.encoding = "utf-8"
+    _agree(po, checked.entries, path)
+    return po
+
+
+def _agree(po: polib.POFile, parsed: list[ParsedEntry], path: Path | str) -> None:
+    """Refuse a file polib would read differently from gettext (the validator), rather than change its text."""
+    ours = [e for e in parsed if not e.is_header]
+    theirs = list(po)
+    for k, mine in enumerate(ours):
+        entry = theirs[k] if k < len(theirs) else None
+        if entry is None or _strings(entry) != (
+                mine.obsolete, mine.msgctxt, mine.msgid or "", mine.msgid_plural or "", mine.msgstr or "",
+                dict(mine.msgstr_plural), mine.previous_msgctxt, mine.previous_msgid, mine.previous_msgid_plural):
+            raise POFormatError(path, mine.line, "editflow's PO library would read this entry differently from "
+                                                 "gettext, changing its text",
+                                "rewrite the entry as Poedit or msgcat would save it; editflow has not changed "
+                                "the file")
+    if len(theirs) != len(ours):
+        extra = theirs[len(ours)]
+        raise POFormatError(path, extra.linenum or 0, "editflow's PO library would read an entry that gettext "
+                                                      "does not see", "fix the entry; editflow has not changed the file")
+
+
+def _strings(e: polib.POEntry) -> tuple[object, ...]:
+    plural = {int(k): v for k, v in (e.msgstr_plural or {}).items()}
+    return (bool(e.obsolete), e.msgctxt, e.msgid, e.msgid_plural or "", e.msgstr or "", plural,
+            e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural)
 
 
 def _split(text: str, count: int, path: Path, entry: polib.POEntry, side: str) -> list[str]:
@@ -240,7 +285,7 @@ def edited_entries(po: polib.POFile) -> list[str]:
     out = []
     for entry in po:
         info = entry_info(entry)
-        if info is None or not info.en_hash:
+        if info is None or not info.en_hash or entry.obsolete:
             continue
         if text_hash(entry.msgstr) != info.en_hash:
             out.append(entry.msgctxt or entry.msgid[:30])
