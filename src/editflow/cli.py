@@ -462,28 +462,48 @@ def export(ctx: click.Context, po_file: Path, mode: str | None, output: Path | N
 @cli.command("import-review")
 @click.argument("review", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
-@force_option("Import the rows that are safe (id and Ukrainian intact, PO entry unchanged since "
-              "the export) and report the others, instead of refusing the whole review.")
+@force_option("Import everything that can be kept and keep the rest as comments in the PO (the English of a "
+              "row whose Ukrainian was edited, the reviewer's side of a conflict, the text of merged rows), "
+              "instead of refusing the whole review.")
+@click.option("--theirs", is_flag=True,
+              help="Where the PO (since the export) and the review changed one paragraph differently, take the "
+                   "reviewer's text.")
+@click.option("--ours", is_flag=True,
+              help="Where the PO (since the export) and the review changed one paragraph differently, keep the "
+                   "PO's text (the review's other changes are still imported).")
 @click.option("-n", "--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @json_option("Print the summary as JSON on stdout.")
-def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, as_json: bool) -> None:
-    """Bring a reviewed REVIEW (.review.docx) back into PO_FILE.
+def import_review_cmd(review: Path, po_file: Path, force: bool, theirs: bool, ours: bool, dry_run: bool,
+                      as_json: bool) -> None:
+    """Bring what the reviewer changed in REVIEW (.review.docx) into PO_FILE, and nothing else.
 
-    Edited English cells (tracked changes accepted), with the reviewer and
-    date recorded in the entry's comments; reviewers' Word comments become
-    translator comments. Rows are matched by id. A review with deleted,
-    added, merged or split rows, an edited Ukrainian cell, unknown ids, or
-    made from an older PO is refused and the PO left untouched. Importing
-    the same review again changes nothing.
+    Each row is compared three ways: the English as exported, as the
+    reviewer returned it, and as the PO holds it now. The reviewer's
+    changes are taken (tracked changes accepted; who and when recorded in
+    the entry's comments), changes made in the PO since the export are
+    kept, and a paragraph both changed differently is a conflict: both
+    texts are shown and nothing is written unless --theirs or --ours says
+    whose to keep. Reviewers' Word comments become translator comments,
+    line breaks kept. Enter in an English cell splits the paragraph (the
+    pair becomes 1-2), Shift+Enter is a line break inside it, an added row
+    is a new English paragraph after the row above, and deleting a
+    headline variant's row leaves it out of the publication. Deleting the
+    headline's row or a body row, merging or splitting cells, edited
+    Ukrainian or ids are refused with the rows named, the PO untouched.
+    Rows are matched by id. Importing the same review again changes nothing.
 
     \b
     Examples:
       editflow import-review build/war.review.docx translations/war.po
       editflow import-review war.review.docx war.po --dry-run
+      editflow import-review war.review.docx war.po --theirs
     """
     from editflow.export.review_import import import_review
 
-    summary = import_review(review, po_file, force=force, dry_run=dry_run)
+    if theirs and ours:
+        raise click.UsageError("--theirs and --ours exclude each other; give one")
+    summary = import_review(review, po_file, force=force, dry_run=dry_run,
+                            resolve="theirs" if theirs else "ours" if ours else None)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:

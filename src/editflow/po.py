@@ -28,6 +28,7 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -348,3 +349,51 @@ def stale_inputs(po: polib.POFile, po_path: Path) -> list[str]:
         elif sha256_file(p) != digest:
             out.append(rel)
     return out
+
+
+def entry_note(entry: polib.POEntry) -> str:
+    """The human line of the entry's `#.` comment (kind, confidence, reasons), whole.
+
+    editflow writes it as one line, which PO writers wrap at 78 columns (polib with no mark of
+    the wrap), so every `#.` line before the machine line is a piece of it.  An entry without the
+    machine line (a PO made elsewhere) keeps its comment lines as they are.
+    """
+    comment = entry.comment or ""
+    m = _MACHINE.search(comment)
+    if m is None:
+        return comment.strip("\n")
+    return " ".join(ln.strip() for ln in comment[:m.start()].split("\n") if ln.strip())
+
+
+def set_english_paragraphs(po: Iterable[polib.POEntry], entry: polib.POEntry, count: int, reason: str) -> None:
+    """Make the entry's machine and human lines say its English has `count` paragraphs now.
+
+    For an English side re-paragraphed after alignment (a reviewer's Enter in a cell): the
+    paragraphs the entry had keep their indexes and roles, a new one takes its neighbour's (the
+    index of the paragraph it was split from: it has no place of its own in the translation file);
+    the hash of the English as aligned stays, so the entry still counts as edited in the PO.
+    `po`: the entries the entry stands among (for the index of an omission translated after all).
+    """
+    info = entry_info(entry)
+    m = _MACHINE.search(entry.comment or "")
+    if info is None or m is None or count == len(info.tgt):
+        return
+    tgt = list(info.tgt[:count])
+    if not tgt and count:   # an omission translated in review: after the English before it
+        last = 0
+        for e in po:
+            if e is entry:
+                break
+            other = entry_info(e) if not e.obsolete else None
+            last = max((*other.tgt, last)) if other is not None else last
+        tgt = [last]
+    tgt += [tgt[-1]] * (count - len(tgt)) if tgt else []
+    roles: list[str] = list(info.tgt_roles[:count]) or list(info.src_roles[-1:]) or ["body"]
+    roles += [roles[-1]] * (count - len(roles))
+    # Fields this function does not change are kept as written, in their order.
+    fields = [f"tgt={','.join(map(str, tgt))}" if f.startswith("tgt=")
+              else f"roles={','.join(info.src_roles)}|{','.join(roles)}" if f.startswith("roles=")
+              else f for f in m.group(1).split()]
+    kind = f"{len(info.src)}-{count}"
+    human = f"{kind} · confidence {info.confidence:.2f} · {reason}"
+    entry.comment = f"{human}\neditflow: {' '.join(fields)}"

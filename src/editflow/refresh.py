@@ -43,7 +43,16 @@ import polib
 
 from editflow.align import DOUBT_THRESHOLD
 from editflow.history import BEFORE_PREFIX
-from editflow.po import ADDED_MSGID, SEP, EntryInfo, _bead_id, _now, entry_info, text_hash
+from editflow.po import (
+    ADDED_MSGID,
+    SEP,
+    EntryInfo,
+    _bead_id,
+    _now,
+    entry_info,
+    set_english_paragraphs,
+    text_hash,
+)
 
 MATCH_THRESHOLD = 80.0
 MIN_FUZZY_LENGTH = 30
@@ -527,9 +536,13 @@ class _Merge:
         if not _fits(info, o.entry.msgstr):
             return "the edited English no longer fits the new pairing's paragraphs"
         translation = entry.msgstr
-        if _norm(translation) == _norm(o.entry.msgstr):
+        # The same words in other paragraphs (a reviewer's Enter in a cell) are an edit too.
+        if _norm(translation) == _norm(o.entry.msgstr) and translation.count(SEP) == o.entry.msgstr.count(SEP):
             return ""
         entry.msgstr = o.entry.msgstr
+        count = len(o.entry.msgstr.split(SEP)) if o.entry.msgstr else 0
+        if count > max(len(info.tgt), 1):
+            set_english_paragraphs(self.new_entries, entry, count, "paragraphs split in the PO")
         if translation:
             self.report.conflicts.append(Conflict(_id(entry, n), o.id, o.entry.msgstr, translation))
         self.report.carried.append(Carried("English edited in the PO", o.id, [_id(entry, n)]))
