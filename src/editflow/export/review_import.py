@@ -55,6 +55,7 @@ from editflow.outputs import (
     read_stamp,
     record_imported_review,
 )
+from editflow.textnorm import is_blank
 
 if TYPE_CHECKING:
     import polib
@@ -164,8 +165,20 @@ def _cell_text(tc, changes: list[Change] | None = None) -> tuple[str, int]:
         pending = ""
     if pending:
         paragraphs.append(pending)
-    kept = [t for t in paragraphs if t.strip()]
+    kept = [_cell_paragraph(t) for t in paragraphs if not is_blank(t)]
     return SEP.join(kept), len(kept)
+
+
+def _cell_paragraph(text: str) -> str:
+    """A cell paragraph as a PO paragraph: no empty line inside and no line break at either end.
+
+    Two Shift+Enters in a row, or one at the end, would read as the blank line
+    that separates the paragraphs of a PO side (and msgfmt refuses a msgstr
+    that ends with a newline when its msgid does not).  Nothing else changes.
+    """
+    if "\n" not in text:
+        return text
+    return re.sub(r"\n{2,}", "\n", text).strip("\n")
 
 
 def _inside(el, tag: str, stop) -> bool:
@@ -208,6 +221,12 @@ def _paragraph_text(p, changes: list[Change] | None) -> str:
             out.append("\n")
         elif tag == _q("noBreakHyphen"):
             out.append("\u2011")
+        elif tag == _q("softHyphen"):
+            out.append("\u00ad")
+        elif tag == _q("sym"):
+            from editflow.readers.docx import symbol_character
+
+            out.append(symbol_character(el))
     return "".join(out)
 
 
