@@ -107,9 +107,7 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> WriteResu
     the paragraphs, the entries with changes, insertions and deletions, and
     names the reviewers.
     """
-    import docx
-
-    from editflow.export._package import check_storable, export_moment, save_docx, xml_safe
+    from editflow.export._package import check_storable, export_moment, new_document, save_docx, xml_safe
     from editflow.export.review import row_ids
     from editflow.history import before_records
     from editflow.po import entry_info, load_po
@@ -126,7 +124,7 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> WriteResu
     ownership = decide(out, claim).require(force)
     moment = export_moment(po)
     date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    document = docx.Document()
+    document = new_document()
     title = xml_safe(po.metadata.get("Project-Id-Version", "") or "article")
     props = document.core_properties
     props.title = f"{title} (redline)"

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from editflow.errors import InputError
-from editflow.export._package import append_text, xml_safe
+from editflow.export._package import append_text, new_document, xml_safe
 from editflow.outputs import HASHED_PARTS, REVIEW_NS, Claim, OutputKind, WriteResult, decide, parts_sha, stamp
 
 if TYPE_CHECKING:
@@ -363,11 +363,10 @@ def _document_content_sha(document) -> str:
 
 def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
     """The review document (python-docx Document) and its summary, without the custom part's body hash."""
-    import docx
     from docx.shared import Pt
 
     rows = row_ids(po)
-    document = docx.Document()
+    document = new_document()
     _landscape(document)
     _settings_track_revisions(document)
     normal = document.styles["Normal"]

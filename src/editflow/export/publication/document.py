@@ -192,9 +192,9 @@ def _ensure_styles(document: Any, names: set[str], from_template: bool) -> tuple
 
 def build_document(plan: Plan, *, template: Path | None = None) -> tuple[Any, list[str]]:
     """The python-docx Document for a plan, and warnings about the template."""
-    import docx
+    from editflow.export._package import new_document
 
-    document = open_template(template) if template is not None else docx.Document()
+    document = open_template(template) if template is not None else new_document()
     warnings: list[str] = []
     wanted = {STYLES[b.kind] for b in plan.blocks}
     styles, missing = _ensure_styles(document, wanted, from_template=template is not None)
