@@ -60,19 +60,23 @@ def test_rebuild_with_nothing_changed_does_nothing_and_status_agrees(project: Pa
     assert "Obolon district" in po.read_text(encoding="utf-8")
 
 
-def test_build_refuses_to_realign_over_edits_made_in_the_po(project: Path) -> None:
+def test_build_realigns_a_changed_article_keeping_the_edits_made_in_the_po(project: Path) -> None:
     settings, gl = Settings(root=project), [project / "glossary"]
     build(project, settings, gl, jobs=1)
     po_path = project / "translations" / "school.po"
     po = polib.pofile(str(po_path))
-    next(e for e in po if e.msgstr.startswith("Mayor")).msgstr = "Mayor Klitschko thanked the builders."
+    entry = next(e for e in po if e.msgstr.startswith("Mayor"))
+    entry.msgstr = "Mayor Klitschko thanked the builders."
+    entry.tcomment = "checked with the desk"
     po.save(str(po_path))
-    edited = po_path.read_bytes()
     tr = project / "translations" / "school.en.txt"
     tr.write_text(tr.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
     s = {s.slug: s for s in build(project, settings, gl, jobs=1)}["school"]
-    assert s.state == "refused" and "edited in the PO" in s.message
-    assert po_path.read_bytes() == edited
+    assert s.state == "built" and "English edited in the PO" in s.message and "translator comment" in s.message
+    after = polib.pofile(str(po_path))
+    kept = next(e for e in after if e.msgctxt == entry.msgctxt)
+    assert kept.msgstr == "Mayor Klitschko thanked the builders." and kept.tcomment == "checked with the desk"
+    assert any(e.msgstr == "One more paragraph." for e in after)
 
 
 def test_build_and_status_commands(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

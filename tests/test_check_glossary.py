@@ -152,13 +152,14 @@ def test_cli_json_fields(tmp_path):
     assert missing["term"] == "Київ" and "variant" not in missing and missing["source_span"]
 
 
-def test_glossary_loaded_once_per_run(tmp_path):
-    ctx = CheckContext(glossary=GLOSSARY)
+def test_glossary_indexed_once_per_glossary_not_per_run(tmp_path):
+    """The index lives with the glossary: build checks every article with one loaded glossary."""
+    glossary = Glossary(list(GLOSSARY.terms))
     entries = [make_entry(i, "У Києві.", "In Kyiv.") for i in range(3)]
-    run_checks(entries, ctx, select=["glossary"])
-    first = ctx.cache["glossary"]
-    run_checks(entries, ctx, select=["glossary"])
-    assert ctx.cache["glossary"] is first
+    run_checks(entries, CheckContext(glossary=glossary), select=["glossary"])
+    first = glossary.derived["checks.index"]
+    run_checks(entries, CheckContext(glossary=glossary), select=["glossary"])
+    assert glossary.derived["checks.index"] is first
 
 
 def test_variant_reported_as_written_and_curly_context():

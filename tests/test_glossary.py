@@ -257,3 +257,12 @@ def test_lint_cli_exit_codes(tmp_path):
     good.write_text(CSV, encoding="utf-8")
     r = runner.invoke(cli, ["glossary", "show", str(good)])
     assert r.exit_code == 0 and "Київ → Kyiv   not: Kiev" in r.stdout
+
+
+def test_csv_with_an_unterminated_quote_is_refused_naming_the_line() -> None:
+    from editflow.errors import InputError
+    from editflow.glossary import parse_csv
+
+    text = 'uk,en\nКиїв,Kyiv\n"Львів,Lviv\nОдеса,Odesa\nХарків,Kharkiv\n'
+    with pytest.raises(InputError, match=r"terms\.csv: line 3: a quote opened here is never closed"):
+        parse_csv(text, "terms.csv")

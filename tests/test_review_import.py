@@ -12,14 +12,15 @@ import docx
 import polib
 import pytest
 from click.testing import CliRunner
+from conftest import soffice_convert
+from lxml import etree
+from test_export_review import entry_id, make_po, make_review
+from word_edits import W_NS, Docx, W, edit
 
 from editflow.cli import cli
 from editflow.errors import InputError
-from editflow.export.review_import import import_review
+from editflow.export.review_import import ReviewConflict, import_review, same_text
 from editflow.history import before_records
-from conftest import soffice_convert
-from test_export_review import entry_id, make_po, make_review
-from word_edits import Docx, edit
 
 OLENA, OLENA_DATE = "Olena K.", "2026-11-20T10:00:00Z"
 PETRO, PETRO_DATE = "Petro S.", "2026-11-21T09:30:00Z"
@@ -124,8 +125,8 @@ def test_changed_styles_do_not_break_the_import(review: Path, po_path: Path) -> 
 def test_a_reviewer_comment_outside_the_table_goes_to_the_header(review: Path, po_path: Path) -> None:
     def work(d: Docx) -> None:
         # The comment on the document's title paragraph, above the table.
-        from word_edits import W
         from lxml import etree
+        from word_edits import W
         p = next(d.root.iter(f"{W}p"))
         cid = d.new_id()
         p.insert(0, etree.Element(f"{W}commentRangeStart", {f"{W}id": cid}))
@@ -182,13 +183,18 @@ def test_unknown_id_is_refused(review: Path, po_path: Path) -> None:
     assert "deadbeef" in _refused(review, po_path, "unknown ids")
 
 
-def test_review_of_an_older_po_is_refused(review: Path, po_path: Path) -> None:
+def test_a_po_change_made_since_the_export_is_kept(review: Path, po_path: Path) -> None:
+    """The translator went on working after the export; the reviewer only commented on that row."""
     ids = reviewed(review, po_path)
     po = polib.pofile(str(po_path))
     e = next(x for x in po if x.msgctxt == ids["cost"])
-    e.msgstr = e.msgstr.replace("almost two years", "nearly two years")   # the translator went on working
+    e.msgstr = e.msgstr.replace("almost two years", "nearly two years")
     po.save(str(po_path))
-    assert ids["cost"] in _refused(review, po_path, "older review")
+    summary = import_review(review, po_path)
+    cost = entry(po_path, ids["cost"])
+    assert "nearly two years" in cost.msgstr and "Check the figure" in cost.tcomment
+    assert summary.kept == [ids["cost"]] and ids["school"] in summary.changed
+    assert "Over 600 pupils" in entry(po_path, ids["school"]).msgstr
 
 
 def test_review_of_another_article_is_refused(review: Path, make_pair, tmp_path: Path) -> None:
@@ -221,14 +227,22 @@ def test_unusable_documents_are_refused(review: Path, po_path: Path, damage: str
     _refused(review, po_path, match)
 
 
-def test_force_imports_the_safe_rows_and_reports_the_rest(review: Path, po_path: Path) -> None:
+def test_force_imports_what_it_can_keep_and_keeps_the_rest_as_comments(review: Path, po_path: Path) -> None:
     ids = reviewed(review, po_path)
-    edit(review, lambda d: d.replace(ids["cost"], "майже", "понад", OLENA, OLENA_DATE, column=1))
+
+    def work(d: Docx) -> None:
+        d.replace(ids["cost"], "майже", "понад", OLENA, OLENA_DATE, column=1)
+        d.replace(ids["cost"], "almost", "nearly", OLENA, OLENA_DATE)
+    edit(review, work)
     _refused(review, po_path, "Ukrainian edited")
     summary = import_review(review, po_path, force=True)
-    assert ids["school"] in summary.changed
+    assert ids["school"] in summary.changed and ids["cost"] in summary.changed
     assert summary.skipped == [(ids["cost"], "Ukrainian edited")]
-    assert "review (Petro S." not in (entry(po_path, ids["cost"]).tcomment or "")
+    cost = entry(po_path, ids["cost"])
+    assert "nearly two years" in cost.msgstr and "майже" in cost.msgid   # the English edit kept, the Ukrainian not
+    notes = " ".join(cost.tcomment.split())
+    assert "review (Petro S. 2026-11-21)" in notes                       # the comment kept
+    assert "the Ukrainian was changed in the review to “Відбудова тривала понад два роки" in notes
 
 
 # ---------------------------------------------------------------------------
@@ -355,3 +369,495 @@ def test_a_review_imported_whole_may_be_replaced_by_a_new_export(review: Path, p
     from editflow.export.review_import import read_review
 
     assert read_review(review).part is not None
+
+
+# ---------------------------------------------------------------------------
+# three ways: the export, the review, the PO now
+# ---------------------------------------------------------------------------
+
+def set_english(po_path: Path, rid: str, old: str, new: str) -> None:
+    """The translator edits the English of one entry in the PO (as Poedit would save it)."""
+    po = polib.pofile(str(po_path))
+    e = next(x for x in po if x.msgctxt == rid)
+    assert old in e.msgstr
+    e.msgstr = e.msgstr.replace(old, new)
+    po.save(str(po_path))
+
+
+def test_reimport_after_a_translators_revert_is_a_no_op(review: Path, po_path: Path) -> None:
+    ids = reviewed(review, po_path)
+    import_review(review, po_path)
+    set_english(po_path, ids["school"], "Over 600", "More than 600")    # the translator reverts
+    before = po_path.read_bytes()
+    summary = import_review(review, po_path)
+    assert summary.no_changes and not summary.written and "no changes" in summary.format()
+    assert po_path.read_bytes() == before
+
+
+def test_reimport_of_a_copy_after_a_revert_keeps_the_revert(review: Path, po_path: Path, tmp_path: Path) -> None:
+    """Not the same bytes (saved again, imported under --force once): the rows' own records decide."""
+    ids = reviewed(review, po_path)
+    import_review(review, po_path)
+    set_english(po_path, ids["school"], "Over 600", "More than 600")
+
+    def saved_again(d: Docx) -> None:   # as a word processor would: the same text, other bytes
+        d.parts["docProps/core.xml"] = d.parts["docProps/core.xml"].replace(b"editflow", b"Olena K.")
+    copy = edit(review, saved_again, tmp_path / "copy.review.docx")
+    assert copy.read_bytes() != review.read_bytes()
+    summary = import_review(copy, po_path)
+    assert summary.changed == [] and summary.kept == [ids["school"]]
+    assert "More than 600" in entry(po_path, ids["school"]).msgstr
+
+
+def test_a_true_conflict_is_refused_with_both_texts(review: Path, po_path: Path) -> None:
+    ids = reviewed(review, po_path)                                      # Olena: "More than" → "Over"
+    set_english(po_path, ids["school"], "More than 600", "Upwards of 600")
+    before = po_path.read_bytes()
+    with pytest.raises(ReviewConflict) as info:
+        import_review(review, po_path)
+    assert po_path.read_bytes() == before
+    message = info.value.message
+    assert str(review) in message and ids["school"] in message and "\n" not in message
+    assert "Upwards of 600 pupils" in message and "Over 600 pupils" in message
+    [c] = info.value.conflicts
+    assert (c.id, c.paragraph) == (ids["school"], 0) and "Upwards of" in c.ours and "Over 600" in c.theirs
+
+
+@pytest.mark.parametrize("resolve, kept", [("theirs", "Over 600"), ("ours", "Upwards of 600")])
+def test_theirs_or_ours_settles_a_conflict(review: Path, po_path: Path, resolve, kept: str) -> None:
+    ids = reviewed(review, po_path)
+    set_english(po_path, ids["school"], "More than 600", "Upwards of 600")
+    summary = import_review(review, po_path, resolve=resolve)
+    assert kept in entry(po_path, ids["school"]).msgstr
+    assert [c.id for c, _ in summary.resolved] == [ids["school"]]
+    assert "Klitschko" in entry(po_path, ids["mayor"]).msgstr and ids["mayor"] in summary.changed  # the rest taken
+    before = po_path.read_bytes()
+    assert import_review(review, po_path, resolve=resolve).no_changes   # decided once, not asked again
+    assert po_path.read_bytes() == before
+
+
+def test_force_keeps_the_pos_side_of_a_conflict_and_the_reviewers_as_a_comment(review: Path, po_path: Path) -> None:
+    ids = reviewed(review, po_path)
+    set_english(po_path, ids["school"], "More than 600", "Upwards of 600")
+    import_review(review, po_path, force=True)
+    school = entry(po_path, ids["school"])
+    assert "Upwards of 600" in school.msgstr
+    assert "Over 600 pupils" in " ".join(school.tcomment.split())
+
+
+def test_changes_to_different_paragraphs_of_one_pair_are_merged(review: Path, po_path: Path) -> None:
+    ids = reviewed(review, po_path)                                      # Olena: paragraph 1 of the 1-2 pair
+    set_english(po_path, ids["home"], "air raid alerts", "air-raid alerts")   # the translator: paragraph 2
+    summary = import_review(review, po_path)
+    home = entry(po_path, ids["home"]).msgstr.split("\n\n")
+    assert "head teacher" in home[0] and "air-raid alerts" in home[1]
+    assert ids["home"] in summary.merged
+
+
+def test_the_same_change_on_both_sides_is_no_conflict(review: Path, po_path: Path) -> None:
+    ids = reviewed(review, po_path)
+    set_english(po_path, ids["school"], "More than 600", "Over 600")
+    summary = import_review(review, po_path)
+    assert ids["school"] not in summary.changed and "Over 600" in entry(po_path, ids["school"]).msgstr
+
+
+def test_cli_theirs_ours(review: Path, po_path: Path) -> None:
+    ids = reviewed(review, po_path)
+    set_english(po_path, ids["school"], "More than 600", "Upwards of 600")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["import-review", str(review), str(po_path)])
+    assert res.exit_code == 2 and "--theirs" in res.stderr and "Upwards of 600" in res.stderr
+    assert res.stderr.count("\n") == 1
+    res = runner.invoke(cli, ["import-review", str(review), str(po_path), "--theirs", "--ours"])
+    assert res.exit_code == 2 and "exclude each other" in res.stderr
+    res = runner.invoke(cli, ["import-review", str(review), str(po_path), "--theirs", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["conflicts"][0]["id"] == ids["school"] and data["conflicts"][0]["taken"] == "took the reviewer's text"
+    assert "Over 600" in entry(po_path, ids["school"]).msgstr
+
+
+# ---------------------------------------------------------------------------
+# a word processor that changes nothing anyone can see
+# ---------------------------------------------------------------------------
+
+def test_untouched_review_resaved_by_libreoffice_has_no_changes(po_path: Path, tmp_path: Path) -> None:
+    """Tabs, soft hyphens and trailing spaces: LibreOffice changes them unseen."""
+    po = polib.pofile(str(po_path))
+    cost = next(e for e in po if "148 million" in e.msgstr)
+    cost.msgid = cost.msgid.replace("майже два", "майже\tдва")
+    cost.msgstr = cost.msgstr.replace("reconstruction", "recon\u00adstruction").replace("rest.", "rest. ")
+    po.save(str(po_path))
+    review = make_review(po_path)
+    resaved = soffice_convert(review, tmp_path / "lo", "docx:MS Word 2007 XML")
+    entries = [(e.msgctxt, e.msgstr, e.tcomment) for e in polib.pofile(str(po_path))]
+    summary = import_review(resaved, po_path)
+    assert summary.no_changes and summary.changed == [] and summary.comments == 0
+    assert "no changes" in summary.format()
+    assert [(e.msgctxt, e.msgstr, e.tcomment) for e in polib.pofile(str(po_path))] == entries
+
+
+def test_untouched_review_saved_again_as_word_saves_it_has_no_changes(review: Path, po_path: Path) -> None:
+    entries = [(e.msgctxt, e.msgstr, e.tcomment) for e in polib.pofile(str(po_path))]
+    edit(review, lambda d: d.resave_like_word())
+    summary = import_review(review, po_path)
+    assert summary.no_changes and summary.changed == [] and summary.comments == 0
+    assert [(e.msgctxt, e.msgstr, e.tcomment) for e in polib.pofile(str(po_path))] == entries
+
+
+def test_same_text_ignores_only_what_a_word_processor_loses_unseen() -> None:
+    assert same_text("reconstruction", "recon\u00adstruction")      # returned, written
+    assert same_text("a b", "a\tb ")
+    assert not same_text("recon\u00adstruction", "reconstruction")   # a soft hyphen typed in is an edit
+    assert not same_text("a b ", "a b")
+    assert not same_text("a b", "a  b") and not same_text("Over", "More than")
+
+
+# ---------------------------------------------------------------------------
+# what editors do in a table
+# ---------------------------------------------------------------------------
+
+def test_enter_in_an_english_cell_splits_the_paragraph(review: Path, po_path: Path, tmp_path: Path) -> None:
+    from editflow.export.publication import write_publication
+    from editflow.export.review import write_review
+    from editflow.po import entry_info, po_to_documents
+
+    rid = entry_id(po_path, "School No. 251")
+    edit(review, lambda d: d.split_paragraph(rid, "More than", OLENA, OLENA_DATE))
+    summary = import_review(review, po_path)
+    assert summary.reshaped == [(rid, "1-1 → 1-2")]
+    e = entry(po_path, rid)
+    first, second = e.msgstr.split("\n\n")
+    assert first.endswith("after reconstruction.") and second.startswith("More than 600 pupils")
+    info = entry_info(e)
+    assert info is not None and len(info.src) == 1 and len(info.tgt) == 2 and info.tgt_roles == ["body", "body"]
+    assert "1-2" in e.comment
+    # What import accepts, export accepts: the publication and the next review take the two paragraphs.
+    po_to_documents(polib.pofile(str(po_path)), po_path)
+    out = tmp_path / "school.docx"
+    write_publication(po_path, out)
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert first in texts and second in texts
+    second_round = tmp_path / "round2.review.docx"
+    write_review(po_path, second_round)
+    row = next(r for r in docx.Document(str(second_round)).tables[0].rows if r.cells[0].text == rid)
+    assert [p.text for p in row.cells[2].paragraphs] == [first, second]
+    assert import_review(second_round, po_path).no_changes
+
+
+def test_shift_enter_stays_a_line_break_inside_the_paragraph(review: Path, po_path: Path, tmp_path: Path) -> None:
+    from editflow.export.publication import write_publication
+
+    rid = entry_id(po_path, "We have come home")
+
+    def work(d: Docx) -> None:
+        d.line_break(rid, "Olena Melnyk", OLENA, OLENA_DATE)
+        # a Shift+Enter at the very end of the first paragraph: nothing to break there
+        cell = d.cell(rid, 2)
+        first = cell.findall(f"{W}p")[0]
+        first.append(etree.fromstring(f'<w:r xmlns:w="{W_NS}"><w:br/></w:r>'))
+    edit(review, work)
+    summary = import_review(review, po_path)
+    assert summary.reshaped == []
+    paragraphs = entry(po_path, rid).msgstr.split("\n\n")
+    assert paragraphs[0] == '"We have come home," said the school\'s principal,\nOlena Melnyk.'
+    assert len(paragraphs) == 2 and not paragraphs[1].startswith("\n")
+    out = tmp_path / "school.docx"
+    write_publication(po_path, out)
+    assert paragraphs[0] in [p.text for p in docx.Document(str(out)).paragraphs]   # python-docx reads w:br as \n
+
+
+def test_an_added_row_is_a_new_english_paragraph_after_the_row_above(review: Path, po_path: Path,
+                                                                       tmp_path: Path) -> None:
+    from editflow.export.publication import write_publication
+    from editflow.export.redline import write_redline
+    from editflow.export.review import write_review
+    from editflow.po import ADDED_MSGID
+
+    cost = entry_id(po_path, "148 million")
+    added = "The ministry promised to pay for the pool."
+    edit(review, lambda d: d.insert_row_after(cost, added, OLENA, OLENA_DATE))
+    summary = import_review(review, po_path)
+    [new_id] = summary.added
+    po = [e for e in polib.pofile(str(po_path)) if not e.obsolete]
+    k = next(i for i, e in enumerate(po) if e.msgctxt == cost)
+    assert (po[k + 1].msgctxt, po[k + 1].msgid, po[k + 1].msgstr) == (new_id, ADDED_MSGID, added)
+    assert "reviewed: added by Olena K. 2026-11-20" in po[k + 1].tcomment
+    out = tmp_path / "school.docx"
+    write_publication(po_path, out)
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[texts.index(added) - 1] == entry(po_path, cost).msgstr
+    assert write_redline(po_path, tmp_path / "school.redline.docx").insertions >= 1
+    second_round = tmp_path / "round2.review.docx"
+    write_review(po_path, second_round)
+    assert any(r.cells[0].text == new_id for r in docx.Document(str(second_round)).tables[0].rows)
+    assert import_review(second_round, po_path).no_changes
+    before = po_path.read_bytes()
+    assert import_review(review, po_path).already and po_path.read_bytes() == before
+
+
+def test_an_untracked_added_row_with_two_paragraphs(review: Path, po_path: Path) -> None:
+    rid = entry_id(po_path, "Next week")
+    edit(review, lambda d: d.insert_row_after(rid, "First added.\n\nSecond added."))
+    summary = import_review(review, po_path)
+    assert len(summary.added) == 2
+    texts = [e.msgstr for e in polib.pofile(str(po_path))]
+    k = texts.index(entry(po_path, rid).msgstr)
+    assert texts[k + 1: k + 3] == ["First added.", "Second added."]
+
+
+def test_a_comment_with_line_breaks_is_kept_as_written(review: Path, po_path: Path, tmp_path: Path) -> None:
+    from editflow.export.review import write_review
+
+    rid = entry_id(po_path, "148 million")
+    text = ("Check the figure.\nThe city report says 150 million\vand the ministry 148 million; "
+            "ask the author which one the article should use, and say where it comes from.")
+    edit(review, lambda d: d.comment(rid, "148 million", PETRO, text, PETRO_DATE))
+    import_review(review, po_path)
+    second_round = tmp_path / "round2.review.docx"
+    write_review(po_path, second_round)
+    row = next(r for r in docx.Document(str(second_round)).tables[0].rows if r.cells[0].text == rid)
+    notes = [p.text for p in row.cells[4].paragraphs]
+    assert notes[-3:] == ["review (Petro S. 2026-11-21) on “148 million”: Check the figure.",
+                          "The city report says 150 million",
+                          "and the ministry 148 million; ask the author which one the article should use, "
+                          "and say where it comes from."]
+    tc = entry(po_path, rid).tcomment
+    assert "Check the figure.\nThe city report says 150 million\n" in tc
+    assert import_review(second_round, po_path).no_changes
+
+
+def make_variant_po(make_pair) -> Path:
+    from conftest import EN_PARAGRAPHS, UK_PARAGRAPHS
+    uk = [UK_PARAGRAPHS[0], "Варіант заголовка 2: Школа № 251 знову приймає учнів", *UK_PARAGRAPHS[1:]]
+    en = [EN_PARAGRAPHS[0], "Headline option 2: School No. 251 welcomes pupils again", *EN_PARAGRAPHS[1:]]
+    pair = make_pair(uk=uk, en=en)
+    po_path = pair.translation.with_name("school.po")
+    from editflow.workfile import align_files, write_alignment
+    write_alignment(align_files(pair.original, pair.translation), po_path)
+    return po_path
+
+
+@pytest.mark.parametrize("tracked", [True, False])
+def test_deleting_a_headline_variants_row_drops_it_from_the_publication(make_pair, source_date_epoch,
+                                                                        tmp_path: Path, tracked: bool) -> None:
+    from editflow.export.publication import write_publication
+    from editflow.export.review import write_review
+
+    po_path = make_variant_po(make_pair)
+    variant = entry_id(po_path, "Headline option 2")
+    out = tmp_path / "before.docx"
+    write_publication(po_path, out, subtitle=True)
+    assert "School No. 251 welcomes pupils again" in [p.text for p in docx.Document(str(out)).paragraphs]
+    review = make_review(po_path)
+    edit(review, lambda d: d.delete_row(variant, *((OLENA, OLENA_DATE) if tracked else ())))
+    summary = import_review(review, po_path)
+    assert summary.dropped == [variant]
+    e = entry(po_path, variant)
+    assert e.msgstr == "Headline option 2: School No. 251 welcomes pupils again"   # the text stays in the PO
+    after = tmp_path / "after.docx"
+    result = write_publication(po_path, after, subtitle=True)
+    assert not any("welcomes pupils" in p.text for p in docx.Document(str(after)).paragraphs)
+    assert result.dropped.get("headline") == 1
+    second_round = tmp_path / "round2.review.docx"
+    write_review(po_path, second_round)
+    row = next(r for r in docx.Document(str(second_round)).tables[0].rows if r.cells[0].text == variant)
+    assert "not published" in row.cells[3].text
+    assert import_review(second_round, po_path).no_changes
+
+
+@pytest.mark.parametrize("tracked", [True, False])
+@pytest.mark.parametrize("which, named", [("Kyiv reopens", "the headline"), ("148 million", "body")])
+def test_deleting_the_headline_or_a_body_row_is_refused(review: Path, po_path: Path, tracked: bool,
+                                                        which: str, named: str) -> None:
+    rid = entry_id(po_path, which)
+    edit(review, lambda d: d.delete_row(rid, *((OLENA, OLENA_DATE) if tracked else ())))
+    message = _refused(review, po_path, "alignment editor")
+    assert f"{rid} (row " in message and named in message and str(review) in message
+
+
+def test_force_with_a_deleted_body_row_keeps_the_other_edits(review: Path, po_path: Path) -> None:
+    ids = reviewed(review, po_path)
+    edit(review, lambda d: d.delete_row(ids["mayor"]))
+    summary = import_review(review, po_path, force=True)
+    assert ids["school"] in summary.changed and summary.comments == 1
+    [(what, why)] = summary.skipped
+    assert what.startswith(f"{ids['mayor']} (row ") and "body rows deleted" in why
+    mayor = entry(po_path, ids["mayor"])
+    assert "Mayor Vitali" in mayor.msgstr and "deleted in the review" in " ".join(mayor.tcomment.split())
+
+
+# ---------------------------------------------------------------------------
+# every note whole
+# ---------------------------------------------------------------------------
+
+def test_the_notes_column_shows_a_wrapped_note_whole(review: Path, po_path: Path) -> None:
+    rid = entry_id(po_path, "Share This")
+    assert "web boilerplate;\nno Ukrainian" in entry(po_path, rid).comment    # polib wrapped it in the PO
+    row = next(r for r in docx.Document(str(review)).tables[0].rows if r.cells[0].text == rid)
+    assert row.cells[4].text == ("0-1 (added in translation) · confidence 0.59 · looks like web boilerplate; "
+                                 "no Ukrainian counterpart (added?)")
+
+
+def test_entry_note_and_note_lines() -> None:
+    from editflow.history import comment_block, human_notes, note_lines
+    from editflow.po import entry_note
+
+    e = polib.POEntry(comment="1-0 (omitted in translation) · confidence 0.45 · no English counterpart\n"
+                              "(omitted?)\neditflow: src=5 tgt= conf=0.4513 roles=body| en=da39a3ee")
+    assert entry_note(e) == "1-0 (omitted in translation) · confidence 0.45 · no English counterpart (omitted?)"
+    long = "review (Petro S. 2026-11-21): " + "word " * 30 + "end."
+    block = comment_block(long + "\nsecond line")
+    assert all(len(line) <= 76 for line in block.split("\n"))
+    assert note_lines(block) == [" ".join(long.split()), "second line"]
+    assert human_notes(block + "\nbefore-review: eyJ0ZXh0\nreview-import: 0a1b 2c3d") == [" ".join(long.split()),
+                                                                                           "second line"]
+    # what polib writes and reads back is the same lines
+    po = polib.POFile(wrapwidth=78)
+    po.append(polib.POEntry(msgid="a", msgstr="b", tcomment=block))
+    assert note_lines(polib.pofile(str(po))[0].tcomment) == [" ".join(long.split()), "second line"]
+
+
+def test_enter_in_a_row_added_by_a_review_makes_another_entry(review: Path, po_path: Path, tmp_path: Path) -> None:
+    """An entry without the machine line holds one paragraph: a second one becomes an entry of its own."""
+    from editflow.export.publication import write_publication
+    from editflow.export.review import write_review
+
+    cost = entry_id(po_path, "148 million")
+    edit(review, lambda d: d.insert_row_after(cost, "The ministry will pay. The city agreed.", OLENA, OLENA_DATE))
+    [added] = import_review(review, po_path).added
+    second_round = tmp_path / "round2.review.docx"
+    write_review(po_path, second_round)
+    edit(second_round, lambda d: d.split_paragraph(added, "The city", PETRO, PETRO_DATE))
+    summary = import_review(second_round, po_path)
+    assert summary.changed == [added] and len(summary.added) == 1
+    texts = [e.msgstr for e in polib.pofile(str(po_path))]
+    k = texts.index("The ministry will pay.")
+    assert texts[k + 1] == "The city agreed."
+    out = tmp_path / "school.docx"
+    write_publication(po_path, out)
+    published = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert published[published.index("The ministry will pay.") + 1] == "The city agreed."
+
+
+# ---------------------------------------------------------------------------
+# text typed where nothing is imported is kept, not dropped
+# ---------------------------------------------------------------------------
+
+def test_text_typed_in_the_notes_or_status_column_or_outside_the_table_is_kept(review: Path,
+                                                                                po_path: Path) -> None:
+    rid = entry_id(po_path, "148 million")
+    home = entry_id(po_path, "We have come home")
+
+    def work(d: Docx) -> None:
+        d.set_text(rid, 4, "Ask the ministry for the exact sum.")
+        d.set_text(home, 3, "checked")
+        body = d.root.find(f"{W}body")
+        p = etree.Element(f"{W}p")
+        etree.SubElement(etree.SubElement(p, f"{W}r"), f"{W}t").text = "Overall: good; fix the numbers."
+        body.insert(len(body) - 1, p)
+    edit(review, work)
+    summary = import_review(review, po_path)
+    assert summary.comments == 3 and summary.changed == []
+    assert "in the notes column: Ask the ministry for the exact sum." in " ".join(entry(po_path, rid).tcomment.split())
+    assert "in the status column: checked" in entry(po_path, home).tcomment
+    assert "outside the table: Overall: good; fix the numbers." in " ".join(polib.pofile(str(po_path)).header.split())
+    assert import_review(review, po_path).already
+
+
+def test_two_reviewers_of_one_export(review: Path, po_path: Path, tmp_path: Path) -> None:
+    """Olena and Petro each got the same export; their changes to different rows are both kept."""
+    import shutil
+
+    second = tmp_path / "petro.review.docx"
+    shutil.copy(review, second)
+    ids = reviewed(review, po_path)
+    edit(second, lambda d: d.replace(ids["cost"], "almost", "nearly", PETRO, PETRO_DATE))
+    import_review(review, po_path)
+    summary = import_review(second, po_path)
+    assert summary.changed == [ids["cost"]] and ids["school"] in summary.kept
+    assert "Over 600" in entry(po_path, ids["school"]).msgstr and "nearly two" in entry(po_path, ids["cost"]).msgstr
+    edit(second, lambda d: d.replace(ids["school"], "More than", "Upwards of", PETRO, PETRO_DATE))
+    with pytest.raises(ReviewConflict, match="Upwards of 600"):
+        import_review(second, po_path)
+
+
+def test_a_review_that_records_only_hashes_still_imports_three_ways(review: Path, po_path: Path) -> None:
+    """Reviews exported before the English was recorded per row: the hashes decide."""
+    ids = reviewed(review, po_path)
+
+    def old_part(d: Docx) -> None:
+        name = next(n for n in d.parts if n.startswith("customXml/item") and b"urn:editflow:review" in d.parts[n])
+        root = etree.fromstring(d.parts[name])
+        for row in root:
+            for attr in ("en", "status", "notes"):
+                row.attrib.pop(attr, None)
+        d.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    edit(review, old_part)
+    set_english(po_path, ids["cost"], "almost two years", "nearly two years")   # a row Olena left alone
+    set_english(po_path, ids["mayor"], "Klitschko", "Klychko")                  # a row she changed too
+    with pytest.raises(ReviewConflict) as info:
+        import_review(review, po_path)
+    assert [(c.id, c.paragraph, c.base) for c in info.value.conflicts] == [(ids["mayor"], 0, None)]
+    summary = import_review(review, po_path, resolve="ours")
+    assert ids["cost"] in summary.kept and ids["school"] in summary.changed
+    assert "Klychko" in entry(po_path, ids["mayor"]).msgstr and "nearly two" in entry(po_path, ids["cost"]).msgstr
+
+
+def test_deleting_a_row_a_review_added_drops_it(review: Path, po_path: Path, tmp_path: Path) -> None:
+    from editflow.export.publication import write_publication
+    from editflow.export.review import write_review
+
+    cost = entry_id(po_path, "148 million")
+    edit(review, lambda d: d.insert_row_after(cost, "An added line.", OLENA, OLENA_DATE))
+    [added] = import_review(review, po_path).added
+    second_round = tmp_path / "round2.review.docx"
+    write_review(po_path, second_round)
+    edit(second_round, lambda d: d.delete_row(added, PETRO, PETRO_DATE))
+    assert import_review(second_round, po_path).dropped == [added]
+    out = tmp_path / "school.docx"
+    write_publication(po_path, out)
+    assert "An added line." not in [p.text for p in docx.Document(str(out)).paragraphs]
+    assert entry(po_path, added).msgstr == "An added line."
+
+
+def test_a_split_made_in_review_survives_a_refresh(review: Path, po_path: Path, make_pair) -> None:
+    """The translation file changes elsewhere and the article is aligned again over the PO."""
+    from conftest import EN_PARAGRAPHS
+
+    from editflow.po import entry_info, po_to_documents
+    from editflow.workfile import align_files, write_alignment
+
+    rid = entry_id(po_path, "School No. 251")
+    edit(review, lambda d: d.split_paragraph(rid, "More than", OLENA, OLENA_DATE))
+    import_review(review, po_path)
+    split = entry(po_path, rid).msgstr
+    en = list(EN_PARAGRAPHS)
+    en[6] = en[6].replace("Next week", "Next month")
+    pair = make_pair(en=en)
+    write_alignment(align_files(pair.original, pair.translation), po_path)
+    e = entry(po_path, rid)
+    assert e.msgstr == split
+    info = entry_info(e)
+    assert info is not None and len(info.tgt) == 2
+    po_to_documents(polib.pofile(str(po_path)), po_path)
+
+
+def test_every_table_edit_leaves_a_po_that_gettext_and_editflow_read(review: Path, po_path: Path,
+                                                                     require_tool) -> None:
+    from editflow.po import load_po, po_to_documents
+
+    ids = reviewed(review, po_path)
+
+    def work(d: Docx) -> None:
+        d.split_paragraph(ids["cost"], "International", OLENA, OLENA_DATE)
+        d.insert_row_after(ids["cost"], "Added: first.\n\nAdded: second.", OLENA, OLENA_DATE)
+        d.line_break(ids["mayor"], "thanked", OLENA, OLENA_DATE)
+        d.comment(ids["school"], "Obolon", PETRO, "One.\nTwo\vthree.\n" + "long " * 30, PETRO_DATE)
+    edit(review, work)
+    import_review(review, po_path)
+    subprocess.run([require_tool("msgfmt"), "--check", "-o", "/dev/null", str(po_path)], check=True)
+    po = load_po(po_path)
+    _src, tgt, beads = po_to_documents(po, po_path)
+    assert any(p.text == "Added: second." for p in tgt.paragraphs)
+    assert len(tgt.paragraphs) == sum(len(b.tgt) for b in beads)

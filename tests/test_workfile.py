@@ -1,10 +1,11 @@
 """Tests for editflow.workfile: what `write_alignment` may overwrite, and the TSV format.
 
-Rules (pipeline.check_overwrite): a new output is written; an existing PO of
-the same article is refreshed; a PO holding English edited inside it, a PO of
-another article, a file that is not an editflow PO and an existing .tsv all
-need force=True.  A refused or failed write leaves the old file byte for byte
-and no temporary files behind.
+Rules (workfile.check_overwrite): a new output is written; an existing PO of
+the same article is refreshed, keeping what people wrote in it (refresh.py;
+test_refresh.py has the details); a PO of another article and an existing .tsv
+need force=True; a PO that cannot be read needs force and discard_edits.  A
+refused or failed write leaves the old file byte for byte and no temporary
+files behind.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from editflow import fileio
 from editflow.errors import InputError
 from editflow.model import Alignment
 from editflow.workfile import align_files, check_overwrite, tsv_text, write_alignment
-from editflow.po import load_po, stale_inputs
+from editflow.po import SEP, load_po, stale_inputs
 
 
 def aligned(pair) -> Alignment:
@@ -94,36 +95,34 @@ def test_refreshing_unchanged_inputs_keeps_the_po(article_pair, source_date_epoc
     assert out.read_bytes() == before
 
 
-def test_po_with_english_edited_inside_it_is_refused_unless_forced(article_pair) -> None:
+def test_po_with_english_edited_inside_it_keeps_the_edit_on_refresh_and_force(article_pair) -> None:
     out = po_out(article_pair)
     write_alignment(aligned(article_pair), out)
-    edit_msgstr(out, "took almost two years", "took nearly two years")
-    edited = out.read_bytes()
+    ctx = edit_msgstr(out, "took almost two years", "took nearly two years")
     al = aligned(article_pair)
-    with pytest.raises(InputError) as exc:
-        write_alignment(al, out)
-    message = exc.value.message
-    assert str(out) in message
-    assert "English edited in the PO (1 entry" in message
-    assert "--force" in message
-    assert out.read_bytes() == edited
-    assert leftovers(out.parent) == []
-    # force=True replaces the edit with the translation file's text.
-    write_alignment(al, out, force=True)
+    for force in (False, True):
+        refresh = write_alignment(al, out, force=force)
+        assert refresh is not None
+        entry = next(e for e in load_po(out) if e.msgctxt == ctx)
+        assert "took nearly two years" in entry.msgstr
+        assert [c.what for c in refresh.report.carried] == ["English edited in the PO"]
+        assert refresh.report.conflicts == [] and refresh.report.obsolete == []
+        assert leftovers(out.parent) == []
+    # Only --discard-edits gives the translation file's text back, and says what it dropped.
+    refresh = write_alignment(al, out, discard_edits=True)
+    assert refresh is not None and [d.what for d in refresh.report.dropped] == ["English edited in the PO"]
     msgstrs = [e.msgstr for e in load_po(out)]
     assert article_pair.en[2] in msgstrs
     assert not any("nearly two years" in m for m in msgstrs)
-    assert leftovers(out.parent) == []
 
 
-def test_edit_inside_a_split_entry_is_refused(article_pair) -> None:
+def test_edit_inside_a_split_entry_is_kept(article_pair) -> None:
     out = po_out(article_pair)
     write_alignment(aligned(article_pair), out)
-    edit_msgstr(out, "so lessons will not be", "so classes will not be")
-    edited = out.read_bytes()
-    with pytest.raises(InputError, match="--force"):
-        write_alignment(aligned(article_pair), out)
-    assert out.read_bytes() == edited
+    ctx = edit_msgstr(out, "so lessons will not be", "so classes will not be")
+    write_alignment(aligned(article_pair), out)
+    entry = next(e for e in load_po(out) if e.msgctxt == ctx)
+    assert entry.msgstr == SEP.join([article_pair.en[3], article_pair.en[4].replace("so lessons", "so classes")])
 
 
 def test_rewrapping_a_po_is_not_an_edit(article_pair) -> None:
@@ -133,27 +132,34 @@ def test_rewrapping_a_po_is_not_an_edit(article_pair) -> None:
     po = polib.pofile(str(out), wrapwidth=40)
     po.save(str(out))
     assert out.read_text(encoding="utf-8").count("\n") > 150
-    write_alignment(aligned(article_pair), out)  # no error
+    refresh = write_alignment(aligned(article_pair), out)  # no error
+    assert refresh is not None and not refresh.report.kept_anything
     assert [e.msgstr for e in load_po(out) if e.msgstr][:2] == article_pair.en[:2]
 
 
-def test_po_whose_multi_paragraph_entry_lost_its_blank_line_is_refused_and_points_to_force(article_pair) -> None:
-    # Another kind of edit inside the PO: the split entry's two paragraphs were joined.
+def test_po_whose_multi_paragraph_entry_lost_its_blank_line_keeps_it_as_an_obsolete_entry(article_pair) -> None:
+    # Another kind of edit inside the PO: the split entry's two paragraphs were joined.  The new
+    # pairing still has two paragraphs there, so the joined text cannot stand in for them: it is
+    # kept, whole, as an obsolete entry, and named.
     out = po_out(article_pair)
     write_alignment(aligned(article_pair), out)
     po = polib.pofile(str(out), wrapwidth=78)
     entry = next(e for e in po if "\n\n" in e.msgstr)
-    entry.msgstr = entry.msgstr.replace("\n\n", " ")
+    joined = entry.msgstr.replace("\n\n", " ")
+    entry.msgstr = joined
     po.save(str(out))
-    edited = out.read_bytes()
-    with pytest.raises(InputError) as exc:
-        write_alignment(aligned(article_pair), out)
-    assert out.read_bytes() == edited
-    # Re-aligning is the remedy the message offers, so it must say how to get past the refusal.
-    assert "--force" in exc.value.message
+    refresh = write_alignment(aligned(article_pair), out)
+    assert refresh is not None
+    [kept] = refresh.report.obsolete
+    assert kept.old == entry.msgctxt and kept.what == ["English edited in the PO"]
+    after = load_po(out)
+    [obsolete] = [e for e in after if e.obsolete]
+    assert obsolete.msgstr == joined and obsolete.msgctxt == kept.entry
+    live = next(e for e in after if e.msgctxt == entry.msgctxt and not e.obsolete)
+    assert live.msgstr == SEP.join(article_pair.en[3:5])
 
 
-def test_translation_typed_into_an_omission_entry_is_not_overwritten_without_force(article_pair) -> None:
+def test_translation_typed_into_an_omission_entry_is_kept(article_pair) -> None:
     # The translator translates the omitted paragraph in Poedit (its 1-0 entry
     # has an empty msgstr); re-aligning must not throw that work away.
     out = po_out(article_pair)
@@ -163,10 +169,8 @@ def test_translation_typed_into_an_omission_entry_is_not_overwritten_without_for
     assert entry.msgstr == ""
     entry.msgstr = "Earlier, residents collected signatures to have the school rebuilt on its old site."
     po.save(str(out))
-    edited = out.read_bytes()
-    with pytest.raises(InputError, match="--force"):
-        write_alignment(aligned(article_pair), out)
-    assert out.read_bytes() == edited
+    write_alignment(aligned(article_pair), out)
+    assert next(e for e in load_po(out) if e.msgid == article_pair.uk[5]).msgstr == entry.msgstr
 
 
 def test_po_of_another_article_is_refused_unless_forced(article_pair, make_pair) -> None:
@@ -203,8 +207,19 @@ def test_existing_po_that_editflow_did_not_make_is_refused(article_pair, content
         write_alignment(aligned(article_pair), out)
     assert out.read_bytes() == content
     assert leftovers(out.parent) == []
-    write_alignment(aligned(article_pair), out, force=True)
-    assert load_po(out).metadata["X-Editflow-Source"] == "../originals/school.uk.txt"
+    readable = b"msgid" in content
+    if not readable:
+        # What is in a file editflow cannot read cannot be kept: --force alone is not enough.
+        with pytest.raises(InputError, match="--discard-edits"):
+            write_alignment(aligned(article_pair), out, force=True)
+        assert out.read_bytes() == content
+    refresh = write_alignment(aligned(article_pair), out, force=True, discard_edits=not readable)
+    po = load_po(out)
+    assert po.metadata["X-Editflow-Source"] == "../originals/school.uk.txt"
+    if readable:
+        # The other PO's entry is not an entry of this article: kept, as an obsolete entry.
+        assert refresh is not None and [u.what for u in refresh.report.obsolete] == [["added entry"]]
+        assert [(e.msgid, e.msgstr) for e in po if e.obsolete] == [("Привіт", "Hello")]
 
 
 def test_existing_tsv_is_refused_without_force(article_pair) -> None:

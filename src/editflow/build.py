@@ -2,8 +2,7 @@
 
 For every complete article (original and translation present):
   1. align, when the PO is missing or an input changed since it was aligned
-     (a PO whose English was edited inside it is never overwritten: the
-     article is refused with a message saying what to do);
+     (what people wrote in the PO is carried to the new entries: editflow.refresh);
   2. check, with the project's glossary and settings;
   3. export the publication and review documents to build/.
 
@@ -43,7 +42,7 @@ from editflow.errors import (
     InputError,
     report_internal_error,
 )
-from editflow.fileio import atomic_write
+from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, glossary_files, load_glossary
 from editflow.outputs import ReviewState as DocumentReviewState
 from editflow.outputs import review_state
@@ -126,9 +125,10 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.checks import check_po
+    from editflow.checks.suppress import carry_dismissed
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
-    from editflow.po import edited_entries, load_po, stale_inputs
+    from editflow.po import load_po, stale_inputs
     from editflow.workfile import align_files, write_alignment
 
     st = ArticleStatus(article.slug)
@@ -140,21 +140,20 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     try:
         glossary = run_glossary(glossaries, common_key)
         po_path = article.po
+        expect = fingerprint(po_path)  # a PO saved by a translator while this runs is not overwritten
         po = load_po(po_path) if po_path.is_file() else None
         needs_align = po is None
-        if po is not None:
-            changed = stale_inputs(po, po_path)
-            if changed:
-                edited = edited_entries(po)
-                if edited and not force:
-                    raise EditflowError(f"{', '.join(changed)} changed, and {len(edited)} entries were edited in "
-                                        f"the PO; carry the edits into the translation, then 'editflow align -f'")
-                needs_align = True
+        if po is not None and stale_inputs(po, po_path):
+            needs_align = True
         if needs_align:
             al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
                              boilerplate=settings.boilerplate)
-            write_alignment(al, po_path, force=True)
+            # What people wrote in the PO is carried to the new entries (editflow.refresh).
+            refresh = write_alignment(al, po_path, force=force, check_article=False, expect=expect)
+            if refresh is not None:
+                carry_dismissed(po_path, refresh.previous, refresh.po, refresh.report, glossary, settings)
+                st.message = refresh.report.summary() if refresh.report.kept_anything else ""
             po = load_po(po_path)
         result = check_po(po_path, settings=settings, po=po, glossary=glossary)
         outs = outputs_for(root, article.slug)
@@ -295,7 +294,17 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
 
     Raises InputError when the project has no complete article (nothing could
     be built); an article's own trouble is its status instead (see `exit_code`).
+    The project's lock is held throughout: a second build (or an import-review,
+    a tm rebuild) waits for this one, or stops with a message.
     """
+    from editflow.locks import locked
+
+    with locked(Path(root), "build"):
+        return _build(Path(root), settings, glossaries, jobs=jobs, force=force, progress=progress, warn=warn)
+
+
+def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None, force: bool,
+           progress: Callable[[ArticleStatus], None] | None, warn: Warn | None) -> list[ArticleStatus]:
     from editflow.checks import selection
 
     selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched

@@ -76,19 +76,27 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: [align] threshold, "
                    "else 0.85 (calibrated: flags ~7% of pairs, ~87% of wrong ones).")
-@force_option("Overwrite an existing output that belongs to another article or holds edits not in the "
-              "translation.")
+@force_option("Replace an existing output that belongs to another article, is read-only or is a .tsv. "
+              "What people wrote in a PO is still kept.")
+@click.option("--discard-edits", is_flag=True,
+              help="Drop what people wrote in the existing PO (comments, confirmed pairs, English edited in it, "
+                   "added entries) instead of carrying it over; with --force, also replace a PO that cannot be read.")
 @json_option("Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @click.pass_context
 def align(ctx: click.Context, original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
-          threshold: float | None, force: bool, as_json: bool, quiet: bool) -> None:
+          threshold: float | None, force: bool, discard_edits: bool, as_json: bool, quiet: bool) -> None:
     """Pair the paragraphs of ORIGINAL (Ukrainian) and TRANSLATION (English).
 
     Inputs may be .txt, .md or .docx (encodings are detected). Writes a PO
     working file (one entry per pair: msgid Ukrainian, msgstr English; doubtful
     pairs fuzzy) or, for -o X.tsv, one line per pair:
     SRC<TAB>TGT<TAB>CONFIDENCE with 0-based paragraph indexes.
+
+    An existing PO of the article is refreshed: translator comments, ignore
+    markers, review records, confirmed pairs, English edited in the PO, added
+    entries and dismissed findings go to the entries that now hold the same
+    paragraphs; what finds no place is kept as an obsolete (#~) entry and named.
 
     \b
     Examples:
@@ -97,7 +105,10 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     """
     from editflow.align import DOUBT_THRESHOLD
     from editflow.align.summary import format_summary, summarize
+    from editflow.checks.suppress import carry_dismissed
+    from editflow.fileio import fingerprint
     from editflow.glossary import load_glossary
+    from editflow.locks import locked
     from editflow.workfile import align_files, write_alignment
 
     out = output or default_output(translation)
@@ -107,13 +118,24 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     if threshold is None:
         threshold = settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD
     sources = settings.glossary_sources(glossaries)
-    al = align_files(original, translation, glossary=load_glossary(sources) if sources else None,
-                     threshold=threshold, boilerplate=settings.boilerplate)
-    write_alignment(al, out, force=force)
+    glossary = load_glossary(sources) if sources else None
+    with locked(out, f"align into {out.name}"):
+        expect = fingerprint(out)  # the PO as read now; one saved meanwhile in an editor is not overwritten
+        al = align_files(original, translation, glossary=glossary, threshold=threshold,
+                         boilerplate=settings.boilerplate)
+        refresh = write_alignment(al, out, force=force, discard_edits=discard_edits, expect=expect)
+        if refresh is not None and not discard_edits:
+            carry_dismissed(out, refresh.previous, refresh.po, refresh.report, glossary, settings)
     if as_json:
-        click.echo(json.dumps(summarize(al) | {"output": str(out)}, ensure_ascii=False, indent=2))
+        extra = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
+        click.echo(json.dumps(summarize(al) | {"output": str(out)} | extra, ensure_ascii=False, indent=2))
     elif not quiet:
         click.echo(format_summary(al, str(out)), err=True)
+        if refresh is not None and refresh.report.format():
+            click.echo(refresh.report.format(), err=True)
+    if refresh is not None and quiet and (refresh.report.conflicts or refresh.report.obsolete):
+        # Even --quiet says where the PO now differs from what a plain re-alignment would give.
+        click.echo(refresh.report.format(), err=True)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -191,8 +213,11 @@ def check(ctx: click.Context, po_files: tuple[Path, ...], glossaries: tuple[Path
         if unknown:
             raise click.UsageError(f"no current finding has the key(s) {', '.join(sorted(unknown))}; "
                                    f"run 'editflow check {po_file}' to see the keys")
+        from editflow.locks import locked
+
         target = dismissed_path(po_file)
-        n = dismiss(target, chosen, reason)
+        with locked(po_file, f"dismissing findings of {po_file.name}"):
+            n = dismiss(target, chosen, reason)
         click.echo(f"{target}: {n} finding(s) dismissed", err=True)
         return
     if as_json:
@@ -240,11 +265,12 @@ def tm_rebuild(ctx: click.Context, project: Path | None, project_option: Path | 
 
     Articles whose PO has not changed are skipped; articles whose PO is gone are dropped.
     """
+    from editflow.locks import locked
     from editflow.tm import TranslationMemory, tm_path
 
     root = current_run(ctx).project_root(chosen_project(project, project_option))
     pos = sorted((root / "translations").glob("*.po"))
-    with TranslationMemory.open(tm_path(root)) as mem:
+    with locked(root, "tm rebuild"), TranslationMemory.open(tm_path(root)) as mem:
         updated = sum(mem.update_from_po(p) for p in pos)
         dropped = mem.forget_missing(p.stem for p in pos)
         articles, units = mem.count()
@@ -436,28 +462,48 @@ def export(ctx: click.Context, po_file: Path, mode: str | None, output: Path | N
 @cli.command("import-review")
 @click.argument("review", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
-@force_option("Import the rows that are safe (id and Ukrainian intact, PO entry unchanged since "
-              "the export) and report the others, instead of refusing the whole review.")
+@force_option("Import everything that can be kept and keep the rest as comments in the PO (the English of a "
+              "row whose Ukrainian was edited, the reviewer's side of a conflict, the text of merged rows), "
+              "instead of refusing the whole review.")
+@click.option("--theirs", is_flag=True,
+              help="Where the PO (since the export) and the review changed one paragraph differently, take the "
+                   "reviewer's text.")
+@click.option("--ours", is_flag=True,
+              help="Where the PO (since the export) and the review changed one paragraph differently, keep the "
+                   "PO's text (the review's other changes are still imported).")
 @click.option("-n", "--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @json_option("Print the summary as JSON on stdout.")
-def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, as_json: bool) -> None:
-    """Bring a reviewed REVIEW (.review.docx) back into PO_FILE.
+def import_review_cmd(review: Path, po_file: Path, force: bool, theirs: bool, ours: bool, dry_run: bool,
+                      as_json: bool) -> None:
+    """Bring what the reviewer changed in REVIEW (.review.docx) into PO_FILE, and nothing else.
 
-    Edited English cells (tracked changes accepted), with the reviewer and
-    date recorded in the entry's comments; reviewers' Word comments become
-    translator comments. Rows are matched by id. A review with deleted,
-    added, merged or split rows, an edited Ukrainian cell, unknown ids, or
-    made from an older PO is refused and the PO left untouched. Importing
-    the same review again changes nothing.
+    Each row is compared three ways: the English as exported, as the
+    reviewer returned it, and as the PO holds it now. The reviewer's
+    changes are taken (tracked changes accepted; who and when recorded in
+    the entry's comments), changes made in the PO since the export are
+    kept, and a paragraph both changed differently is a conflict: both
+    texts are shown and nothing is written unless --theirs or --ours says
+    whose to keep. Reviewers' Word comments become translator comments,
+    line breaks kept. Enter in an English cell splits the paragraph (the
+    pair becomes 1-2), Shift+Enter is a line break inside it, an added row
+    is a new English paragraph after the row above, and deleting a
+    headline variant's row leaves it out of the publication. Deleting the
+    headline's row or a body row, merging or splitting cells, edited
+    Ukrainian or ids are refused with the rows named, the PO untouched.
+    Rows are matched by id. Importing the same review again changes nothing.
 
     \b
     Examples:
       editflow import-review build/war.review.docx translations/war.po
       editflow import-review war.review.docx war.po --dry-run
+      editflow import-review war.review.docx war.po --theirs
     """
     from editflow.export.review_import import import_review
 
-    summary = import_review(review, po_file, force=force, dry_run=dry_run)
+    if theirs and ours:
+        raise click.UsageError("--theirs and --ours exclude each other; give one")
+    summary = import_review(review, po_file, force=force, dry_run=dry_run,
+                            resolve="theirs" if theirs else "ours" if ours else None)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -469,8 +515,8 @@ def import_review_cmd(review: Path, po_file: Path, force: bool, dry_run: bool, a
 @glossary_option()
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Articles built at once (default: one per core).")
-@force_option("Rebuild every article, re-align even where the PO holds edits of its own, and replace "
-              "review documents someone has worked in.")
+@force_option("Rebuild every article, re-align over a read-only PO (what people wrote in it is kept), and "
+              "replace review documents someone has worked in.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Reference .docx for the publication export (default: [export] template).")
 @click.option("--subtitle/--no-subtitle", default=None,
@@ -482,8 +528,8 @@ def build(ctx: click.Context, project: Path | None, project_option: Path | None,
     """Align, check and export every article of PROJECT (default: this project).
 
     For each originals/<slug>.uk.* with translations/<slug>.en.*: align when
-    the PO is missing or an input changed (a PO with edits of its own is
-    never overwritten), run the checks, write build/<slug>.docx and
+    the PO is missing or an input changed (what people wrote in the PO is
+    carried to the new entries, as 'editflow align' does), run the checks, write build/<slug>.docx and
     build/<slug>.review.docx, then print one line per article. Articles with
     nothing changed since the last build are not redone.
 

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 import stat
 from pathlib import Path
 
 from editflow.errors import InputError
+
+# `expect` for a file that must not exist yet.
+ABSENT = ""
+
+
+class ChangedOnDisk(InputError):
+    """The file was changed by someone else between editflow reading it and writing it back."""
+
+
+def fingerprint(path: Path) -> str:
+    """SHA-256 of the file's bytes as they are now; ABSENT when there is no file."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ABSENT
 
 # tempfile.mkstemp creates its file 0600 whatever the umask, and a rename keeps
 # that mode: every output would be private to its writer, which makes a shared
@@ -33,13 +49,19 @@ def _create_temp(directory: Path, name: str) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name in {directory}")
 
 
-def atomic_write(path: Path, data: str | bytes, encoding: str = "utf-8") -> None:
+def atomic_write(path: Path, data: str | bytes, encoding: str = "utf-8", *, expect: str | None = None) -> None:
     """Write to a temporary file beside `path`, then rename it into place.
 
     A crash, Ctrl-C or full disk leaves the old file (or no file), never a
     truncated one.  A new file gets the mode the umask gives any new file; a
     replaced file keeps its mode.  When `path` is a symbolic link, its target
     is replaced and the link kept.
+
+    `expect`: the `fingerprint` of the file when the caller read it (ABSENT: it
+    did not exist).  If the file on disk is no longer that, someone saved it in
+    the meantime (a translator in Poedit while `build` re-aligned it): nothing
+    is replaced and ChangedOnDisk says so.  The check runs once the new text is
+    on disk beside it, so the window left is the rename itself.
     """
     shown = path = Path(path)
     raw = data.encode(encoding) if isinstance(data, str) else data
@@ -63,6 +85,10 @@ def atomic_write(path: Path, data: str | bytes, encoding: str = "utf-8") -> None
             os.fsync(fh.fileno())
         if existing_mode is not None:
             os.chmod(tmp, existing_mode)
+        if expect is not None and fingerprint(path) != expect:
+            raise ChangedOnDisk(shown, "was changed on disk while editflow worked on it (saved in another "
+                                       "program or by another editflow command); nothing was overwritten",
+                                "run the command again to work on the file as it is now")
         os.replace(tmp, path)
     except BaseException as e:
         try:

@@ -8,9 +8,11 @@ state off the same decision (`review_state`).  The answer is an `Ownership`:
     state      what is at the path                                          may write
     absent     nothing                                                      yes
     own        editflow's own output for the same article, untouched       yes
+               (a PO of the article, even edited: the refresh keeps what
+               people wrote in it, editflow.refresh)
     imported   a review someone worked in, all of it imported into the PO  yes
-    worked in  a review with work the PO has not imported;                 no
-               a PO whose English was edited in it
+    worked in  a review with work the PO has not imported                  no
+    read-only  a PO someone made read-only                                 no
     foreign    another article's export, another mode's, a file editflow   no
                did not write, a TSV or TMX (they record nothing)
     folder     a folder                                                     never
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import zipfile
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import asdict, dataclass, field
@@ -77,6 +80,7 @@ class OutputState(StrEnum):
     OWN = "own"
     IMPORTED = "imported"
     WORKED_IN = "worked in"
+    READ_ONLY = "read-only"
     FOREIGN = "foreign"
     FOLDER = "folder"
 
@@ -257,22 +261,31 @@ def decide(path: Path, claim: Claim) -> Ownership:
     return _decide_document(path, claim)
 
 
+def read_only(path: Path) -> bool:
+    """Whether someone made the file read-only (no write permission, or no write bit at all: root may write
+    anything, but a file chmod'ed a-w was meant not to change)."""
+    try:
+        return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+    except OSError:
+        return False
+
+
 def _decide_po(path: Path, claim: Claim) -> Ownership:
-    from editflow.po import edited_entries, load_po
+    from editflow.po import read_header
 
     hint = "use --force to overwrite it"
-    try:
-        po = load_po(path)
-    except InputError:
+    if read_only(path):
+        return Ownership(path, OutputState.READ_ONLY, "is read-only, so editflow will not replace it",
+                         "make it writable (chmod u+w), or use --force to replace it anyway")
+    # Whose PO it is is in the header; the writer reads the whole file strictly (po.load_po)
+    # when it refreshes it, and refuses one that is broken, naming the line.
+    metadata = read_header(path)
+    if not metadata:
         return Ownership(path, OutputState.FOREIGN, "exists and is not an editflow PO file", hint)
-    if po_identity(po.metadata, path) != claim.identity:
+    if po_identity(metadata, path) != claim.identity:
         return Ownership(path, OutputState.FOREIGN, "exists and belongs to another article", hint)
-    edited = edited_entries(po)
-    if edited:
-        return Ownership(path, OutputState.WORKED_IN,
-                         f"holds English edited in the PO ({len(edited)} entr{'y' if len(edited) == 1 else 'ies'}: "
-                         f"{', '.join(edited[:5])})",
-                         "use --force to overwrite them, or copy the edits into the translation first")
+    # English edited in the PO, comments and the rest that people wrote are carried over by the
+    # refresh (editflow.refresh), so an edited PO of the article is refreshed like any other.
     return Ownership(path, OutputState.OWN)
 
 

@@ -29,8 +29,10 @@ import os
 import re
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import polib
@@ -39,6 +41,7 @@ from editflow import __version__
 from editflow.errors import InputError
 from editflow.fileio import atomic_write
 from editflow.model import Alignment, Bead, Document, Paragraph, Role, role_of
+from editflow.po_validate import ParsedEntry, POFormatError, validate_po
 
 ADDED_MSGID = "[editflow: no Ukrainian counterpart]"
 SEP = "\n\n"
@@ -164,9 +167,10 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
     return po
 
 
-def write_po(al: Alignment, po_path: Path) -> polib.POFile:
+def write_po(al: Alignment, po_path: Path, *, expect: str | None = None) -> polib.POFile:
+    """Write the PO of `al`; `expect`: the file's fingerprint when it was read (see fileio.atomic_write)."""
     po = alignment_to_po(al, po_path)
-    atomic_write(Path(po_path), str(po) + "\n")
+    atomic_write(Path(po_path), str(po) + "\n", expect=expect)
     return po
 
 
@@ -206,19 +210,58 @@ def entry_info(entry: polib.POEntry) -> EntryInfo | None:
 
 
 def load_po(path: Path) -> polib.POFile:
+    """Read a PO file strictly: a structurally broken one is refused with its line (po_validate)."""
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "PO file not found", "run 'editflow align' first")
     try:
-        path.read_bytes().decode("utf-8")
-        # polib parses from the file, whose lines end at newlines only: given the
-        # text, it would split it with str.splitlines, which also breaks lines at
-        # U+2028, U+2029, U+0085 and U+001C-U+001E inside the quoted strings.
-        return polib.pofile(str(path), wrapwidth=78, encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(path, "PO file is not UTF-8", "save it as UTF-8") from None
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot be read ({e.strerror or e})", "check its permissions") from None
+    return parse_po(data, path)
+
+
+def parse_po(data: bytes, path: Path | str = "<po>") -> polib.POFile:
+    """The PO in `data`, validated first and then read by polib, which must agree with the validator."""
+    checked = validate_po(data, path)
+    # polib splits text given as a string with str.splitlines(), which also breaks lines at
+    # U+2028, U+0085 and other characters a string may hold; a PO line ends at "\n" only.
+    lines = [ln[:-1] if ln.endswith("\r") else ln for ln in checked.text.split("\n")]
+    parser: Any = polib._POFileParser(checked.text, encoding="utf-8")
+    parser.fhandle = lines  # the parser iterates fhandle, a file or (here) a list of lines
+    try:
+        po = parser.parse()
     except (OSError, ValueError) as e:
-        raise InputError(path, f"not a valid PO file ({e})", "fix it or re-create it with 'editflow align'") from None
+        raise POFormatError(path, parser.current_line, f"editflow's PO library cannot read this line ({e})") from None
+    po.wrapwidth = 78
+    po.encoding = "utf-8"
+    _agree(po, checked.entries, path)
+    return po
+
+
+def _agree(po: polib.POFile, parsed: list[ParsedEntry], path: Path | str) -> None:
+    """Refuse a file polib would read differently from gettext (the validator), rather than change its text."""
+    ours = [e for e in parsed if not e.is_header]
+    theirs = list(po)
+    for k, mine in enumerate(ours):
+        entry = theirs[k] if k < len(theirs) else None
+        if entry is None or _strings(entry) != (
+                mine.obsolete, mine.msgctxt, mine.msgid or "", mine.msgid_plural or "", mine.msgstr or "",
+                dict(mine.msgstr_plural), mine.previous_msgctxt, mine.previous_msgid, mine.previous_msgid_plural):
+            raise POFormatError(path, mine.line, "editflow's PO library would read this entry differently from "
+                                                 "gettext, changing its text",
+                                "rewrite the entry as Poedit or msgcat would save it; editflow has not changed "
+                                "the file")
+    if len(theirs) != len(ours):
+        extra = theirs[len(ours)]
+        raise POFormatError(path, extra.linenum or 0, "editflow's PO library would read an entry that gettext "
+                                                      "does not see", "fix the entry; editflow has not changed the file")
+
+
+def _strings(e: polib.POEntry) -> tuple[object, ...]:
+    plural = {int(k): v for k, v in (e.msgstr_plural or {}).items()}
+    return (bool(e.obsolete), e.msgctxt, e.msgid, e.msgid_plural or "", e.msgstr or "", plural,
+            e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural)
 
 
 def _split(text: str, count: int, path: Path, entry: polib.POEntry, side: str) -> list[str]:
@@ -274,7 +317,7 @@ def edited_entries(po: polib.POFile) -> list[str]:
     out = []
     for entry in po:
         info = entry_info(entry)
-        if info is None or not info.en_hash:
+        if info is None or not info.en_hash or entry.obsolete:
             continue
         if text_hash(entry.msgstr) != info.en_hash:
             out.append(entry.msgctxt or entry.msgid[:30])
@@ -337,3 +380,51 @@ def stale_inputs(po: polib.POFile, po_path: Path) -> list[str]:
         elif sha256_file(p) != digest:
             out.append(rel)
     return out
+
+
+def entry_note(entry: polib.POEntry) -> str:
+    """The human line of the entry's `#.` comment (kind, confidence, reasons), whole.
+
+    editflow writes it as one line, which PO writers wrap at 78 columns (polib with no mark of
+    the wrap), so every `#.` line before the machine line is a piece of it.  An entry without the
+    machine line (a PO made elsewhere) keeps its comment lines as they are.
+    """
+    comment = entry.comment or ""
+    m = _MACHINE.search(comment)
+    if m is None:
+        return comment.strip("\n")
+    return " ".join(ln.strip() for ln in comment[:m.start()].split("\n") if ln.strip())
+
+
+def set_english_paragraphs(po: Iterable[polib.POEntry], entry: polib.POEntry, count: int, reason: str) -> None:
+    """Make the entry's machine and human lines say its English has `count` paragraphs now.
+
+    For an English side re-paragraphed after alignment (a reviewer's Enter in a cell): the
+    paragraphs the entry had keep their indexes and roles, a new one takes its neighbour's (the
+    index of the paragraph it was split from: it has no place of its own in the translation file);
+    the hash of the English as aligned stays, so the entry still counts as edited in the PO.
+    `po`: the entries the entry stands among (for the index of an omission translated after all).
+    """
+    info = entry_info(entry)
+    m = _MACHINE.search(entry.comment or "")
+    if info is None or m is None or count == len(info.tgt):
+        return
+    tgt = list(info.tgt[:count])
+    if not tgt and count:   # an omission translated in review: after the English before it
+        last = 0
+        for e in po:
+            if e is entry:
+                break
+            other = entry_info(e) if not e.obsolete else None
+            last = max((*other.tgt, last)) if other is not None else last
+        tgt = [last]
+    tgt += [tgt[-1]] * (count - len(tgt)) if tgt else []
+    roles: list[str] = list(info.tgt_roles[:count]) or list(info.src_roles[-1:]) or ["body"]
+    roles += [roles[-1]] * (count - len(roles))
+    # Fields this function does not change are kept as written, in their order.
+    fields = [f"tgt={','.join(map(str, tgt))}" if f.startswith("tgt=")
+              else f"roles={','.join(info.src_roles)}|{','.join(roles)}" if f.startswith("roles=")
+              else f for f in m.group(1).split()]
+    kind = f"{len(info.src)}-{count}"
+    human = f"{kind} · confidence {info.confidence:.2f} · {reason}"
+    entry.comment = f"{human}\neditflow: {' '.join(fields)}"

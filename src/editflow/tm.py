@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import Iterable, Iterator
 
 from editflow import __version__
-from editflow.errors import InputError
+from editflow.errors import EditflowError, InputError
 from editflow.fileio import atomic_write
 from editflow.textnorm import normalize
 
@@ -97,6 +97,19 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+BUSY_TIMEOUT = 30.0  # seconds
+
+
+def _is_busy(e: sqlite3.OperationalError) -> bool:
+    text = str(e).lower()
+    return "locked" in text or "busy" in text
+
+
+def _busy(path: Path) -> EditflowError:
+    return EditflowError(f"{path}: the translation memory is busy in another process (a build?) and stayed so "
+                         f"for {BUSY_TIMEOUT:.0f} s; nothing was changed. Try again when it has finished")
+
+
 class TranslationMemory:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
@@ -107,7 +120,9 @@ class TranslationMemory:
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path))
+            # Another process writing the memory (a build) holds SQLite's lock: wait for it
+            # this long before giving up with a message, not a traceback.
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.executescript(_SCHEMA)
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -118,6 +133,11 @@ class TranslationMemory:
                 conn.close()
                 raise InputError(path, f"translation memory has schema {row[0]}, this editflow reads {SCHEMA_VERSION}",
                                  "delete it and run 'editflow tm rebuild' (it is rebuilt from the PO files)")
+        except sqlite3.OperationalError as e:
+            if _is_busy(e):
+                raise _busy(path) from None
+            raise InputError(path, f"not a usable translation memory ({e})",
+                             "delete it and run 'editflow tm rebuild'") from None
         except sqlite3.DatabaseError as e:
             raise InputError(path, f"not a usable translation memory ({e})",
                              "delete it and run 'editflow tm rebuild'") from None
@@ -130,6 +150,8 @@ class TranslationMemory:
 
     def __exit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+        if isinstance(e, sqlite3.OperationalError) and _is_busy(e):
+            raise _busy(self.path) from None
 
     def close(self) -> None:
         self.conn.close()

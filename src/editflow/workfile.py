@@ -1,5 +1,5 @@
 """The working file: two files read and aligned, written as a PO (or a TSV bead list), and an
-existing one refreshed only when that loses nothing.  The align step of the flow on disk
+existing PO refreshed keeping everything people wrote in it (editflow.refresh).  The align step of the flow on disk
 (read → align → PO); `editflow align` and `build` call it, and so can a script:
 
     from editflow.workfile import align_files, write_alignment
@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editflow.align import DOUBT_THRESHOLD, align
-from editflow.fileio import atomic_write
+from editflow.errors import InputError
+from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, load_glossary
 from editflow.model import Alignment, Document
-from editflow.outputs import Claim, OutputKind, Ownership, article_identity, decide
+from editflow.outputs import Claim, OutputKind, OutputState, article_identity, decide
 from editflow.readers import read_document
+
+if TYPE_CHECKING:
+    import polib
+
+    from editflow.refresh import RefreshReport
 
 _BLANKS = re.compile(r"\n[ \t\u00a0]*\n+")
 
@@ -51,6 +59,14 @@ def tsv_text(al: Alignment) -> str:
                    for b in al.beads)
 
 
+@dataclass
+class Refresh:
+    """An existing PO refreshed by a new alignment: what was there, what was written, and the report."""
+    previous: polib.POFile
+    po: polib.POFile
+    report: RefreshReport
+
+
 def alignment_claim(al: Alignment, out: Path) -> Claim:
     """What writing `al` to `out` claims: a PO of the article of these two inputs, or a TSV."""
     if out.suffix.lower() != ".po":
@@ -61,21 +77,76 @@ def alignment_claim(al: Alignment, out: Path) -> Claim:
     return Claim(OutputKind.PO, article_identity(input_ref(al.source, folder), input_ref(al.target, folder), out.name))
 
 
-def check_overwrite(al: Alignment, out: Path, force: bool) -> Ownership:
-    """Refuse to replace an output the user would not expect to lose (`editflow.outputs.decide`).
+def _existing(out: Path, force: bool, discard_edits: bool) -> polib.POFile | None:
+    """The PO at `out`, read strictly; None when there is none to keep anything from."""
+    from editflow.po import parse_po
+    from editflow.po_validate import POFormatError
 
-    A PO of the same article is refreshed, unless it holds English text that
-    the translation file no longer has (edits made in the PO); anything else
-    needs --force.
+    if out.suffix.lower() != ".po" or not out.is_file():
+        return None
+    try:
+        return parse_po(out.read_bytes(), out)
+    except OSError as e:
+        if force and discard_edits:
+            return None
+        raise InputError(out, f"exists and cannot be read ({e.strerror or e})",
+                         "check its permissions, or use --force --discard-edits to replace it") from None
+    except POFormatError as e:
+        if force and discard_edits:
+            return None
+        # What people wrote in it cannot be kept without reading it, so even --force stops here.
+        raise POFormatError(out, e.line, e.problem,
+                            "fix that line (msgfmt --check shows the same), or replace the file and everything "
+                            "written in it with --force --discard-edits; the file is unchanged") from None
+
+
+def check_overwrite(al: Alignment, out: Path, force: bool, *, discard_edits: bool = False,
+                    check_article: bool = True) -> polib.POFile | None:
+    """Refuse to replace an output the user would not expect to lose; the existing PO to refresh, if any.
+
+    `editflow.outputs.decide` says whether the path may be written.  A PO of the same article is
+    refreshed, keeping what people wrote in it (editflow.refresh); a PO of another article
+    (unless `check_article` is off, as for build, whose PO is the article's by its name), a
+    read-only file and any other existing file need `force`.  A PO that cannot be read is
+    refused even then (what is in it could not be kept), unless `discard_edits` lets it go.
     """
-    return decide(out, alignment_claim(al, out)).require(force)
+    return _checked(al, out, force, discard_edits, check_article)
 
 
-def write_alignment(al: Alignment, out: Path, force: bool = False) -> None:
-    check_overwrite(al, out, force)
+def _checked(al: Alignment, out: Path, force: bool, discard_edits: bool, check_article: bool) -> polib.POFile | None:
+    found = _existing(out, force, discard_edits)
+    ownership = decide(out, alignment_claim(al, out))
+    if not (found is not None and not check_article and ownership.state is OutputState.FOREIGN):
+        ownership.require(force)
+    return found
+
+
+def write_alignment(al: Alignment, out: Path, force: bool = False, *, discard_edits: bool = False,
+                    check_article: bool = True, expect: str | None = None) -> Refresh | None:
+    """Write the alignment to `out` (.po or .tsv); an existing PO is refreshed, keeping what people wrote.
+
+    Returns the refresh (what was kept, conflicts, what became obsolete) when a PO was there,
+    else None.  `discard_edits` drops everything written in the existing PO instead.
+    `expect`: the output's `fileio.fingerprint` when the caller read it; a file changed on disk
+    since then is not overwritten (fileio.ChangedOnDisk).  Without it, the file as it is when the
+    overwrite check reads it is what may be replaced.
+    """
+    from editflow.outputs import po_identity
+    from editflow.po import alignment_to_po
+    from editflow.refresh import carry_over
+
+    if expect is None:
+        expect = fingerprint(out)
+    previous = _checked(al, out, force, discard_edits, check_article)
     if out.suffix.lower() == ".tsv":
-        atomic_write(out, tsv_text(al))
-    else:
-        from editflow.po import write_po
-
-        write_po(al, out)
+        atomic_write(out, tsv_text(al), expect=expect)
+        return None
+    po = alignment_to_po(al, out)
+    refresh = None
+    if previous is not None:
+        po, report = carry_over(previous, po, po_name=str(out), discard_edits=discard_edits,
+                                same_article=po_identity(previous.metadata, out) == alignment_claim(al, out).identity)
+        refresh = Refresh(previous, po, report)
+    # A PO saved meanwhile (Poedit, another editflow) is not replaced by one made from what was read.
+    atomic_write(out, str(po) + "\n", expect=expect)
+    return refresh

@@ -172,8 +172,9 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
         for b in beads:
             b.reasons = _reasons(src, tgt, b.src, b.tgt, src_roles, tgt_roles, 1.0)
         return beads, 1.0
-    terms = [(t.uk, t.en) for t in glossary.terms] if glossary else []
-    sf, tf = Extractor(terms).extract(src, tgt)
+    extractor = (glossary.memo("align.extractor", lambda: Extractor([(t.uk, t.en) for t in glossary.terms]))
+                 if glossary else Extractor([]))
+    sf, tf = extractor.extract(src, tgt)
     ev = build_evidence(sf, tf, key_weights(sf, tf), src_cats, tgt_cats)
     ratio = _ratio(ev, None)
     # Pass 1 finds the path roughly (band around strong anchors) to estimate

@@ -19,12 +19,15 @@ from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
 
 
-def _index(ctx: CheckContext):  # -> GlossaryIndex, built once per run
+def _index(ctx: CheckContext):  # -> GlossaryIndex, built once per glossary
     from editflow.glossary.match import GlossaryIndex
 
+    if ctx.glossary is not None:
+        glossary = ctx.glossary
+        return glossary.memo("checks.index", lambda: GlossaryIndex(glossary.terms))
     idx = ctx.cache.get("glossary")
     if idx is None:
-        idx = ctx.cache["glossary"] = GlossaryIndex(ctx.glossary.terms if ctx.glossary else [])
+        idx = ctx.cache["glossary"] = GlossaryIndex([])
     return idx
 
 

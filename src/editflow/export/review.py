@@ -8,9 +8,12 @@ the reviewer does arrives as tracked changes.
 
 What makes the round trip safe is a custom XML part (`customXml/itemN.xml`,
 namespace `REVIEW_NS`) recording the PO's identity (its input files and
-their hashes, a hash of all entries) and, per row, the id and hashes of the
-Ukrainian and English as exported.  `review_import` reads it to prove what
-changed and to refuse a review made from an older PO.  The same part records
+their hashes, a hash of all entries, which names the export), the text
+around the table, and, per row, the id, hashes of the Ukrainian and English,
+and the English, status and notes as exported (base64, so no word processor
+re-spaces them).  `review_import` reads it to tell what the reviewer changed
+from what changed in the PO since, and to keep what a reviewer typed in the
+status or notes column or outside the table.  The same part records
 a hash of the document body as written, by which `editflow.outputs` tells an
 untouched review (a later export replaces it) from one a reviewer has worked
 in (kept until its work is imported); the core properties record which
@@ -24,8 +27,8 @@ and saving.
 
 from __future__ import annotations
 
+import base64
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -71,6 +74,21 @@ _ITEM_ID = "{6E1B7C0A-2F4D-4E1B-9C3A-ED17F10A0001}"
 
 def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def encode_text(text: str) -> str:
+    """A text as the review part records it: base64 of its UTF-8, which no XML tool re-spaces."""
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def decode_text(value: str | None) -> str | None:
+    """The text `encode_text` recorded; None when there is none or it is damaged."""
+    if not value:
+        return None if value is None else ""
+    try:
+        return base64.b64decode(value, validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
 
 
 def row_ids(po: polib.POFile) -> list[tuple[str, polib.POEntry]]:
@@ -247,6 +265,7 @@ def _header_row():
 
 
 def _status(entry: polib.POEntry) -> tuple[str, bool]:
+    from editflow.history import is_dropped
     from editflow.po import entry_info
 
     info = entry_info(entry)
@@ -254,19 +273,19 @@ def _status(entry: polib.POEntry) -> tuple[str, bool]:
     parts = ["doubtful"] if doubtful else []
     if info is not None:
         parts.append(f"{len(info.src)}-{len(info.tgt)} · {info.confidence:.2f}")
+    if is_dropped(entry):
+        parts.append("not published")
     return "\n".join(parts) or "—", doubtful
 
 
-# Translator-comment lines editflow writes on import that are machinery, not notes to show.
-_HIDDEN_NOTE = re.compile(r"^(before-review:|[A-Za-z0-9+/=]{40,}$)")
-
-
 def _notes(entry: polib.POEntry) -> str:
-    human = [ln for ln in (entry.comment or "").splitlines()
-             if ln.strip() and not ln.lstrip().startswith("editflow:")]
-    human = human[:1]
-    tc = [ln for ln in (entry.tcomment or "").splitlines() if ln.strip() and not _HIDDEN_NOTE.match(ln.strip())]
-    return "\n".join(human + tc)
+    """The entry's notes, each whole: the aligner's note on the pair, then the people's comments."""
+    from editflow.history import human_notes
+    from editflow.po import entry_note
+
+    human = entry_note(entry)
+    people = human_notes(entry.tcomment or "")
+    return "\n".join([human, *people] if human else people)
 
 
 def _comment_text(f: Finding) -> str:
@@ -380,7 +399,8 @@ def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
     props.keywords = "editflow review"
     props.comments = "Edit the English column only; import with 'editflow import-review'."
     props.language = "en"
-    document.add_heading(f"Bilingual review: {title}", level=1)
+    heading = f"Bilingual review: {title}"
+    document.add_heading(heading, level=1)
     document.add_paragraph(WARNING)
 
     by_index: dict[int, list[Finding]] = {}
@@ -437,16 +457,20 @@ def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
             tr.append(_cell(WIDTHS[1], _paragraphs(uk, "uk-UA"), fill))
         # No language on the English: proofing follows the reviewer's own English variant.
         tr.append(_cell(WIDTHS[2], _paragraphs(en, "") if en.text else [], fill))
+        notes = _notes(entry)
         tr.append(_cell(WIDTHS[3], _plain(status, bold=fuzzy), fill))
-        tr.append(_cell(WIDTHS[4], _plain(_notes(entry), grey=True), fill))
+        tr.append(_cell(WIDTHS[4], _plain(notes, grey=True), fill))
         meta_rows.append({"id": rid, "src": text_sha(entry.msgid), "tgt": text_sha(entry.msgstr),
-                          "uk": text_sha(uk.text), "fuzzy": "1" if fuzzy else "0"})
+                          "uk": text_sha(uk.text), "fuzzy": "1" if fuzzy else "0",
+                          "en": encode_text(entry.msgstr), "status": encode_text(status),
+                          "notes": encode_text(notes)})
 
     body = document.element.body
     at = body.index(body.sectPr) if body.sectPr is not None else len(body)
     body.insert(at, tbl)
     body.insert(at + 1, _el("p"))   # Word ends a document with a paragraph, never a table
     record = input_record(po) | {"entries": entries_hash(rows), "rows": str(len(rows)),
+                                 "outside": encode_text(f"{heading}\n{WARNING}"),
                                  "exported": moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
     summary = {"rows": len(rows), "comments": placed, "doubtful": doubtful,
                "findings": len(findings)}

@@ -23,7 +23,9 @@ KNOWN = ("uk", "en", "forbidden", "note", "context", "case", "match")
 def parse_csv(text: str, origin: str = "<csv>", problems: list[Problem] | None = None) -> list[Term]:
     """Terms of a CSV glossary.  With `problems`, bad case/match values are collected, not raised."""
     try:
-        reader = csv.DictReader(io.StringIO(text))
+        # strict: an unterminated quote is an error, not a field that swallows the rest of the file
+        # (every term after it silently lost).
+        reader = csv.DictReader(io.StringIO(text), strict=True)
         header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     except csv.Error as e:
         raise InputError(origin, f"malformed CSV header ({e})") from None
@@ -33,9 +35,11 @@ def parse_csv(text: str, origin: str = "<csv>", problems: list[Problem] | None =
                          "the header must name at least 'uk' and 'en'")
     reader.fieldnames = header
     terms: list[Term] = []
+    start = reader.line_num + 1  # the line the record being read starts on
     try:
         for row in reader:
-            line = reader.line_num
+            line = start
+            start = reader.line_num + 1
             uk = (row.get("uk") or "").strip()
             if not uk:
                 continue
@@ -52,5 +56,8 @@ def parse_csv(text: str, origin: str = "<csv>", problems: list[Problem] | None =
                 extra={k: v for k, v in row.items() if k not in KNOWN and k is not None and isinstance(v, str) and v},
             ))
     except csv.Error as e:
-        raise InputError(origin, f"line {reader.line_num}: malformed CSV ({e})") from None
+        if "end of data" in str(e):
+            raise InputError(origin, f"line {start}: a quote opened here is never closed, so every line after "
+                                     f"it would be read as one cell", "close the quote (or remove it)") from None
+        raise InputError(origin, f"line {start}: malformed CSV ({e})") from None
     return terms

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from editflow.model import Severity
+
+T = TypeVar("T")
 
 CASES = ("any", "exact")
 MATCHES = ("lemma", "exact")
@@ -39,9 +43,18 @@ class Problem:
 class Glossary:
     terms: list[Term]
     paths: list[Path] = field(default_factory=list)
+    # What the aligner, the checks and the exports derive from the terms (indexes), made once per
+    # glossary object: a desk's 15,000-term glossary took longer to index than an article to check.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.terms)
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """`make()`, computed the first time `key` is asked for on this glossary, then kept."""
+        if key not in self.derived:
+            self.derived[key] = make()
+        return cast(T, self.derived[key])
 
 
 def split_cell(cell: str | None, seps: str = "|") -> list[str]:

@@ -23,7 +23,9 @@ lays it out for print):
 - an attribution or credit line ("Originally published by …", "Translated
   by …", "This article was first published in Ukrainian by …", "Reprinted
   with permission") last, in a "Credit" style, wherever it stood;
-- dropped: web boilerplate (share buttons, comment forms, cookie banners,
+- dropped: the paragraphs of entries a reviewer left out (a headline
+  variant whose row was deleted in the review: `editflow: drop` in the PO),
+  web boilerplate (share buttons, comment forms, cookie banners,
   copyright footers of the source site) and "Read more:" teasers, which link
   to other pages of the source site and mean nothing in a republication.
 
@@ -50,6 +52,7 @@ from editflow.roles import is_teaser
 
 if TYPE_CHECKING:
     from editflow.glossary import Glossary
+    from editflow.model import Paragraph
 
 __all__ = ["write_publication"]
 
@@ -73,10 +76,12 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
     po_path, out = Path(po_path), Path(out)
     po = load_po(po_path)
     check_storable(po, po_path)
-    paragraphs = english_paragraphs(po, po_path)
+    left_out: list[Paragraph] = []
+    paragraphs = english_paragraphs(po, po_path, left_out)
     if not any(p.text.strip() for p in paragraphs):
         raise InputError(po_path, "has no English text", "translate it (msgstr) before exporting")
     plan = plan_publication(paragraphs, subtitle=subtitle, last_translator=po.metadata.get("Last-Translator", ""))
+    plan.dropped += left_out
     if not plan.blocks:
         raise InputError(po_path, "has no English text to publish (only web boilerplate and teasers)",
                          "check the translation")
