@@ -48,14 +48,17 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from editflow.align import align
+from editflow.export._package import append_text, xml_safe
 from editflow.export.publication import write_publication
 from editflow.export.publication.plan import plan_publication
 from editflow.export.publication.source import english_paragraphs
 from editflow.export.review import SEP, row_ids, write_review
 from editflow.export.review_import import import_review, same_text
 from editflow.model import Alignment, Bead, Document, Finding, Paragraph
-from editflow.po import decode_ref, load_po, po_to_documents, stale_inputs, write_po
+from editflow.po import decode_ref, encode_ref, load_po, po_to_documents, stale_inputs, write_po
 from editflow.readers import read_document
+from editflow.readers.docx import symbol_character
+from editflow.textnorm import is_blank, paragraph_form
 from editflow.workfile import align_files, write_alignment
 
 EXAMPLES = 500
@@ -183,12 +186,11 @@ def document(paragraphs: list[str], path: Path, lang: str) -> Document:
 
 
 def aligned_po(uk: list[str], en: list[str], po_path: Path, uk_name: str = "a.uk.txt",
-               en_name: str = "a.en.txt") -> tuple[Document, Document]:
+               en_name: str = "a.en.txt") -> None:
     root = po_path.parent.parent
     src = document(uk, root / "originals" / uk_name, "uk")
     tgt = document(en, root / "translations" / en_name, "en")
     write_po(align(src, tgt), po_path)
-    return src, tgt
 
 
 # ---------------------------------------------------------------------------
@@ -196,12 +198,13 @@ def aligned_po(uk: list[str], en: list[str], po_path: Path, uk_name: str = "a.uk
 # ---------------------------------------------------------------------------
 
 @PROPERTY
-@given(uk=PARAGRAPHS, en=PARAGRAPHS, uk_stem=FILE_STEM, en_stem=FILE_STEM)
+@given(uk=PARAGRAPHS, en=PARAGRAPHS, uk_stem=FILE_STEM, en_stem=FILE_STEM, po_stem=FILE_STEM)
 def test_alignment_comes_back_from_the_po(workdir: Path, msgfmt: str, uk: list[str], en: list[str],
-                                          uk_stem: str, en_stem: str) -> None:
-    po_path = workdir / "a" / "translations" / "a.po"
-    src, tgt = aligned_po(uk, en, po_path, f"{uk_stem}.uk.txt", f"{en_stem}.en.txt")
+                                          uk_stem: str, en_stem: str, po_stem: str) -> None:
+    po_path = workdir / "a" / "translations" / f"{po_stem}.po"
+    aligned_po(uk, en, po_path, f"{uk_stem}.uk.txt", f"{en_stem}.en.txt")
     po = load_po(po_path)
+    assert decode_ref(po.metadata["Project-Id-Version"]) == po_stem
     back_src, back_tgt, _beads = po_to_documents(po, po_path)
     assert back_src.texts == uk
     assert back_tgt.texts == en
@@ -212,6 +215,7 @@ def test_alignment_comes_back_from_the_po(workdir: Path, msgfmt: str, uk: list[s
     assert named <= {f"../originals/{uk_stem}.uk.txt", f"{en_stem}.en.txt"}
     check_polib(po_path, [(e.msgctxt or "", e.msgid, e.msgstr) for e in po])
     check_msgfmt(msgfmt, po_path)
+    po_path.unlink()
 
 
 @PROPERTY
@@ -381,3 +385,43 @@ def test_generators_reach_the_hard_characters() -> None:
         assert ch in seen, f"U+{ord(ch):04X} never generated"
     assert any(unicodedata.category(ch) == "Mn" for ch in seen), "no combining accent generated"
     assert any(ord(ch) > 0xFFFF for ch in seen), "nothing beyond the BMP (emoji) generated"
+
+
+# ---------------------------------------------------------------------------
+# the pieces the properties rest on
+# ---------------------------------------------------------------------------
+
+@PROPERTY
+@given(name=FILE_STEM)
+def test_a_file_name_survives_the_po_encoding(name: str) -> None:
+    encoded = encode_ref(name)
+    assert decode_ref(encoded) == name
+    # Nothing that would end a `#:` reference or a header field, or that polib's wrapper changes.
+    assert not any(ch.isspace() or ch == "*" for ch in encoded)
+    assert encoded == name or "%" in encoded
+
+
+@pytest.mark.parametrize(("font", "code", "char"), [
+    ("Symbol", "F0B0", "°"), ("Symbol", "F061", "α"), ("Symbol", "F0B4", "×"), ("Symbol", "F0A3", "≤"),
+    ("Symbol", "B1", "±"), ("Times New Roman", "00B0", "°"), ("Wingdings", "F0FC", "\uf0fc"), ("", "FFFE", "\ufffe"),
+    ("Symbol", "F0F0", "\uf0f0"), ("Symbol", "0001", ""),
+])
+def test_word_symbols(font: str, code: str, char: str) -> None:
+    sym = etree.Element(W + "sym", {W + "font": font, W + "char": code})
+    assert symbol_character(sym) == char
+
+
+def test_append_text_stores_what_xml_cannot_hold_as_word_elements() -> None:
+    run = etree.Element(W + "r")
+    append_text(run, " a\tb\nc\u00add\u2011e\ufffe  f ")
+    assert [etree.QName(el).localname for el in run] == ["t", "tab", "t", "br", "t", "softHyphen", "t",
+                                                          "noBreakHyphen", "t", "sym", "t"]
+    assert [el.get(XML_SPACE) for el in run.iter(W + "t")] == ["preserve", None, None, None, None, "preserve"]
+    assert xml_safe("a\x01b\uffff") == "a\ufffdb\ufffd"
+
+
+def test_the_paragraph_rule() -> None:
+    assert is_blank(" \u00a0\u200b\u00ad\u200f\u2028") and not is_blank("\u200ba")
+    assert paragraph_form("  a \n \u200b\n\nb\u2029 ") == "a \nb"
+    text = "a\u200b\u00ad\tb\nc"
+    assert paragraph_form(text) is text
