@@ -235,6 +235,11 @@ def test_strip_inline_markdown(source: str, expected: str) -> None:
     assert strip_inline_markdown(source) == expected
 
 
+def test_strip_inline_markdown_keeps_private_use_characters() -> None:
+    # The markup stripper parks protected spans in plane 15; the text's own characters there stay.
+    assert strip_inline_markdown("a \U000f0000 *b* `c` \U000fffff") == "a \U000f0000 b `c` \U000fffff"
+
+
 def test_markdown_paragraphs_helper() -> None:
     assert pairs(markdown_paragraphs("## Розділ\nТекст\\\nдалі")) == [
         ("Розділ", "heading", "1"),

@@ -281,3 +281,16 @@ def test_a_control_character_typed_into_the_po_is_refused_at_export(tmp_path: Pa
     message = one_line_refusal(invoke("export", po_path, kind, "-o", out), po_path)
     assert "U+000B" in message and entry.msgctxt in message and "line " in message
     assert not out.exists() and po_path.read_bytes() == before
+
+
+def test_a_po_written_before_names_were_encoded_is_still_refreshed(tmp_path: Path) -> None:
+    original = write_text(tmp_path / "originals" / "kharkiv attack.uk.txt", UK)
+    translation = write_text(tmp_path / "translations" / "kharkiv attack.en.txt", EN)
+    po_path = tmp_path / "translations" / "kharkiv.po"
+    assert invoke("align", original, translation, "-o", po_path).exit_code == 0
+    # The header as editflow wrote it before: the names with their spaces.
+    text = po_path.read_text(encoding="utf-8").replace("kharkiv%20attack", "kharkiv attack")
+    po_path.write_text(text, encoding="utf-8")
+    result = invoke("align", original, translation, "-o", po_path)
+    assert result.exit_code == 0, result.output
+    assert "%20" in load_po(po_path).metadata["X-Editflow-Source"]

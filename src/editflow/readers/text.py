@@ -329,6 +329,9 @@ def strip_inline_markdown(text: str) -> str:
         parked.append(s)
         return chr(_PARK_BASE + len(parked) - 1)
 
+    # Characters of the parking range the text itself holds are parked first,
+    # so that they come back as themselves (and are not taken for a parked span).
+    text = _PARKED_RE.sub(lambda m: park(m.group(0)), text)
     text = _CODE_SPAN_RE.sub(lambda m: park(m.group(0)), text)
     text = _ESCAPE_RE.sub(lambda m: park(m.group(1)), text)
     text = _IMAGE_RE.sub(lambda m: m.group(1), text)
