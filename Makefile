@@ -44,6 +44,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
 	$(BIN)/python benchmarks/glossary_accuracy.py
 	$(BIN)/python benchmarks/check_noise.py
+	$(BIN)/python benchmarks/numbers_accuracy.py
+	$(BIN)/python benchmarks/numbers_accuracy.py --probes benchmarks/data/numbers_probes_2.txt
+	$(BIN)/python benchmarks/numbers_noise.py
 	$(BIN)/python benchmarks/export_speed.py
 	$(BIN)/python benchmarks/review_speed.py
 	$(BIN)/python benchmarks/build_speed.py

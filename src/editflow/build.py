@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -46,7 +46,7 @@ from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, glossary_files, load_glossary
 from editflow.outputs import ReviewState as DocumentReviewState
 from editflow.outputs import review_state
-from editflow.project import Article, find_articles
+from editflow.project import Article, Skipped, find_articles, skipped_files
 
 STATE_NAME = "build.json"
 
@@ -134,7 +134,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     st = ArticleStatus(article.slug)
     if not article.complete:
         st.state = "incomplete"
-        st.message = "no translation" if article.translation is None else "no original"
+        st.message = article.missing
         return st
     assert article.original is not None and article.translation is not None
     try:
@@ -246,8 +246,7 @@ def status(root: Path, settings: Settings, glossaries: list[Path], *,
     out = []
     for a in find_articles(root):
         if not a.complete:
-            out.append(ArticleStatus(a.slug, "incomplete", message="no translation" if a.translation is None
-                                     else "no original"))
+            out.append(ArticleStatus(a.slug, "incomplete", message=a.missing))
             continue
         prev = saved.get(a.slug)
         # The review document is the reviewer's as much as ours: its state is read afresh, not from the record.
@@ -265,12 +264,15 @@ def status(root: Path, settings: Settings, glossaries: list[Path], *,
     return out
 
 
-def _no_pairs(root: Path, articles: list[Article]) -> InputError:
+def _no_pairs(root: Path, articles: list[Article], skipped: Sequence[Skipped] = ()) -> InputError:
     halves = [a.slug for a in articles]
     problem = "no article pairs found (originals/<slug>.uk.* with translations/<slug>.en.*)"
     if halves:
-        shown = ", ".join(halves[:5]) + (", ..." if len(halves) > 5 else "")
+        shown = ", ".join(f"{a.slug} ({a.missing})" for a in articles[:5]) + (", ..." if len(halves) > 5 else "")
         problem += f"; {len(halves)} without the other half: {shown}"
+    if skipped:
+        shown = "; ".join(str(s) for s in skipped[:5]) + ("; ..." if len(skipped) > 5 else "")
+        problem += f"; {len(skipped)} file(s) skipped: {shown}"
     return InputError(root, problem, "add the missing files, or give the project folder")
 
 
@@ -310,8 +312,12 @@ def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int 
     selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched
     root = Path(root)
     articles = find_articles(root)
+    skipped = skipped_files(root)
     if not any(a.complete for a in articles):
-        raise _no_pairs(root, articles)
+        raise _no_pairs(root, articles, skipped)
+    for s in skipped:  # the desk sees what was left out and the name editflow expected
+        if warn is not None:
+            warn(str(s))
     saved = load_state(root, warn)
     common = settings_key(settings, glossaries)
     results: dict[str, ArticleStatus] = {}
