@@ -38,7 +38,9 @@ def test_the_config_template_parses_to_the_defaults(tmp_path: Path) -> None:
     (tmp_path / "editflow.toml").write_text(live, encoding="utf-8")
     s = load_settings(tmp_path)
     assert s.warnings == [], s.warnings
-    assert s.threshold == 0.85 and s.severity == {"names.spelling": "warning"} and s.template is not None
+    from editflow.align import DOUBT_THRESHOLD
+
+    assert s.threshold == DOUBT_THRESHOLD and s.severity == {"names.spelling": "warning"} and s.template is not None
 
 
 @pytest.mark.parametrize("toml, message", [

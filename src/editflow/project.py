@@ -141,7 +141,7 @@ CONFIG_TEMPLATE = """\
 
 [align]
 # Confidence below which a pair is doubtful (marked fuzzy in the PO).
-# threshold = 0.85
+# threshold = 0.95
 
 [glossary]
 # Term bases (CSV, TBX, PO), files or folders, relative to this file.
