@@ -195,12 +195,13 @@ def test_markdown_roles_and_markup(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "article.md", MARKDOWN), lang="uk")
     assert doc.format == "md"
     assert doc.encoding == "utf-8"
+    # Emphasis and links are kept as the PO's inline tags (editflow.inline).
     assert pairs(doc) == [
-        ("Уряд ухвалив бюджет", "title", "1"),
-        ("Депутати проголосували у четвер, пише Укрінформ. "
+        ("Уряд <i>ухвалив</i> бюджет", "title", "1"),
+        ('Депутати проголосували <b>у четвер</b>, пише <a href="https://www.ukrinform.ua/a_(b)">Укрінформ</a>. '
          "Опозиція [Росіяни – ред.] критикує рішення.", "body", "3"),
         ("Що змінюється", "heading", "6"),
-        ("Це перший крок, сказав міністр.", "quote", "8"),
+        ("Це <i>перший</i> крок, сказав міністр.", "quote", "8"),
         ("- ремонт шкіл - нові автобуси", "body", "11"),
         ("Подробиці", "heading", "14"),
         ("Другий заголовок першого рівня", "heading", "17"),
@@ -604,7 +605,8 @@ def test_docx_special_runs_fields_and_links(tmp_path: Path) -> None:
     assert read_document(save(document, tmp_path)).texts == [
         "Колонка\tзначення\nновий рядок\nще",
         "Кривий\u2011Ріг, +25°C",   # Word's non-breaking hyphen, kept as one
-        "Див. сторінку 5 і звіт та сайт міністерства.",
+        # A HYPERLINK field is a link; a w:hyperlink whose relationship is missing is text.
+        'Див. сторінку 5 і <a href="https://example.org">звіт</a> та сайт міністерства.',
     ]
 
 

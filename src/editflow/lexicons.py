@@ -26,6 +26,7 @@ from pathlib import Path
 
 from editflow.align.lexicon import Lexicon, load_lexicon, merge_lexicons, starter_lexicon, train_lexicon
 from editflow.errors import EditflowError
+from editflow.inline import plain
 from editflow.tm import TM_DIR, TranslationMemory, tm_path
 
 LEXICON_NAME = "lexicon.json.gz"
@@ -46,7 +47,8 @@ def memory_fingerprint(mem: TranslationMemory) -> str:
 def train_from_memory(mem: TranslationMemory, fingerprint: str = "") -> Lexicon:
     """The memory's lexicon, the starter underneath."""
     articles, units = mem.count()
-    own = train_lexicon(((u.source, u.target) for u in mem.units()),
+    # Words are learnt from the words: the pairs without their inline tags (editflow.inline).
+    own = train_lexicon(((plain(u.source), plain(u.target)) for u in mem.units()),
                         meta={"source": f"translation memory: {articles} articles, {units} pairs"})
     starter = starter_lexicon()
     meta = dict(own.meta) | {

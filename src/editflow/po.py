@@ -40,6 +40,7 @@ import polib
 from editflow import __version__
 from editflow.errors import InputError
 from editflow.fileio import atomic_write
+from editflow.inline import plain
 from editflow.model import Alignment, Bead, Document, Paragraph, Role, role_of
 from editflow.po_validate import ParsedEntry, POFormatError, validate_po
 
@@ -68,7 +69,8 @@ def text_hash(text: str) -> str:
 
 
 def _bead_id(texts: list[str], added: bool) -> str:
-    key = ("+" if added else "") + SEP.join(" ".join(t.split()) for t in texts)
+    # The words, not their formatting or spacing: italicising a word keeps the entry's id.
+    key = ("+" if added else "") + SEP.join(" ".join(plain(t).split()) for t in texts)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 

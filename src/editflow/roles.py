@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from editflow.inline import plain
 from editflow.model import Paragraph, Role
 
 # Web-page furniture copied along with an article.  Matched against the
@@ -22,8 +23,14 @@ _BOILERPLATE = re.compile(
         share(?:\s+(?:this|on\s+\w+|article|story))?|
         facebook|twitter|x|telegram|linkedin|whatsapp|viber|reddit|pinterest|instagram|youtube|tiktok|
         e-?mail|print|copy\s+link|comments?(?:\s*\(\d+\))?|\d+\s+comments?|
-        (?:submit|post|leave)\s+a\s+(?:comment|reply)|leave\s+a\s+reply|
+        (?:submit|post|leave)\s+a\s+(?:comment|reply)|leave\s+a\s+reply|cancel\s+reply|
         your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|
+        (?:you\s+must\s+be\s+(?:logged|signed)\s+in|(?:please\s+)?(?:log|sign)\s*in)\s+to\s+
+            (?:(?:post|leave|write|add|submit)\s+(?:a\s+)?(?:comment|reply)|comment|reply)\b[^.]*|
+        only\s+(?:registered|logged[\s-]in|signed[\s-]in)\s+(?:users|members|readers)\s+can\s+comment.*|
+        comments\s+are\s+closed.*|(?:name|e-?mail|website|comment)\s*\*|
+        notify\s+me\s+of\s+(?:follow-?up\s+comments|new\s+(?:posts|comments)).*|
+        save\s+my\s+name,?\s+e-?mail.*|this\s+site\s+uses\s+akismet.*|
         (?:subscribe|sign\s+up)\b.*|follow\s+us\b.*|
         advertisement|sponsored|related(?:\s+(?:articles|posts|news|stories))?|tags?:.*|
         (?:©|\(c\)|copyright)\s*.*|all\s+rights\s+reserved.*|
@@ -34,6 +41,10 @@ _BOILERPLATE = re.compile(
         (?:підписуйтес[ья]|підпишіться|стежте|слідкуйте)\b.*|
         читайте\s+нас\s+у\b.*|теги?:.*|мітки:.*|
         (?:залишити|написати|додати)\s+коментар.*|
+        (?:щоб\s+(?:залишити|написати|додати)\s+коментар|(?:ви\s+повинні|потрібно|необхідно)\s+(?:увійти|
+            авторизуватися|зареєструватися)|увійдіть|авторизуйтеся)\b[^.]*(?:коментар|увійдіть|увійти|
+            авторизуйтеся|авторизуватися|зареєструйтеся)[^.]*|
+        коментувати\s+можуть\s+лише.*|коментарі\s+закрито.*|
         усі\s+права\s+захищено.*|всі\s+права\s+захищено.*
     )[.!]?$""",
     re.IGNORECASE | re.VERBOSE,
@@ -188,7 +199,19 @@ def assign_roles(paragraphs: Sequence[Paragraph], boilerplate: Sequence[re.Patte
     byline) win over "body".  Headline variants: the run of headline-like
     paragraphs at the top of the document (bylines may sit among them) is
     the title followed by its variants.
+
+    The wording is read without inline tags (editflow.inline): `<i>Photo: …</i>` is a credit too.
     """
+    if any("<" in p.text or "&" in p.text for p in paragraphs):
+        views = [Paragraph(plain(p.text), p.role, p.location) for p in paragraphs]
+        _assign_roles(views, boilerplate)
+        for p, view in zip(paragraphs, views, strict=True):
+            p.role = view.role
+        return
+    _assign_roles(paragraphs, boilerplate)
+
+
+def _assign_roles(paragraphs: Sequence[Paragraph], boilerplate: Sequence[re.Pattern[str]]) -> None:
     for p in paragraphs:
         if p.role in ("body", "table"):
             role = text_role(p.text)

@@ -18,6 +18,7 @@ the English not empty, not an alignment the aligner itself doubted (fuzzy).
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from types import TracebackType
 from editflow import __version__
 from editflow.errors import EditflowError, InputError
 from editflow.fileio import atomic_write
+from editflow.inline import plain
 from editflow.textnorm import normalize
 
 TM_DIR = ".editflow"
@@ -59,8 +61,9 @@ def tm_path(root: Path) -> Path:
 
 
 def source_key(text: str) -> str:
-    """The Ukrainian side normalised for exact lookups: NFC, one apostrophe, spaces collapsed, lower case."""
-    return " ".join(normalize(text).split()).lower()
+    """The Ukrainian side normalised for exact lookups: without inline tags, NFC, one apostrophe, spaces
+    collapsed, lower case."""
+    return " ".join(normalize(plain(text)).split()).lower()
 
 
 @dataclass(frozen=True)
@@ -255,10 +258,46 @@ def tmx_text(units: Iterable[Unit], created: str = "20000101T000000Z") -> str:
         out.append(f"    <tu tuid={quoteattr(f'{u.slug}/{u.entry}')}>")
         out.append(f"      <prop type=\"x-article\">{escape(u.slug)}</prop>")
         for lang, seg in (("uk", u.source), ("en", u.target)):
-            out.append(f'      <tuv xml:lang="{lang}"><seg>{escape(_xml_chars(seg))}</seg></tuv>')
+            out.append(f'      <tuv xml:lang="{lang}"><seg>{tmx_segment(seg)}</seg></tuv>')
         out.append("    </tu>")
     out += ["  </body>", "</tmx>", ""]
     return "\n".join(out)
+
+
+_TMX_TAG = re.compile(r'<(/?)([ib])>|<a href="[^"<>]*">|</a>|&lt;|&amp;')
+_TMX_TYPES = {"i": "italic", "b": "bold", "a": "link"}
+
+
+def tmx_segment(text: str) -> str:
+    """A PO side as the content of a TMX `<seg>`: its inline tags (editflow.inline) as paired
+    `<bpt i="N" type="italic|bold|link">`/`<ept i="N">` holding the tag as written, the rest as XML text.
+
+    A paragraph whose markup is not the tag set has its tags as text, as every writer shows it.
+    """
+    from xml.sax.saxutils import escape
+
+    from editflow.inline import canonical
+
+    text = _xml_chars(canonical(text))
+    out: list[str] = []
+    open_: list[int] = []
+    count = 0
+    pos = 0
+    for m in _TMX_TAG.finditer(text):
+        out.append(escape(text[pos:m.start()]))
+        pos = m.end()
+        tag = m.group()
+        if tag in ("&lt;", "&amp;"):
+            out.append(escape("<" if tag == "&lt;" else "&"))
+        elif tag.startswith("</"):
+            out.append(f'<ept i="{open_.pop() if open_ else 0}">{escape(tag)}</ept>')
+        else:
+            count += 1
+            open_.append(count)
+            kind = _TMX_TYPES["a" if tag.startswith("<a ") else tag[1]]
+            out.append(f'<bpt i="{count}" type="{kind}">{escape(tag)}</bpt>')
+    out.append(escape(text[pos:]))
+    return "".join(out)
 
 
 def _xml_chars(text: str) -> str:

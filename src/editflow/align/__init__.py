@@ -33,6 +33,7 @@ from editflow.align.lexical import LexicalEvidence, bead_coverage, lexical_evide
 from editflow.align.lexicon import Lexicon, lemma_pairs_of_terms
 from editflow.align.scoring import Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
+from editflow.inline import plain
 from editflow.model import Alignment, Bead, Document, Paragraph
 from editflow.roles import assign_roles, is_labelled_variant
 
@@ -280,7 +281,8 @@ def align(source: Document, target: Document, glossary: Glossary | None = None,
     """
     assign_roles(source.paragraphs, boilerplate)
     assign_roles(target.paragraphs, boilerplate)
-    beads, ratio = _align(source.texts, target.texts, glossary,
+    # The words decide, not their formatting: the texts without their inline tags (editflow.inline).
+    beads, ratio = _align([plain(t) for t in source.texts], [plain(t) for t in target.texts], glossary,
                           [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params,
                           lexicon, constraints)
     return Alignment(source, target, beads, ratio=ratio, doubt_threshold=threshold,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from editflow.inline import plain
 from editflow.model import Alignment, Bead, Document
 
 KIND_ORDER = ("1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-0", "0-1")
@@ -26,7 +27,7 @@ def _where(doc: Document, idx: tuple[int, ...], lang: str) -> str:
 def _snippet(doc: Document, idx: tuple[int, ...], width: int = 48) -> str:
     if not idx:
         return ""
-    text = " ".join(doc.paragraphs[idx[0]].text.split())
+    text = " ".join(plain(doc.paragraphs[idx[0]].text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

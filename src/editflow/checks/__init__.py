@@ -20,7 +20,10 @@ the `markers` family reports it on its entry.
 
 Every check reads `source_text`/`target_text`, the sides with editorial notes
 blanked out (offsets unchanged), except the `ednote` family, which reads the
-notes themselves.
+notes themselves.  Both are the text without its inline tags (`<i>`, `<b>`,
+`<a href>`: editflow.inline); the runner maps each finding's spans back to
+the text as it stands in the PO (`Entry.source_markup`), so a check never
+sees a tag and a finding still marks the very words.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from editflow.config import Settings, Style
 from editflow.errors import InputError
+from editflow.inline import Markup, parse, plain
 from editflow.model import Finding, Severity, is_severity
 from editflow.notes import Note, find_notes, mask
 
@@ -51,8 +55,8 @@ class Entry:
     """One PO entry as the checks see it."""
     index: int                 # 0-based position among the PO's entries (header excluded)
     id: str                    # msgctxt, else the index as a string
-    source: str                # the Ukrainian side as written ("" for an addition)
-    target: str                # the English side as written ("" when untranslated or omitted)
+    source: str                # the Ukrainian side without inline tags ("" for an addition)
+    target: str                # the English side without inline tags ("" when untranslated or omitted)
     source_notes: list[Note] = field(default_factory=list)
     target_notes: list[Note] = field(default_factory=list)
     source_text: str = ""      # `source` with notes blanked out, same length
@@ -63,18 +67,40 @@ class Entry:
     ignore: list[str] = field(default_factory=list)   # codes/families dismissed by a marker
     line: int = 0              # line of the entry in the PO file
     kind: str = ""             # bead kind from editflow's working file ("1-1", "1-0", ...); "" for other POs
+    # Each side as written in the PO, read: its tags, problems and the map between the two texts' offsets.
+    source_markup: Markup | None = None
+    target_markup: Markup | None = None
 
     @property
     def roles(self) -> set[str]:
         return set(self.src_roles) | set(self.tgt_roles)
 
+    @property
+    def po_source(self) -> str:
+        """The Ukrainian side exactly as the PO holds it (tags and all): what finding spans point into."""
+        return self.source_markup.text if self.source_markup is not None else self.source
+
+    @property
+    def po_target(self) -> str:
+        """The English side exactly as the PO holds it (tags and all): what finding spans point into."""
+        return self.target_markup.text if self.target_markup is not None else self.target
+
+    def to_po(self, f: Finding) -> None:
+        """Move a finding's spans from the texts the checks read to the texts as the PO holds them."""
+        if f.source_span is not None and self.source_markup is not None:
+            f.source_span = self.source_markup.to_tagged(f.source_span)
+        if f.target_span is not None and self.target_markup is not None:
+            f.target_span = self.target_markup.to_tagged(f.target_span)
+
 
 def make_entry(index: int, source: str, target: str, id: str = "", **kw: Any) -> Entry:
-    """An Entry from two texts: notes found and masked.  Handy in tests and for non-PO input."""
-    sn, tn = find_notes(source), find_notes(target)
-    return Entry(index=index, id=id or str(index), source=source, target=target,
-                 source_notes=sn, target_notes=tn, source_text=mask(source, sn),
-                 target_text=mask(target, tn), **kw)
+    """An Entry from two texts as a PO holds them: tags read off, notes found and masked.  Handy in tests
+    and for non-PO input."""
+    sm, tm = parse(source), parse(target)
+    sn, tn = find_notes(sm.plain), find_notes(tm.plain)
+    return Entry(index=index, id=id or str(index), source=sm.plain, target=tm.plain,
+                 source_notes=sn, target_notes=tn, source_text=mask(sm.plain, sn),
+                 target_text=mask(tm.plain, tn), source_markup=sm, target_markup=tm, **kw)
 
 
 _IGNORE_MARKER = re.compile(r"editflow:\s*ignore\b[:\s]*(.*)", re.IGNORECASE)
@@ -238,7 +264,7 @@ def check_patterns(patterns: Iterable[str], where: str, path: Path | None = None
 def dismiss_key(f: Finding, entry: Entry) -> str:
     """A finding's identity for dismissal: lasts until the text (or the span) changes."""
     span = f.target_span if f.target_span is not None else f.source_span
-    raw = "\x00".join([f.code, entry.source, entry.target, repr(span)])
+    raw = "\x00".join([f.code, entry.po_source, entry.po_target, repr(span)])
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
 
 
@@ -304,6 +330,7 @@ def run_checks(entries: list[Entry], ctx: CheckContext | None = None, *,
                 raise RuntimeError(f"check {fn.__name__} reported an unknown entry index {f.index}")
             if e.ignore and matches(f.code, e.ignore):
                 continue
+            e.to_po(f)
             f.entry = f.entry or e.id
             f.line = f.line or e.line
             f.severity = chosen.severity_of(f.code, f.severity)
@@ -364,7 +391,8 @@ def _project_memory(settings: Settings, po_path: Any,
         return None
 
     def lookup(text: str) -> list[tuple[str, str]]:
-        return [(u.slug, u.target) for u in found.get(source_key(text), []) if u.slug != slug]
+        # The checks compare words: the memory's English without its tags, like the entries'.
+        return [(u.slug, plain(u.target)) for u in found.get(source_key(text), []) if u.slug != slug]
     return lookup
 
 

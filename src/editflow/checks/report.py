@@ -70,10 +70,11 @@ def format_report(findings: list[Finding], entries: list[Entry], path: str, colo
             sev = click.style(sev, fg=_COLOUR.get(f.severity, "white"), bold=f.severity == "error")
         lines.append(f"  {sev} {f.code}: {f.message}")
         e = by_index[f.index]
+        # Spans point into the PO's text, tags and all: the excerpt shows what Poedit shows.
         if f.target_span is not None or (f.source_span is None and e.target):
-            lines.append(f"      en: {excerpt(e.target, f.target_span, colour)}")
+            lines.append(f"      en: {excerpt(e.po_target, f.target_span, colour)}")
         if f.source_span is not None or (f.target_span is None and e.source):
-            lines.append(f"      uk: {excerpt(e.source, f.source_span, colour)}")
+            lines.append(f"      uk: {excerpt(e.po_source, f.source_span, colour)}")
         if f.suggestion:
             lines.append(f"      suggestion: {f.suggestion}")
         lines.append(f"      key {f.dismiss_key}")

@@ -130,13 +130,13 @@ def _carry_dismissed(po_path: Path, previous: polib.POFile, po: polib.POFile, re
         old_entry = old_entries.get(f.entry)
         if moved is None or not moved.exact or old_entry is None:
             continue
-        words = _spanned(f, old_entry.source, old_entry.target)
+        words = _spanned(f, old_entry.po_source, old_entry.po_target)
         found = []
         for g in new_result.findings:
             if g.code != f.code or g.entry not in moved.new or g.dismiss_key in used:
                 continue
             e = new_entries.get(g.entry)
-            if e is not None and _spanned(g, e.source, e.target) == words and g.term == f.term:
+            if e is not None and _spanned(g, e.po_source, e.po_target) == words and g.term == f.term:
                 found.append((g.dismiss_key, g.entry))
                 used.add(g.dismiss_key)
         if found:

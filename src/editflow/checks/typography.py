@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
+from editflow.inline import Markup
 from editflow.model import Finding, Severity
 
 DOUBLE_QUOTES = "“”„‟«»\"″"
@@ -309,3 +310,47 @@ def typography(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
             yield Finding("typography.dash", "info", "a spaced hyphen used as a dash; write “ – ”",
                           index=e.index, target_span=m.span(), suggestion=" – ")
     yield from unbalanced_findings(entries)
+
+
+# ---------------------------------------------------------------------------
+# inline tags (editflow.inline): what a translator typed in the PO editor
+# ---------------------------------------------------------------------------
+
+@check({
+    "typography.tags": ("error", "inline tags that are not <i>, <b> and <a href=\"…\">, or not closed, or crossed: "
+                                 "the exports show that paragraph's text as written"),
+    "typography.links": ("warning", "the English has fewer links than the Ukrainian"),
+})
+def inline_tags(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
+    for e in entries:
+        for side, markup in (("uk", e.source_markup), ("en", e.target_markup)):
+            if markup is None:
+                continue
+            for problem in markup.problems:
+                span = markup.to_plain((problem.start, problem.end))
+                where = "the English" if side == "en" else "the Ukrainian"
+                yield Finding("typography.tags", "error",
+                              f"{problem.message}; until it is fixed, {where} of this paragraph is exported "
+                              f"with the tags as text", index=e.index,
+                              source_span=span if side == "uk" else None, target_span=span if side == "en" else None)
+        if e.source_markup is None or e.target_markup is None or not e.target.strip():
+            continue
+        uk_links, en_links = _links(e.source_markup), _links(e.target_markup)
+        if len(en_links) < len(uk_links):
+            lost = [href for href in uk_links if href not in en_links]
+            yield Finding("typography.links", "warning",
+                          f"the Ukrainian has {len(uk_links)} link{'s' if len(uk_links) > 1 else ''}, the English "
+                          f"{len(en_links)}" + (f" (none to {lost[0]})" if lost and len(lost) == 1 else ""),
+                          index=e.index)
+
+
+def _links(markup: Markup) -> list[str]:
+    """The addresses a side links to, one per linked stretch."""
+    out: list[str] = []
+    last_end = -1
+    for start, end, fmt in markup.formats:
+        if fmt.href and not (out and out[-1] == fmt.href and start == last_end):
+            out.append(fmt.href)
+        if fmt.href:
+            last_end = end
+    return out

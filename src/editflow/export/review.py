@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,7 +39,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from editflow.errors import InputError
-from editflow.export._package import append_text, new_document, xml_safe
+from editflow.export._package import Formatter, append_text, new_document, run_element, xml_safe
+from editflow.inline import PLAIN, Format, Markup, parse
 from editflow.outputs import HASHED_PARTS, REVIEW_NS, Claim, OutputKind, WriteResult, decide, parts_sha, stamp
 
 if TYPE_CHECKING:
@@ -143,8 +145,24 @@ class _Anchor:
 
 @dataclass
 class _Side:
+    """One side of a row: its text as the PO holds it, shown without tags and formatted (editflow.inline)."""
     text: str
-    anchors: list[_Anchor] = field(default_factory=list)
+    anchors: list[_Anchor] = field(default_factory=list)   # in the shown text's offsets
+    markup: Markup = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.markup = parse(self.text)
+
+    @property
+    def shown(self) -> str:
+        return self.markup.plain
+
+    def format_at(self, offset: int) -> Format:
+        formats = self.markup.formats
+        k = bisect_right([start for start, _end, _fmt in formats], offset) - 1
+        if k >= 0 and formats[k][0] <= offset < formats[k][1]:
+            return formats[k][2]
+        return PLAIN
 
 
 def _el(tag: str, **attrs: str):
@@ -175,21 +193,10 @@ def _add_comment(comments_elm, cid: int, text: str, date: str) -> None:
     comments_elm.append(c)
 
 
-def _run(text: str, *, lang: str = "", italic: bool = False, bold: bool = False, grey: bool = False):
-    r = _el("r")
-    if lang or italic or bold or grey:
-        rpr = _sub(r, "rPr")
-        if bold:
-            _sub(rpr, "b")
-        if italic:
-            _sub(rpr, "i")
-        if grey:
-            _sub(rpr, "color", val="7F7F7F")
-        if lang:
-            _sub(rpr, "lang", val=lang)
+def _run(text: str, *, lang: str = "", italic: bool = False, bold: bool = False, grey: bool = False,
+         style: str = ""):
     # Line breaks, tabs, soft hyphens… as Word writes them, so that the import reads back every character.
-    append_text(r, text)
-    return r
+    return run_element(text, style=style, bold=bold, italic=italic, color="7F7F7F" if grey else "", lang=lang)
 
 
 def _comment_ref(comment_id: int):
@@ -199,10 +206,12 @@ def _comment_ref(comment_id: int):
     return r
 
 
-def _paragraphs(side: _Side, lang: str, **style: bool) -> list:
-    """The cell's paragraphs, runs split at every anchor boundary, comment ranges placed."""
+def _paragraphs(side: _Side, lang: str, formatter: Formatter, *, italic: bool = False, grey: bool = False) -> list:
+    """The cell's paragraphs, runs split at every anchor and formatting boundary, comment ranges placed,
+    the PO's inline tags as Word formatting and hyperlinks."""
     paras = []
-    text = side.text
+    text = side.shown
+    edges = {e for start, end, _fmt in side.markup.formats for e in (start, end)}
     # Offsets of paragraph starts in the side's text (paragraphs joined by a blank line).
     pieces: list[tuple[int, str]] = []
     pos = 0
@@ -218,17 +227,30 @@ def _paragraphs(side: _Side, lang: str, **style: bool) -> list:
     for p_start, part in pieces:
         p = _el("p")
         p_end = p_start + len(part)
-        local = [c for c in cuts if p_start <= c <= p_end]
+        local = [c for c in cuts if p_start <= c <= p_end] + [c for c in edges if p_start < c < p_end]
         bounds = sorted({p_start, p_end, *local})
+        link, href = None, ""
         for k, b in enumerate(bounds):
             # Ends before starts at one offset, so adjacent ranges do not overlap.
             for cid in ends.get(b, []):
                 p.append(_el("commentRangeEnd", id=str(cid)))
                 p.append(_comment_ref(cid))
+                link = None
             for cid in starts.get(b, []):
                 p.append(_el("commentRangeStart", id=str(cid)))
+                link = None
             if k + 1 < len(bounds) and bounds[k + 1] > b:
-                p.append(_run(text[b:bounds[k + 1]], lang=lang, **style))
+                fmt = side.format_at(b)
+                run = _run(text[b:bounds[k + 1]], lang=lang, italic=italic or fmt.italic, bold=fmt.bold, grey=grey,
+                           style=formatter.link_style() if fmt.href else "")
+                if not fmt.href:
+                    link = None
+                    p.append(run)
+                    continue
+                if link is None or href != fmt.href:
+                    link, href = formatter.hyperlink(fmt.href), fmt.href
+                    p.append(link)
+                link.append(run)
         paras.append(p)
     return paras
 
@@ -428,19 +450,22 @@ def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
     tbl.append(_header_row())
 
     meta_rows: list[dict[str, str]] = []
+    formatter = Formatter(document)
     for index, (rid, entry) in enumerate(rows):
         uk, en = _Side(ukrainian_text(entry)), _Side(entry.msgstr)
         for f in by_index.get(index, []):
-            t_span = _clamp(f.target_span, en.text)
-            s_span = _clamp(f.source_span, uk.text) if uk.text != NO_UKRAINIAN else None
+            # Finding spans point into the PO's text; the cells show it without tags.
+            t_span = _clamp(en.markup.to_plain(f.target_span), en.shown) if f.target_span is not None else None
+            s_span = (_clamp(uk.markup.to_plain(f.source_span), uk.shown)
+                      if f.source_span is not None and uk.text != NO_UKRAINIAN else None)
             if t_span is not None:
                 side, span = en, t_span
             elif s_span is not None:
                 side, span = uk, s_span
             elif en.text:     # a finding about the whole pair: the whole English
-                side, span = en, (0, len(en.text))
+                side, span = en, (0, len(en.shown))
             else:
-                side, span = uk, (0, len(uk.text))
+                side, span = uk, (0, len(uk.shown))
             _add_comment(comments_elm, next_id, _comment_text(f), comment_date)
             side.anchors.append(_Anchor(span[0], span[1], next_id))
             next_id += 1
@@ -452,11 +477,11 @@ def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
         _sub(_sub(tr, "trPr"), "cantSplit")
         tr.append(_cell(WIDTHS[0], _plain(rid), fill))
         if uk.text == NO_UKRAINIAN:   # (a finding may still be anchored on the marker)
-            tr.append(_cell(WIDTHS[1], _paragraphs(uk, "", italic=True, grey=True), fill))
+            tr.append(_cell(WIDTHS[1], _paragraphs(uk, "", formatter, italic=True, grey=True), fill))
         else:
-            tr.append(_cell(WIDTHS[1], _paragraphs(uk, "uk-UA"), fill))
+            tr.append(_cell(WIDTHS[1], _paragraphs(uk, "uk-UA", formatter), fill))
         # No language on the English: proofing follows the reviewer's own English variant.
-        tr.append(_cell(WIDTHS[2], _paragraphs(en, "") if en.text else [], fill))
+        tr.append(_cell(WIDTHS[2], _paragraphs(en, "", formatter) if en.text else [], fill))
         notes = _notes(entry)
         tr.append(_cell(WIDTHS[3], _plain(status, bold=fuzzy), fill))
         tr.append(_cell(WIDTHS[4], _plain(notes, grey=True), fill))

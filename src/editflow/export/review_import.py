@@ -107,6 +107,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 _MAX_LISTED = 6
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 # Whose text a conflict takes: the reviewer's, the PO's, or none (refuse).
 Resolution = Literal["theirs", "ours"] | None
@@ -263,18 +264,29 @@ def _tidy(paragraph: str) -> str:
     return re.sub(r"\n{2,}", "\n", paragraph).strip("\n")
 
 
-def _cell_text(tc, changes: list[Change] | None = None) -> tuple[str, int]:
+@dataclass
+class Formatting:
+    """What reading a cell's formatting needs from the review document: its character styles (a reviewer's
+    Emphasis or Strong) and its hyperlinks' addresses (relationship id → address)."""
+    styles: Any = None
+    links: dict[str, str] = field(default_factory=dict)
+
+
+def _cell_text(tc, changes: list[Change] | None = None, formatting: Formatting | None = None) -> tuple[str, int]:
     """The cell's text with tracked changes accepted, and its number of non-empty paragraphs.
 
     Paragraphs are joined by a blank line, as in the PO; a paragraph whose
-    mark was deleted (tracked) joins the next one.
+    mark was deleted (tracked) joins the next one.  With `formatting`, the
+    text as the PO holds it: italics, bold and hyperlinks as inline tags,
+    literal `<` escaped (editflow.inline); an editor who italicised a word
+    in Word has added `<i>`.
     """
     paragraphs: list[str] = []
     pending = ""
     for p in tc.iter(_q("p")):
         if _inside(p, "del", tc) or _inside(p, "moveFrom", tc):
             continue
-        text = _paragraph_text(p, changes)
+        text = _paragraph_text(p, changes, formatting)
         mark = p.find(f"{_q('pPr')}/{_q('rPr')}")
         if mark is not None:
             for tag in ("ins", "del"):
@@ -306,8 +318,11 @@ def _inside(el, tag: str, stop) -> bool:
     return False
 
 
-def _paragraph_text(p, changes: list[Change] | None) -> str:
-    out: list[str] = []
+def _paragraph_text(p, changes: list[Change] | None, formatting: Formatting | None = None) -> str:
+    from editflow.inline import PLAIN, Format, compose
+
+    out: list[tuple[str, Format]] = []
+    fields: list[Any] = []   # the complex fields open here (readers.docx._Field)
     for el in p.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -315,6 +330,10 @@ def _paragraph_text(p, changes: list[Change] | None) -> str:
         if tag in (_q("ins"), _q("del"), _q("moveTo"), _q("moveFrom")):
             if changes is not None and el.getparent() is not None and el.getparent().tag != _q("rPr"):
                 changes.append(Change(_attr(el, "author"), _day(_attr(el, "date"))))
+            continue
+        if formatting is not None and tag in (_q("fldChar"), _q("instrText")):
+            if not (_inside(el, "del", p) or _inside(el, "moveFrom", p)):
+                _field_step(el, fields)
             continue
         if tag not in (_q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("softHyphen"),
                        _q("sym")):
@@ -327,23 +346,72 @@ def _paragraph_text(p, changes: list[Change] | None) -> str:
             owner = owner.getparent()
         if owner is not p:
             continue
+        fmt = PLAIN if formatting is None else _format_of(el, p, formatting, fields)
         if tag == _q("t"):
-            out.append(el.text or "")
+            out.append((el.text or "", fmt))
         elif tag == _q("tab"):
             # w:tab is also a tab-stop definition inside w:tabs (pPr); only run tabs are text.
             if el.getparent().tag == _q("r"):
-                out.append("\t")
+                out.append(("\t", fmt))
         elif tag in (_q("br"), _q("cr")):
-            out.append("\n")
+            out.append(("\n", fmt))
         elif tag == _q("noBreakHyphen"):
-            out.append("\u2011")
+            out.append(("\u2011", fmt))
         elif tag == _q("softHyphen"):
-            out.append("\u00ad")
+            out.append(("\u00ad", fmt))
         elif tag == _q("sym"):
             from editflow.readers.docx import symbol_character
 
-            out.append(symbol_character(el))
-    return "".join(out)
+            out.append((symbol_character(el), fmt))
+    if formatting is None:
+        return "".join(text for text, _fmt in out)
+    return compose(out)
+
+
+def _field_step(el, fields: list[Any]) -> None:
+    """A complex field's mark or instruction (Word's HYPERLINK fields), read in document order."""
+    from editflow.readers.docx import _Field, _field_href
+
+    if el.tag == _q("instrText"):
+        if fields and not fields[-1].result:
+            fields[-1].instruction += el.text or ""
+        return
+    kind = _attr(el, "fldCharType")
+    if kind == "begin":
+        fields.append(_Field())
+    elif kind == "separate" and fields:
+        fields[-1].result = True
+        fields[-1].href = _field_href(fields[-1].instruction)
+    elif kind == "end" and fields:
+        fields.pop()
+
+
+def _format_of(el, p, formatting: Formatting, fields: list[Any]) -> Any:
+    """The format of a text element of paragraph `p`: its run's italics and bold, the link it stands in."""
+    from editflow.inline import Format, canonical_href
+    from editflow.readers.docx import _field_href, _toggle
+
+    run = el.getparent()
+    italic = bold = False
+    rpr = run.find(_q("rPr")) if run is not None and run.tag == _q("r") else None
+    if rpr is not None:
+        style = rpr.find(_q("rStyle"))
+        if style is not None and formatting.styles is not None:
+            italic, bold = formatting.styles.character(_attr(style, "val"))
+        i, b = _toggle(rpr, "i"), _toggle(rpr, "b")
+        italic = italic if i is None else i
+        bold = bold if b is None else b
+    href = ""
+    parent = run
+    while parent is not None and parent is not p and not href:
+        if parent.tag == _q("hyperlink"):
+            href = canonical_href(formatting.links.get(parent.get(_R_ID) or "", ""))
+        elif parent.tag == _q("fldSimple"):
+            href = _field_href(_attr(parent, "instr"))
+        parent = parent.getparent()
+    if not href:
+        href = next((f.href for f in reversed(fields) if f.result and f.href), "")
+    return Format(italic=italic, bold=bold, href=href)
 
 
 @dataclass
@@ -398,6 +466,37 @@ def _core(z: zipfile.ZipFile) -> tuple[str, str]:
             _day((mod.text or "").strip()) if mod is not None else "")
 
 
+def _plain_text(text: str) -> str:
+    from editflow.inline import plain
+
+    return plain(text)
+
+
+def _formatting(z: zipfile.ZipFile) -> Formatting:
+    """The review document's character styles and hyperlink addresses, for reading formatting in cells."""
+    from lxml import etree
+
+    from editflow.readers.docx import _Styles
+
+    names = set(z.namelist())
+    styles = None
+    if "word/styles.xml" in names:
+        try:
+            styles = _Styles(etree.fromstring(z.read("word/styles.xml")))
+        except etree.XMLSyntaxError:
+            styles = None
+    links: dict[str, str] = {}
+    if "word/_rels/document.xml.rels" in names:
+        try:
+            rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        except etree.XMLSyntaxError:
+            rels = None
+        for rel in rels if rels is not None else ():
+            if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink"):
+                links[rel.get("Id") or ""] = rel.get("Target") or ""
+    return Formatting(styles, links)
+
+
 def read_review(path: Path) -> ReviewDoc:
     """Parse a review document; InputError when it is not one or cannot be read."""
     from lxml import etree
@@ -411,6 +510,7 @@ def read_review(path: Path) -> ReviewDoc:
             body_xml = z.read("word/document.xml")
             comments = _comments(z)
             last_by, modified = _core(z)
+            formatting = _formatting(z)
         part = read_review_part(data)
         root = etree.fromstring(body_xml)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError, EOFError, zlib_error()) as e:
@@ -424,7 +524,7 @@ def read_review(path: Path) -> ReviewDoc:
     if table is None:
         raise InputError(path, "holds no review table (empty or removed)",
                          "re-export the review with 'editflow export FILE.po --review'")
-    rows, stray = _read_rows(table, root, comments, known)
+    rows, stray = _read_rows(table, root, comments, known, formatting)
     if not rows:
         raise InputError(path, "the review table is empty", "re-export the review with 'editflow export FILE.po --review'")
     stamp = read_stamp(data)
@@ -485,7 +585,7 @@ def _row_change(tr, tag: str) -> Change | None:
 
 
 def _read_rows(tbl, root, comments: dict[str, ReviewComment],
-               known: set[str]) -> tuple[list[Row], list[ReviewComment]]:
+               known: set[str], formatting: Formatting | None = None) -> tuple[list[Row], list[ReviewComment]]:
     trs = _rows_of(tbl)
     # The header row is the first row unless it holds a row id (someone deleted
     # the header): w:tblHeader and the header's wording are not relied on.
@@ -509,9 +609,11 @@ def _read_rows(tbl, root, comments: dict[str, ReviewComment],
         # A row deleted with Track Changes on keeps its cells, their text marked deleted.
         rid_text = (_all_text(padded[0]) if deleted else _cell_text(padded[0])[0]).strip() \
             if padded[0] is not None else ""
-        uk = _cell_text(padded[1])[0] if padded[1] is not None else ""
+        uk = _cell_text(padded[1], None, formatting)[0] if padded[1] is not None else ""
+        if formatting is not None and _plain_text(uk) == NO_UKRAINIAN:
+            uk = NO_UKRAINIAN   # the marker of an addition, written in italics: not the text's own
         changes: list[Change] = []
-        en, n_en = _cell_text(padded[2], changes) if padded[2] is not None else ("", 0)
+        en, n_en = _cell_text(padded[2], changes, formatting) if padded[2] is not None else ("", 0)
         side: list[Change] = []
         status, notes = (_cell_text(tc, side)[0].replace(SEP, "\n") if tc is not None else "" for tc in padded[3:5])
         rows.append(Row(k + 1, rid_text, uk, en, n_en, changes, [], problem, deleted, _row_change(tr, "ins"),
@@ -577,8 +679,15 @@ def same_text(returned: str, written: str) -> bool:
 
     LibreOffice drops soft hyphens and a paragraph's trailing spaces, and turns a tab written as
     text into a space.  Only that direction counts: a returned text longer than the written one
-    was typed into, however invisible the addition.
+    was typed into, however invisible the addition.  Inline tags are compared by what they say
+    (`inline.canonical`): `<i><b>x</b></i>` written comes back from Word as `<b><i>x</i></b>`, and
+    a paragraph exported with its tags as text (markup that is not the tag set) comes back escaped.
     """
+    if returned == written:
+        return True
+    from editflow.inline import canonical
+
+    returned, written = canonical(returned), canonical(written)
     return returned == written or (len(returned) <= len(written) and _seen(returned) == _seen(written))
 
 

@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,12 @@ import docx
 from lxml import etree
 
 from editflow.errors import InputError
+from editflow.inline import PLAIN, Format, Piece, canonical_href, compose, escape, paragraph_pieces
 from editflow.model import Document, Paragraph, Role
 from editflow.textnorm import is_blank, paragraph_form
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
@@ -36,6 +38,7 @@ def _w(tag: str) -> str:
 W_P, W_TBL, W_TR, W_TC, W_R = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r")
 W_T, W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = _w("t"), _w("sdt"), _w("sdtContent"), _w("customXml")
 W_TXBX_CONTENT = _w("txbxContent")
+W_HYPERLINK, W_FLD_SIMPLE, W_FLD_CHAR, W_INSTR_TEXT = _w("hyperlink"), _w("fldSimple"), _w("fldChar"), _w("instrText")
 W_VAL, W_ID, W_TYPE = _w("val"), _w("id"), _w("type")
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{_MC_NS}}}AlternateContent",
                                         f"{{{_MC_NS}}}Choice", f"{{{_MC_NS}}}Fallback")
@@ -86,10 +89,21 @@ class _Styles:
         self._names: dict[str, str] = {}
         self._based_on: dict[str, str] = {}
         self._outline: dict[str, int] = {}
+        # Character styles (Word's Emphasis, Strong, a house's own): what their run properties set.
+        self._run_props: dict[str, tuple[bool | None, bool | None]] = {}
+        self._char_based_on: dict[str, str] = {}
         self.default_id: str | None = None
         if styles_element is None:
             return
         for style in styles_element.iter(_w("style")):
+            if style.get(W_TYPE) == "character" and style.get(_w("styleId")):
+                cid = style.get(_w("styleId"))
+                rpr = style.find(_w("rPr"))
+                self._run_props[cid] = (_toggle(rpr, "i"), _toggle(rpr, "b"))
+                based = style.find(_w("basedOn"))
+                if based is not None and based.get(W_VAL):
+                    self._char_based_on[cid] = based.get(W_VAL)
+                continue
             if style.get(W_TYPE) != "paragraph":
                 continue
             sid = style.get(_w("styleId"))
@@ -109,6 +123,19 @@ class _Styles:
     def name(self, sid: str | None) -> str:
         return self._names.get(sid or "", "").strip().lower()
 
+    def character(self, sid: str | None) -> tuple[bool, bool]:
+        """(italic, bold) that the character style `sid` gives its runs, through the styles it is based on."""
+        italic: bool | None = None
+        bold: bool | None = None
+        seen: set[str] = set()
+        while sid and sid not in seen and (italic is None or bold is None):
+            seen.add(sid)
+            i, b = self._run_props.get(sid, (None, None))
+            italic = i if italic is None else italic
+            bold = b if bold is None else bold
+            sid = self._char_based_on.get(sid)
+        return bool(italic), bool(bold)
+
     def outline(self, sid: str | None) -> int | None:
         seen: set[str] = set()
         while sid and sid not in seen:  # basedOn cycles exist in the wild
@@ -117,6 +144,28 @@ class _Styles:
                 return self._outline[sid]
             sid = self._based_on.get(sid)
         return None
+
+
+def _toggle(rpr: Any, name: str) -> bool | None:
+    """Whether run properties switch `w:i`/`w:b` on (True), off (False), or say nothing (None)."""
+    if rpr is None:
+        return None
+    el = rpr.find(_w(name))
+    if el is None:
+        return None
+    return (el.get(W_VAL) or "true").lower() not in ("0", "false", "off", "none")
+
+
+_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]+)"|([^"\s\\]\S*))', re.IGNORECASE)
+
+
+def _field_href(instruction: str) -> str:
+    """The address of a HYPERLINK field (`HYPERLINK "https://…" \\o "tip"`); "" for other fields and
+    for links to a place in the document (`\\l`)."""
+    m = _HYPERLINK_FIELD.match(instruction)
+    if m is None or re.search(r"\\l\b", instruction):
+        return ""
+    return canonical_href(m.group(1) or m.group(2) or "")
 
 
 def _outline_level(ppr: Any) -> int | None:
@@ -186,8 +235,19 @@ class _Item:
 
 
 @dataclass
+class _Field:
+    """A complex field being read (w:fldChar begin … separate … end): its instruction and address."""
+    instruction: str = ""
+    href: str = ""
+    result: bool = False
+
+
+@dataclass
 class _Walker:
     styles: _Styles
+    # The relationships of the part being walked (the body's, a footnotes part's): id → external address.
+    links: dict[str, str] = field(default_factory=dict)
+    fields: list[_Field] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
     body_paragraphs: int = 0
     textboxes: int = 0
@@ -227,7 +287,7 @@ class _Walker:
             location = ctx.location
         boxes: list[Any] = []
         # Blank lines (two Shift+Enters) and the ends go; every character stays (textnorm).
-        text = paragraph_form("".join(self.inline(p, boxes)))
+        text = _paragraph_text(list(self.inline(p, boxes, PLAIN)))
         if not is_blank(text):
             role, level0 = _style_role(p, self.styles)
             if ctx.role is not None:
@@ -261,15 +321,30 @@ class _Walker:
 
     # --- run level -----------------------------------------------------------
 
-    def inline(self, element: Any, boxes: list[Any]) -> Iterator[str]:
+    def inline(self, element: Any, boxes: list[Any], fmt: Format) -> Iterator[Piece]:
+        """The text under `element` as (text, format) pieces: italics and bold of its runs, the address of
+        the hyperlink (element or field) it stands in."""
         for child in _elements(element):
             tag = child.tag
             if tag in (W_T, M_T):
-                yield child.text or ""
+                yield child.text or "", self._in_field(fmt)
             elif tag in _CHAR_ELEMENTS:
-                yield _CHAR_ELEMENTS[tag]
+                yield _CHAR_ELEMENTS[tag], self._in_field(fmt)
             elif tag == _w("sym"):
-                yield symbol_character(child)
+                yield symbol_character(child), self._in_field(fmt)
+            elif tag == W_R:
+                yield from self.inline(child, boxes, self._run_format(child, fmt))
+            elif tag == W_HYPERLINK:
+                address = self.links.get(child.get(_R_ID, ""), "")
+                yield from self.inline(child, boxes, replace(fmt, href=canonical_href(address)) if address else fmt)
+            elif tag == W_FLD_SIMPLE:
+                address = _field_href(child.get(_w("instr"), ""))
+                yield from self.inline(child, boxes, replace(fmt, href=address) if address else fmt)
+            elif tag == W_FLD_CHAR:
+                self._field_char(child.get(_w("fldCharType"), ""))
+            elif tag == W_INSTR_TEXT:
+                if self.fields and not self.fields[-1].result:
+                    self.fields[-1].instruction += child.text or ""
             elif tag in _NOTE_REFS:
                 # The reference mark is a number Word draws, not text.
                 self.note_refs.append((_NOTE_REFS[tag], child.get(W_ID, "")))
@@ -280,17 +355,59 @@ class _Walker:
                 # read only one branch.
                 branch = _branch(child)
                 if branch is not None:
-                    yield from self.inline(branch, boxes)
+                    yield from self.inline(branch, boxes, fmt)
             elif tag in _SKIP:
                 if tag in (_w("del"), _w("moveFrom")):
                     self._note_deleted_refs(child)
             else:
-                yield from self.inline(child, boxes)
+                yield from self.inline(child, boxes, fmt)
+
+    def _run_format(self, run: Any, fmt: Format) -> Format:
+        rpr = run.find(_w("rPr"))
+        if rpr is None:
+            return fmt
+        italic, bold = False, False
+        style = rpr.find(_w("rStyle"))
+        if style is not None:
+            italic, bold = self.styles.character(style.get(W_VAL))
+        i, b = _toggle(rpr, "i"), _toggle(rpr, "b")
+        italic = italic if i is None else i
+        bold = bold if b is None else b
+        if italic == fmt.italic and bold == fmt.bold:
+            return fmt
+        return replace(fmt, italic=italic, bold=bold)
+
+    def _field_char(self, kind: str) -> None:
+        if kind == "begin":
+            self.fields.append(_Field())
+        elif kind == "separate" and self.fields:
+            f = self.fields[-1]
+            f.result = True
+            f.href = _field_href(f.instruction)
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+    def _in_field(self, fmt: Format) -> Format:
+        """`fmt` with the address of the HYPERLINK field whose shown text is being read, if any."""
+        if not self.fields or fmt.href:
+            return fmt
+        for f in reversed(self.fields):
+            if f.result and f.href:
+                return replace(fmt, href=f.href)
+        return fmt
 
     def _note_deleted_refs(self, element: Any) -> None:
         for tag, kind in _NOTE_REFS.items():
             for ref in element.iter(tag):
                 self.deleted_note_refs.add((kind, ref.get(W_ID, "")))
+
+
+def _paragraph_text(pieces: list[Piece]) -> str:
+    """A paragraph's pieces as the PO holds them: the paragraph rule applied, literal `<` escaped, italics,
+    bold and links as tags (editflow.inline)."""
+    if not any(fmt for _text, fmt in pieces):
+        return escape(paragraph_form("".join(text for text, _fmt in pieces)))
+    return compose(paragraph_pieces(pieces))
 
 
 def _elements(parent: Any) -> Iterable[Any]:
@@ -410,17 +527,22 @@ _SYMBOL_FONT: dict[int, str] = {
 # Notes
 # ---------------------------------------------------------------------------
 
-def _notes_root(document: Any, kind: str, path: Path) -> Any | None:
+def _links(part: Any) -> dict[str, str]:
+    """The part's external relationships (hyperlinks): id → address."""
+    return {rid: rel.target_ref for rid, rel in part.rels.items() if rel.is_external}
+
+
+def _notes_root(document: Any, kind: str, path: Path) -> tuple[Any, dict[str, str]] | None:
     for rel in document.part.rels.values():
         if rel.is_external or not rel.reltype.endswith(f"/{kind}s"):
             continue
         part = rel.target_part
         element = getattr(part, "element", None)
         if element is not None:
-            return element
+            return element, _links(part)
         try:
             parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-            return etree.fromstring(part.blob, parser)
+            return etree.fromstring(part.blob, parser), _links(part)
         except etree.XMLSyntaxError:
             raise InputError(path, "is not a readable .docx (corrupted or not a Word file)",
                              "re-save it from Word or LibreOffice") from None
@@ -429,9 +551,10 @@ def _notes_root(document: Any, kind: str, path: Path) -> Any | None:
 
 def _append_notes(walker: _Walker, document: Any, kind: str, path: Path) -> None:
     """Append foot- or endnotes in the order their marks appear in the text."""
-    root = _notes_root(document, kind, path)
-    if root is None:
+    found = _notes_root(document, kind, path)
+    if found is None:
         return
+    root, walker.links = found
     notes: dict[str, Any] = {}
     for note in root.iter(_w(kind)):
         if note.get(W_TYPE) not in _NOTE_LAYOUT_TYPES:
@@ -514,7 +637,7 @@ def docx_paragraphs(document: Any, path: Path | None = None) -> list[Paragraph]:
 
     Body (with tables and text boxes in place), then footnotes, then endnotes.
     """
-    walker = _Walker(_Styles(document.styles.element))
+    walker = _Walker(_Styles(document.styles.element), _links(document.part))
     walker.blocks(document.element.body, _Context())
     # Notes are read after the body so their order follows the marks.
     _append_notes(walker, document, "footnote", path or Path("?"))

@@ -11,11 +11,13 @@ from __future__ import annotations
 import codecs
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from editflow.errors import InputError
+from editflow.inline import Format, Piece, compose, escape, plain, strip_ends
 from editflow.model import Document, Paragraph, Role
 from editflow.textnorm import is_blank
 
@@ -301,16 +303,17 @@ def _blocks(text: str) -> Iterator[list[tuple[int, str]]]:
 
 
 def text_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs of a plain-text article, located by their first line number."""
+    """Paragraphs of a plain-text article, located by their first line number; a `<` that would read as a
+    tag escaped (editflow.inline), as the PO holds it."""
     return [
-        Paragraph(" ".join(line for _, line in block), "body", str(block[0][0]))
+        Paragraph(escape(" ".join(line for _, line in block)), "body", str(block[0][0]))
         for block in _blocks(text)
     ]
 
 
 def read_text_paragraphs(text: str) -> list[str]:
-    """The paragraph texts of a plain-text article (see `text_paragraphs`)."""
-    return [p.text for p in text_paragraphs(text)]
+    """The paragraph texts of a plain-text article, as written (see `text_paragraphs`)."""
+    return [plain(p.text) for p in text_paragraphs(text)]
 
 
 # --- Markdown ---------------------------------------------------------------
@@ -321,20 +324,27 @@ _QUOTE_MARK_RE = re.compile(r"^(?:>[ \t]?)+")
 _ESCAPE_RE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
 _IMAGE_RE = re.compile(r"!\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"]*\")?\)")
-_LINK_RE = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"]*\")?\)")
+_LINK_RE = re.compile(r"\[([^\[\]]+)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:[ \t]+\"[^\"]*\")?\)")
 # Emphasis: the marker must hug the text (`*x*`, not `2 * 3 * 4`), and `_` only
 # counts at word edges so snake_case and URLs survive.
-_EMPHASIS_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("***", re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*")),
-    ("**", re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")),
-    ("___", re.compile(r"(?<!\w)___(?=\S)(.+?)(?<=\S)___(?!\w)")),
-    ("__", re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")),
-    ("*", re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*")),
-    ("_", re.compile(r"(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")),
+_EMPHASIS_RES: tuple[tuple[str, re.Pattern[str], Format], ...] = (
+    ("***", re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*"), Format(italic=True, bold=True)),
+    ("**", re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), Format(bold=True)),
+    ("___", re.compile(r"(?<!\w)___(?=\S)(.+?)(?<=\S)___(?!\w)"), Format(italic=True, bold=True)),
+    ("__", re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"), Format(bold=True)),
+    ("*", re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*"), Format(italic=True)),
+    ("_", re.compile(r"(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"), Format(italic=True)),
 )
 # Protected spans are parked in the Private Use Area while markup is stripped.
 _PARK_BASE = 0xF0000
 _PARKED_RE = re.compile("[\U000f0000-\U000fffff]")
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """Where emphasis or a link opens (`fmt`) or closes (`fmt` None), while parked; `key` pairs the two."""
+    fmt: Format | None
+    key: int
 
 
 def strip_inline_markdown(text: str) -> str:
@@ -344,13 +354,31 @@ def strip_inline_markdown(text: str) -> str:
     content and stay.  Code spans and backslash escapes are protected so their
     `*` and `_` are not taken for emphasis.
     """
-    if not any(marker in text for marker in "*_[`\\"):
-        return text  # the common case; keeps large files fast
-    parked: list[str] = []
+    return plain(markdown_inline(text))
 
-    def park(s: str) -> str:
+
+def markdown_inline(text: str) -> str:
+    """A Markdown paragraph as the PO holds it: emphasis and links as tags (editflow.inline), the rest literal.
+
+    `*x*`/`_x_` are italics, `**x**`/`__x__` bold, `***x***` both, `[text](address)` a link; an image is its
+    alt text.  Square brackets that are not links (`[Russians – ed.]`) are editorial content and stay.
+    Code spans and backslash escapes are protected so their `*` and `_` are not taken for emphasis; a `<`
+    that would read as a tag is escaped (`&lt;`).
+    """
+    if not any(marker in text for marker in "*_[`\\"):
+        return escape(text)  # the common case; keeps large files fast
+    parked: list[str | _Mark] = []
+
+    def park(s: str | _Mark) -> str:
         parked.append(s)
         return chr(_PARK_BASE + len(parked) - 1)
+
+    def around(fmt: Format, inner: str) -> str:
+        key = len(parked)
+        return park(_Mark(fmt, key)) + inner + park(_Mark(None, key))
+
+    def emphasis(fmt: Format) -> Callable[[re.Match[str]], str]:
+        return lambda m: around(fmt, m.group(1))
 
     # Characters of the parking range the text itself holds are parked first,
     # so that they come back as themselves (and are not taken for a parked span).
@@ -358,21 +386,48 @@ def strip_inline_markdown(text: str) -> str:
     text = _CODE_SPAN_RE.sub(lambda m: park(m.group(0)), text)
     text = _ESCAPE_RE.sub(lambda m: park(m.group(1)), text)
     text = _IMAGE_RE.sub(lambda m: m.group(1), text)
-    text = _LINK_RE.sub(lambda m: m.group(1), text)
-    for marker, pattern in _EMPHASIS_RES:
+    text = _LINK_RE.sub(lambda m: around(Format(href=_unparked(m.group(2), parked)), m.group(1)), text)
+    for marker, pattern, fmt in _EMPHASIS_RES:
         if marker not in text:
             continue
         changed = 1
         while changed:  # nested emphasis peels one layer per pass
-            text, changed = pattern.subn(r"\1", text)
-    if parked:
-        text = _PARKED_RE.sub(lambda m: _unpark(m.group(0), parked), text)
-    return text
+            text, changed = pattern.subn(emphasis(fmt), text)
+    if not parked:
+        return escape(text)
+    pieces: list[Piece] = []
+    stack: list[tuple[int, Format]] = []   # what is open here: emphasis or a link, by key
+    pos = 0
+    for m in _PARKED_RE.finditer(text):
+        index = ord(m.group()) - _PARK_BASE
+        item = parked[index] if index < len(parked) else m.group()
+        if not isinstance(item, _Mark):
+            continue
+        pieces.append((_unparked(text[pos:m.start()], parked), _merged(stack)))
+        pos = m.end()
+        if item.fmt is not None:
+            stack.append((item.key, item.fmt))
+        else:
+            stack = [(key, fmt) for key, fmt in stack if key != item.key]
+    pieces.append((_unparked(text[pos:], parked), _merged(stack)))
+    return compose(pieces)
 
 
-def _unpark(ch: str, parked: list[str]) -> str:
+def _merged(stack: list[tuple[int, Format]]) -> Format:
+    return Format(italic=any(f.italic for _k, f in stack), bold=any(f.bold for _k, f in stack),
+                  href=next((f.href for _k, f in reversed(stack) if f.href), ""))
+
+
+def _unparked(text: str, parked: list[str | _Mark]) -> str:
+    if not _PARKED_RE.search(text):
+        return text
+    return _PARKED_RE.sub(lambda m: _unpark(m.group(0), parked), text)
+
+
+def _unpark(ch: str, parked: list[str | _Mark]) -> str:
     index = ord(ch) - _PARK_BASE
-    return parked[index] if index < len(parked) else ch
+    item = parked[index] if index < len(parked) else ch
+    return item if isinstance(item, str) else ""
 
 
 def _md_line(line: str) -> str:
@@ -394,7 +449,7 @@ def markdown_paragraphs(text: str) -> list[Paragraph]:
 
     def heading(level: int, content: str, number: int) -> None:
         nonlocal have_title
-        content = strip_inline_markdown(content).strip()
+        content = strip_ends(markdown_inline(content))
         if not content:
             return
         role: Role = "heading"
@@ -406,7 +461,7 @@ def markdown_paragraphs(text: str) -> list[Paragraph]:
         if lines:
             joined = " ".join(_md_line(line) for _, line in lines).strip()
             if joined:
-                out.append(Paragraph(strip_inline_markdown(joined), role, str(lines[0][0])))
+                out.append(Paragraph(markdown_inline(joined), role, str(lines[0][0])))
 
     for block in _blocks(text):
         first = block[0][1]

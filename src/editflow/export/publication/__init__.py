@@ -47,6 +47,7 @@ from editflow.export.publication.document import build_document
 from editflow.export.publication.plan import STYLES, plan_publication
 from editflow.export.publication.properties import glossary_keywords, header_list, set_properties
 from editflow.export.publication.source import english_paragraphs
+from editflow.inline import plain
 from editflow.outputs import Claim, OutputKind, WriteResult, decide, identifier
 from editflow.roles import is_teaser
 
@@ -103,7 +104,7 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
 
                 sources = load_settings(po_path).glossary_sources()
                 glossary = load_glossary(sources) if sources else None
-            keywords = glossary_keywords("\n".join(b.text for b in plan.blocks), glossary)
+            keywords = glossary_keywords("\n".join(plain(b.text) for b in plan.blocks), glossary)
         except EditflowError as e:  # a broken glossary costs the keywords, not the export
             warnings.append(f"keywords left empty: {e.format_message()}")
             keywords = []
@@ -120,7 +121,7 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
     dropped: dict[str, int] = {}
     for p in plan.dropped:
         role = p.role if p.role in ("boilerplate", "teaser", "headline") else (
-            "teaser" if is_teaser(p.text) else "boilerplate")
+            "teaser" if is_teaser(plain(p.text)) else "boilerplate")
         dropped[role] = dropped.get(role, 0) + 1
     styles = {k: sum(1 for b in plan.blocks if b.kind == k) for k in STYLES if any(b.kind == k for b in plan.blocks)}
     return WriteResult(out, OutputKind.PUBLICATION, ownership.state, paragraphs=len(plan.blocks), dropped=dropped,

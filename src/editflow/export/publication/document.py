@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editflow.errors import InputError
+from editflow.export._package import Formatter
 from editflow.export.publication.plan import OWN_STYLES, STYLES, Plan
 
 if TYPE_CHECKING:
@@ -207,9 +208,10 @@ def build_document(plan: Plan, *, template: Path | None = None) -> tuple[Any, li
     ids = {kind: styles[name] for kind, name in STYLES.items() if name in styles}
     body = document.element.body
     sect = body.find(_W + "sectPr")
+    formatter = Formatter(document)
     for block in plan.blocks:
         style_id = ids[block.kind]
-        p = _paragraph(block.text, style_id if style_id and style_id != default_id else None)
+        p = _paragraph(block.text, style_id if style_id and style_id != default_id else None, formatter)
         if sect is not None:
             sect.addprevious(p)
         else:
@@ -220,8 +222,9 @@ def build_document(plan: Plan, *, template: Path | None = None) -> tuple[Any, li
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _paragraph(text: str, style_id: str | None) -> Any:
-    """A w:p element: one run, line breaks, tabs and hyphens as Word writes them (`_package.append_text`).
+def _paragraph(text: str, style_id: str | None, formatter: Formatter) -> Any:
+    """A w:p element: a run per formatted stretch of the text (italics, bold, a hyperlink: the PO's inline
+    tags), line breaks, tabs and hyphens as Word writes them (`_package.append_text`).
 
     Built with lxml directly: python-docx's add_paragraph(style=…) looks up
     the default style by scanning every style on each call, which made up
@@ -229,11 +232,13 @@ def _paragraph(text: str, style_id: str | None) -> Any:
     """
     from lxml import etree
 
-    from editflow.export._package import append_text
+    from editflow.export._package import run_element
 
     p = etree.Element(_W + "p")
     if style_id:
         ppr = etree.SubElement(p, _W + "pPr")
         etree.SubElement(ppr, _W + "pStyle").set(_W + "val", style_id)
-    append_text(etree.SubElement(p, _W + "r"), text)
+    for element in formatter.elements(formatter.pieces(text), lambda piece, fmt: run_element(
+            piece, style=formatter.link_style() if fmt.href else "", bold=fmt.bold, italic=fmt.italic)):
+        p.append(element)
     return p

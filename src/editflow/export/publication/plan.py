@@ -2,6 +2,8 @@
 styled blocks (title, byline, headings, quotes, body, credit last) with furniture dropped.
 
 Pure functions over `Paragraph`s; no Word and no PO here, so the rules are tested on their own.
+A paragraph's text carries its inline tags (editflow.inline) into its block; the rules read its
+words without them.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from editflow.inline import cut, plain
 from editflow.model import Paragraph
 from editflow.roles import is_boilerplate, is_labelled_variant, is_teaser
 
@@ -72,7 +75,8 @@ class Plan:
 
     @property
     def title(self) -> str:
-        return next((b.text for b in self.blocks if b.kind == "title"), "")
+        """The headline's words (without its inline tags)."""
+        return next((plain(b.text) for b in self.blocks if b.kind == "title"), "")
 
 
 _CREDIT_HEAD, _CREDIT_TAIL = 6, 10  # where a credit line may stand: the first / last paragraphs
@@ -85,10 +89,13 @@ def is_credit(text: str) -> bool:
 
 
 def strip_variant_label(text: str) -> str:
-    """"Headline option 2: Overnight strike …" → "Overnight strike …"."""
+    """"Headline option 2: Overnight strike …" → "Overnight strike …" (inline tags kept)."""
     t = text.strip()
-    if is_labelled_variant(t):
-        t = _LABEL.sub("", t, count=1)
+    words = plain(t)
+    if is_labelled_variant(words):
+        label = _LABEL.match(words)
+        if label is not None:
+            t = cut(t, label.end())
     return t
 
 
@@ -109,7 +116,7 @@ def author_from_byline(text: str) -> str:
 def _looks_like_heading(p: Paragraph, following: Paragraph | None) -> bool:
     # A plain-text translation loses heading markup: a short line without
     # final punctuation between body paragraphs is a section heading.
-    t = p.text.strip()
+    t = plain(p.text).strip()
     return (p.role == "body" and following is not None and following.role in ("body", "quote")
             and 0 < len(t) <= 80 and len(t.split()) <= 10 and t[:1].isupper()
             and "\n" not in t and not _SENT_END.search(t))
@@ -138,16 +145,17 @@ def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
     for k, p in enumerate(paras):
         # Credits stand at the top or the bottom; "Originally published in
         # 1995, the book …" in the middle of the story is a sentence.
-        if (k < _CREDIT_HEAD or k >= len(paras) - _CREDIT_TAIL) and is_credit(p.text):
+        words = plain(p.text)
+        if (k < _CREDIT_HEAD or k >= len(paras) - _CREDIT_TAIL) and is_credit(words):
             p.role = "credit"
-        elif p.role in ("headline", "body") and _BY_LINE.match(p.text):
+        elif p.role in ("headline", "body") and _BY_LINE.match(words):
             p.role = "byline"
     dropped: list[Paragraph] = []
     keep: list[Paragraph] = []
     for p in paras:
         # The role reader may have missed furniture in a table or a footnote; the text decides.
-        if p.role in ("boilerplate", "teaser") or (p.role != "credit" and (is_boilerplate(p.text)
-                                                                           or is_teaser(p.text))):
+        if p.role in ("boilerplate", "teaser") or (p.role != "credit" and (is_boilerplate(plain(p.text))
+                                                                           or is_teaser(plain(p.text)))):
             dropped.append(p)
         else:
             keep.append(p)
@@ -196,7 +204,7 @@ def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
     blocks += [Block("credit", p.text) for p in credits]
 
     author = next((a for p in top_bylines + [q for q in keep if q.role == "byline"]
-                   if (a := author_from_byline(p.text))), "")
+                   if (a := author_from_byline(plain(p.text)))), "")
     if not author and last_translator and not _PLACEHOLDER_TRANSLATOR.search(last_translator):
         author = re.sub(r"\s*<[^>]*>\s*", " ", last_translator).strip()
     return Plan(blocks, dropped, author)
