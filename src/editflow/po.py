@@ -105,6 +105,8 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
         "X-Editflow-Target-SHA256": tgt.sha256,
         "X-Editflow-Ratio": f"{al.ratio:.4f}",
         "X-Editflow-Doubt-Threshold": f"{al.doubt_threshold:.2f}",
+        # Which lexicon scored the pairs, for people to see: a new lexicon alone never re-aligns.
+        "X-Editflow-Lexicon": al.lexicon or "none",
     }
     seen: dict[str, int] = {}
     src_ref, tgt_ref = input_ref(src, po_dir), input_ref(tgt, po_dir)
