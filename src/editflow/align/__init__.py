@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -216,6 +217,10 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
         paras = [Paragraph(t) for t in tgt]
         assign_roles(paras)
         tgt_roles = [p.role for p in paras]
+    if constraints:
+        constraints = constraints.on_lattice()
+        if constraints.beyond_lattice():
+            return _align_around(src, tgt, glossary, src_roles, tgt_roles, prm, lexicon, constraints)
     n, m = len(src), len(tgt)
     src_cats = [_scoring_role(r, t) for r, t in zip(src_roles, src, strict=True)]
     tgt_cats = [_scoring_role(r, t) for r, t in zip(tgt_roles, tgt, strict=True)]
@@ -266,6 +271,45 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
                 # that disagree, a doubt), say how far they agree.
                 bead.reasons.append(f"{covered} of {words} content words translate")
         beads.append(bead)
+    return beads, ratio
+
+
+def _align_around(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
+                  src_roles: Sequence[str], tgt_roles: Sequence[str], prm: Params, lexicon: Lexicon | None,
+                  constraints: Constraints) -> tuple[list[Bead], float]:
+    """Align around pinned pairs the lattice cannot hold: each stretch between them on its own.
+
+    The ratio reported is the longest stretch's.
+    """
+    hard = constraints.beyond_lattice()
+    for (s0, t0), (s1, t1) in pairwise(hard):
+        if s0[-1] >= s1[0] or t0[-1] >= t1[0]:
+            raise ValueError("the pinned pairs and forbidden links contradict each other: no alignment keeps them all")
+    stretches: list[tuple[int, int, int, int]] = []
+    u = e = 0
+    for s, t in hard:
+        stretches.append((u, s[0], e, t[0]))
+        u, e = s[-1] + 1, t[-1] + 1
+    stretches.append((u, len(src), e, len(tgt)))
+    soft = [(s, t) for s, t in constraints.pinned if (s, t) not in hard]
+    beads: list[Bead] = []
+    ratio, longest = 1.0, -1
+    for k, (u0, u1, e0, e1) in enumerate(stretches):
+        inside = [(s, t) for s, t in soft if all(u0 <= i < u1 for i in s) and all(e0 <= j < e1 for j in t)]
+        if any(any(u0 <= i < u1 for i in s) or any(e0 <= j < e1 for j in t)
+               for s, t in soft if (s, t) not in inside):
+            raise ValueError("the pinned pairs and forbidden links contradict each other: no alignment keeps them all")
+        sub = Constraints(tuple((tuple(i - u0 for i in s), tuple(j - e0 for j in t)) for s, t in inside),
+                          tuple((i - u0, j - e0) for i, j in constraints.forbidden if u0 <= i < u1 and e0 <= j < e1))
+        part, part_ratio = _align(src[u0:u1], tgt[e0:e1], glossary, src_roles[u0:u1], tgt_roles[e0:e1], prm,
+                                  lexicon, sub or None)
+        if (u1 - u0) + (e1 - e0) > longest:
+            ratio, longest = part_ratio, (u1 - u0) + (e1 - e0)
+        beads += [Bead(tuple(i + u0 for i in b.src), tuple(j + e0 for j in b.tgt), b.confidence, b.reasons)
+                  for b in part]
+        if k < len(hard):
+            s, t = hard[k]
+            beads.append(Bead(s, t, 1.0, _reasons(src, tgt, s, t, src_roles, tgt_roles, ratio)))
     return beads, ratio
 
 
