@@ -120,7 +120,7 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     from editflow.glossary import load_glossary
     from editflow.lexicons import choose_lexicon
     from editflow.locks import locked
-    from editflow.workfile import align_files, write_alignment
+    from editflow.workfile import align_files, existing_po, write_alignment
 
     out = output or default_output(translation)
     if out.suffix.lower() not in (".po", ".tsv"):
@@ -135,7 +135,8 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     with locked(out, f"align into {out.name}"):
         expect = fingerprint(out)  # the PO as read now; one saved meanwhile in an editor is not overwritten
         al = align_files(original, translation, glossary=glossary, threshold=threshold,
-                         boilerplate=settings.boilerplate, lexicon=lexicon)
+                         boilerplate=settings.boilerplate, lexicon=lexicon,
+                         keep=None if discard_edits else existing_po(out))
         refresh = write_alignment(al, out, force=force, discard_edits=discard_edits, expect=expect)
         if refresh is not None and not discard_edits:
             carry_dismissed(out, refresh.previous, refresh.po, refresh.report, glossary, settings)

@@ -176,6 +176,49 @@ class EntryInfo:
         return None
 
 
+_PID_UNSAFE = re.compile(r"[^0-9A-Za-z_.]")
+
+
+def pid_base(entry_id: str) -> str:
+    """The stem of the paragraph ids an entry id gives (no hyphen: PO writers wrap comment lines at hyphens)."""
+    return _PID_UNSAFE.sub("_", entry_id) or "p"
+
+
+def default_pid(entry_id: str, side: str, position: int) -> str:
+    """The stable id of the paragraph at 1-based `position` on `side` ("uk"/"en") of entry `entry_id`,
+    when the machine line writes none (`ids=`): every paragraph of a PO has one (editflow.pairing)."""
+    return f"{pid_base(entry_id)}.{side[0]}{position}"
+
+
+def paragraph_ids(entry: polib.POEntry, info: EntryInfo, side: str, count: int, index: int = 0) -> list[str]:
+    """The stable ids of the entry's `count` paragraphs on `side`: as written, else the defaults.
+    `index`: the entry's position among the live entries (the id of an entry without msgctxt)."""
+    written = info.src_ids if side == "uk" else info.tgt_ids
+    if len(written) == count:
+        return list(written)
+    entry_id = entry.msgctxt or f"n{index + 1}"
+    return [default_pid(entry_id, side, k + 1) for k in range(count)]
+
+
+def set_machine_fields(entry: polib.POEntry, fields: dict[str, str | None]) -> None:
+    """Set (or, with None, remove) fields of the entry's machine line, keeping the others in their order."""
+    m = _MACHINE.search(entry.comment or "")
+    if m is None:
+        return
+    out: list[str] = []
+    seen: set[str] = set()
+    for f in m.group(1).split():
+        name = f.split("=", 1)[0]
+        if name in fields:
+            seen.add(name)
+            if fields[name] is not None:
+                out.append(f"{name}={fields[name]}")
+        else:
+            out.append(f)
+    out += [f"{k}={v}" for k, v in fields.items() if k not in seen and v is not None]
+    entry.comment = (entry.comment or "")[:m.start()] + ("\n" if m.start() else "") + "editflow: " + " ".join(out)
+
+
 def english_originals(entry: polib.POEntry, info: EntryInfo) -> list[str | None]:
     """Per English paragraph of the entry as it is now: the hash of its text as aligned, None when unknown.
 

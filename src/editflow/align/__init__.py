@@ -12,7 +12,7 @@ doubt threshold carry the reasons an editor should look at them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -34,7 +34,7 @@ from editflow.align.lexical import LexicalEvidence, bead_coverage, lexical_evide
 from editflow.align.lexicon import Lexicon, lemma_pairs_of_terms
 from editflow.align.scoring import Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
-from editflow.model import Alignment, Bead, Document, Paragraph
+from editflow.model import Alignment, Bead, Document, Paragraph, Role
 from editflow.roles import assign_roles, is_labelled_variant
 
 # Calibrated on the hard-case benchmark (benchmarks/accuracy.py) with a lexicon:
@@ -316,14 +316,21 @@ def _align_around(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | N
 def align(source: Document, target: Document, glossary: Glossary | None = None,
           params: Params | None = None, threshold: float = DOUBT_THRESHOLD,
           boilerplate: Sequence[re.Pattern[str]] = (), lexicon: Lexicon | None = None,
-          constraints: Constraints | None = None) -> Alignment:
+          constraints: Constraints | None = None,
+          roles: tuple[Mapping[int, Role], Mapping[int, Role]] | None = None) -> Alignment:
     """Align two documents; paragraph roles are refined in place first.
 
     `boilerplate`: extra patterns marking web furniture (editflow.toml's [roles] boilerplate).
     `lexicon`: word translations to score beads with (the caller loads it; see editflow.align.lexicon).
+    `constraints`: pinned pairs and forbidden links to keep; `roles`: roles a person set, by
+    paragraph index (Ukrainian, English), which win over the ones read off the text.
     """
     assign_roles(source.paragraphs, boilerplate)
     assign_roles(target.paragraphs, boilerplate)
+    for doc, forced in zip((source, target), roles or ({}, {}), strict=True):
+        for k, role in forced.items():
+            if 0 <= k < len(doc.paragraphs):
+                doc.paragraphs[k].role = role
     beads, ratio = _align(source.texts, target.texts, glossary,
                           [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params,
                           lexicon, constraints)

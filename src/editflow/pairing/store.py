@@ -34,6 +34,7 @@ from editflow.po import (
     EntryInfo,
     _bead_id,
     _now,
+    default_pid,
     english_originals,
     entry_info,
     entry_note,
@@ -47,17 +48,6 @@ if TYPE_CHECKING:
     from editflow.glossary import Glossary
 
 FORBIDDEN_FIELD = "X-Editflow-Forbidden-Links"
-_PID_UNSAFE = re.compile(r"[^0-9A-Za-z_.]")
-
-
-def pid_base(entry_id: str) -> str:
-    """The stem of the paragraph ids an entry id gives (no hyphen: PO writers wrap comment lines at hyphens)."""
-    return _PID_UNSAFE.sub("_", entry_id) or "p"
-
-
-def default_pid(entry_id: str, side: str, position: int) -> str:
-    """The id of the paragraph at 1-based `position` on `side` of entry `entry_id`, when none is written."""
-    return f"{pid_base(entry_id)}.{side[0]}{position}"
 
 
 # --------------------------------------------------------------------------- reading
@@ -216,6 +206,13 @@ def _tokens(row: Row) -> list[str]:
     return out
 
 
+def _confidence(row: Row) -> float:
+    """The score written: a row not scored since a person changed it is sure when pinned, else unknown (0)."""
+    if row.confidence is not None:
+        return row.confidence
+    return 1.0 if row.pinned else 0.0
+
+
 def machine_line(row: Row, entry_id: str) -> str:
     def roles(paras: tuple[Para, ...]) -> str:
         return ",".join(p.role + ("!" if p.role_set else "") for p in paras)
@@ -228,7 +225,7 @@ def machine_line(row: Row, entry_id: str) -> str:
     else:
         en = ",".join(tokens)
     fields = [f"src={','.join(str(p.index) for p in row.uk)}", f"tgt={','.join(str(p.index) for p in row.en)}",
-              f"conf={row.confidence if row.confidence is not None else 0.0:.4f}",
+              f"conf={_confidence(row):.4f}",
               f"roles={roles(row.uk)}|{roles(row.en)}", f"en={en}"]
     if row.pinned:
         fields.append("pin=1")
