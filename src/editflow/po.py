@@ -200,6 +200,28 @@ def paragraph_ids(entry: polib.POEntry, info: EntryInfo, side: str, count: int, 
     return [default_pid(entry_id, side, k + 1) for k in range(count)]
 
 
+def english_parts(entry: polib.POEntry, info: EntryInfo | None) -> list[str]:
+    """The entry's English paragraphs as the PO holds them now (its blank lines, when an edit moved them)."""
+    if not entry.msgstr:
+        return []
+    if info is None:
+        return [entry.msgstr]
+    count = len(info.tgt) or 1
+    parts = entry.msgstr.split(SEP) if count > 1 else [entry.msgstr]
+    return parts if len(parts) == count else entry.msgstr.split(SEP)
+
+
+def entry_paragraph_ids(entry: polib.POEntry, index: int) -> tuple[list[str], list[str]]:
+    """The stable ids of the entry's Ukrainian and English paragraphs (`index`: its place among the live entries)."""
+    info = entry_info(entry)
+    if info is None:
+        entry_id = entry.msgctxt or f"n{index + 1}"
+        uk = [default_pid(entry_id, "uk", 1)] if entry.msgid and entry.msgid != ADDED_MSGID else []
+        return uk, [default_pid(entry_id, "en", 1)] if entry.msgstr else []
+    return (paragraph_ids(entry, info, "uk", len(info.src), index),
+            paragraph_ids(entry, info, "en", len(english_parts(entry, info)), index))
+
+
 def set_machine_fields(entry: polib.POEntry, fields: dict[str, str | None]) -> None:
     """Set (or, with None, remove) fields of the entry's machine line, keeping the others in their order."""
     m = _MACHINE.search(entry.comment or "")
