@@ -474,3 +474,37 @@ def test_alignment_json_has_align_json_shape_and_the_pins(p: Pairing) -> None:
     assert {"paragraphs", "pairs", "kinds", "doubtful", "unpaired", "pinned", "forbidden"} <= set(data)
     assert data["pinned"][0]["where"] == "uk ¶5,6 ↔ en ¶7"
     assert all(d["where"] != "uk ¶5,6 ↔ en ¶7" for d in data["doubtful"])
+
+
+# --------------------------------------------------------------------------- roles read off the text, and the checks
+
+
+@pytest.mark.parametrize("line", ["Translated and edited by Kyiv Desk", "Translation: Olena Kovalenko",
+                                  "Переклад: Олена Коваленко", "Translated from Ukrainian by Kyiv Desk"])
+def test_credit_lines_are_credits_not_headline_variants(line: str) -> None:
+    from editflow.roles import assign_roles
+
+    paras = [Paragraph("Zhytomyr council adopts budget"), Paragraph(line),
+             Paragraph("Deputies voted for the budget on Thursday, after a long debate."), Paragraph("More text.")]
+    assign_roles(paras)
+    assert [q.role for q in paras[:2]] == ["title", "credit"]
+
+
+def test_an_author_line_without_a_label_is_a_byline() -> None:
+    from editflow.roles import assign_roles
+
+    paras = [Paragraph("У Житомирі ухвалили бюджет"), Paragraph("Андрій Литвиненко, політичний оглядач"),
+             Paragraph("Депутати проголосували за бюджет у четвер після довгої дискусії."), Paragraph("Ще.")]
+    assign_roles(paras)
+    assert paras[1].role == "byline"
+
+
+def test_a_paragraph_marked_boilerplate_or_credit_is_not_reported_untranslated(p: Pairing, po_path: Path) -> None:
+    save_pairing(unpair(p, 6))          # uk7 left with no English: an omission
+    assert any(f.code == "untranslated.omitted" for f in check_po(po_path).findings)
+    q = load_pairing(po_path)
+    save_pairing(mark_boilerplate(q, "uk", 7))
+    assert not any(f.code.startswith("untranslated") for f in check_po(po_path).findings)
+    r = load_pairing(po_path)
+    save_pairing(edit_english(set_role(r, "en", 10, "credit"), r.row_of("en", 10), "Переклад: Київська редакція"))
+    assert not any(f.code == "untranslated.cyrillic" for f in check_po(po_path).findings)

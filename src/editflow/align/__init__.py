@@ -138,7 +138,7 @@ def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_i
         out.append("editor's or translator's note")
     if "teaser" in roles:
         out.append("'read more' teaser")
-    if "byline" in roles:
+    if "byline" in roles or "credit" in roles:
         out.append("byline or credit")
     if not t_idx:
         out.append("no English counterpart (omitted?)")
@@ -165,6 +165,8 @@ def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_i
 
 
 def _scoring_role(role: str, text: str) -> str:
+    if role == "credit":
+        return "byline"   # priced as a byline: often left unpaired, like the author's line
     return "headline-labelled" if role == "headline" and is_labelled_variant(text) else role
 
 
