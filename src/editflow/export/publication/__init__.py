@@ -61,7 +61,7 @@ __all__ = ["unconfirmed_pairs", "write_publication"]
 
 def unconfirmed_pairs(po: polib.POFile) -> list[str]:
     """Where the doubtful pairs no one has confirmed are: "uk ¶3 ↔ en ¶4" for each fuzzy entry with a pairing."""
-    from editflow.po import ADDED_MSGID, entry_info, english_parts
+    from editflow.po import ADDED_MSGID, english_parts, entry_info
 
     out: list[str] = []
     uk = en = 0
