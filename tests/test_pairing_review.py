@@ -94,3 +94,19 @@ def test_what_cannot_be_put_back_is_refused_naming_the_row(po_path: Path) -> Non
     summary = import_review(review, po_path, force=True)
     assert any(rid in what and "re-paired since the export" in kind for what, kind in summary.skipped)
     assert holding(po_path, "School No. 251").msgstr == before
+
+
+def test_roles_and_pins_survive_the_review_round_trip(po_path: Path) -> None:
+    from editflow.pairing import pin, set_role
+
+    p = load_pairing(po_path)
+    k = row_holding(p, "We have come home")
+    number = p.number(p.rows[k].en[1])
+    save_pairing(pin(set_role(p, "en", number, "quote"), k))
+    review = make_review(po_path)
+    rid = entry_id(po_path, "We have come home")
+    edit(review, lambda d: d.replace(rid, "We have come home", "We are home again", OLENA, OLENA_DATE))
+    assert rid in import_review(review, po_path).changed
+    after = load_pairing(po_path)
+    row = after.rows[row_holding(after, "We are home again")]
+    assert row.pinned and (row.en[1].role, row.en[1].role_set) == ("quote", True)
