@@ -242,7 +242,15 @@ def test_link_needs_consecutive_paragraphs_on_each_side(p: Pairing) -> None:
     with pytest.raises(PairingError, match="not consecutive"):
         link(p, [3, 5], [4])
     with pytest.raises(PairingError, match="at least one"):
-        link(p, [], [4])
+        link(p, [], [])
+
+
+def test_link_with_one_side_pins_an_addition(p: Pairing) -> None:
+    q = link(p, [], [6])
+    assert shape(q)[4:7] == ["uk4 ↔ en —", "uk — ↔ en5", "uk — ↔ en6"] and q.rows[6].pinned
+    assert_sides_in_order(q)
+    r = realign(q)
+    assert "uk4 ↔ en5" in shape(r) and "uk — ↔ en6" in shape(r)
 
 
 # --------------------------------------------------------------------------- English edited in the PO

@@ -155,7 +155,8 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
 @cli.command()
 @click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--link", "links", multiple=True, metavar="UK=EN",
-              help="Make one pinned row of these paragraphs: 1=2 (uk1 with en2), 3,4=5, 3=5,6, 3-5=6. Repeatable.")
+              help="Make one pinned row of these paragraphs: 1=2 (uk1 with en2), 3,4=5, 3=5,6, 3-5=6; 7= or =7 "
+                   "pins a paragraph with no counterpart. Repeatable.")
 @click.option("--unpair", "unpairs", multiple=True, metavar="uk7|en7",
               help="Dissolve the row holding this paragraph into one-sided rows; re-alignment will not pair "
                    "them again. Repeatable.")

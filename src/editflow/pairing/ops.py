@@ -301,22 +301,22 @@ def choose_headline(p: Pairing, number: int) -> Pairing:
 
 def _consecutive(side: Side, numbers: Sequence[int]) -> list[int]:
     nums = sorted(set(numbers))
-    if not nums:
-        raise PairingError(f"a link needs at least one {side} paragraph on each side")
-    if nums != list(range(nums[0], nums[-1] + 1)):
+    if nums and nums != list(range(nums[0], nums[-1] + 1)):
         raise PairingError(f"{side} paragraphs {','.join(map(str, nums))} are not consecutive: a row holds "
                            f"paragraphs that follow each other")
     return nums
 
 
 def link(p: Pairing, uk: Sequence[int], en: Sequence[int], confirm: bool = False) -> Pairing:
-    """One pinned row of exactly uk<uk…> and en<en…>.
+    """One pinned row of exactly uk<uk…> and en<en…> (one side may be empty: a pinned omission or addition).
 
     What is left of the rows it takes paragraphs from stays in place as one-sided rows; unpinned
     rows that would cross it are dissolved into one-sided rows; taking part of a pinned row, or
     crossing one, is refused.
     """
     us, es = _consecutive("uk", uk), _consecutive("en", en)
+    if not us and not es:
+        raise PairingError("a link needs at least one paragraph")
     paras = [p.para("uk", n) for n in us] + [p.para("en", n) for n in es]
     wanted = {q.pid for q in paras}
     label = f"uk{_nums(us)}=en{_nums(es)}"
@@ -327,7 +327,7 @@ def link(p: Pairing, uk: Sequence[int], en: Sequence[int], confirm: bool = False
             raise _pinned_refusal(p, k, f"linking {label} would take part of a pinned row")
     new = _changed([q for q in paras if q.side == "uk"], [q for q in paras if q.side == "en"], pinned=True)
     numbers = p.numbers()
-    u0, u1, e0, e1 = us[0], us[-1], es[0], es[-1]
+    u0, u1, e0, e1 = (us[0], us[-1], es[0], es[-1]) if us and es else (0, 0, 0, 0)
     placed: list[tuple[float, Row]] = []
     for k, row in enumerate(p.rows):
         if k in touched:
@@ -336,7 +336,7 @@ def link(p: Pairing, uk: Sequence[int], en: Sequence[int], confirm: bool = False
             rest = Row(tuple(q for q in row.uk if q.pid not in wanted), tuple(q for q in row.en if q.pid not in wanted))
             placed += [(k + 0.5, r) for r in _loose(rest)]
             continue
-        if row.uk and row.en:
+        if row.uk and row.en and us and es:
             ru = [numbers[q.pid][1] for q in row.uk]
             re_ = [numbers[q.pid][1] for q in row.en]
             crosses = (ru[-1] < u0 and re_[0] > e1) or (ru[0] > u1 and re_[-1] < e0)
@@ -352,7 +352,7 @@ def link(p: Pairing, uk: Sequence[int], en: Sequence[int], confirm: bool = False
 
 
 def _nums(ns: list[int]) -> str:
-    return ",".join(map(str, ns))
+    return ",".join(map(str, ns)) or "—"
 
 
 def _order(placed: list[tuple[float, Row]], numbers: dict[str, tuple[int, int]]) -> list[Row]:

@@ -37,6 +37,8 @@ def parse_ref(text: str, what: str) -> tuple[Side, int]:
 
 
 def _numbers(text: str, spec: str) -> list[int]:
+    if not text.strip():
+        return []
     if not _NUMS.match(text):
         raise PairingError(f"--link {spec!r}: give paragraph numbers as 3 or 3,4 or 3-5 on each side of '='")
     out: list[int] = []
@@ -52,8 +54,9 @@ def _numbers(text: str, spec: str) -> list[int]:
 def parse_link(spec: str) -> tuple[list[int], list[int]]:
     """"3,4=5" → ([3, 4], [5]): Ukrainian paragraphs = English paragraphs."""
     uk, sep, en = spec.partition("=")
-    if not sep:
-        raise PairingError(f"--link {spec!r}: write UK=EN, e.g. 1=2, 3,4=5 or 3=5,6")
+    if not sep or not (uk.strip() or en.strip()):
+        raise PairingError(f"--link {spec!r}: write UK=EN, e.g. 1=2, 3,4=5 or 3=5,6 (7= or =7: a paragraph "
+                           f"with no counterpart)")
     return _numbers(uk, spec), _numbers(en, spec)
 
 
