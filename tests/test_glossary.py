@@ -37,11 +37,11 @@ def test_csv_bad_mode_raises_or_is_collected():
     assert problems and problems[0].level == "error"
 
 
-def test_not_utf8(tmp_path):
+def test_windows_1251_csv_is_read_not_refused(tmp_path):
+    """Excel in a Ukrainian locale saves CSV in Windows-1251: the encoding is detected."""
     f = tmp_path / "g.csv"
     f.write_bytes("uk,en\nКиїв,Kyiv\n".encode("cp1251"))
-    with pytest.raises(InputError, match="not UTF-8"):
-        load_glossary(f)
+    assert [(t.uk, t.en) for t in load_glossary(f).terms] == [("Київ", ["Kyiv"])]
 
 
 TBX2008 = """<?xml version="1.0" encoding="UTF-8"?>
@@ -266,3 +266,72 @@ def test_csv_with_an_unterminated_quote_is_refused_naming_the_line() -> None:
     text = 'uk,en\nКиїв,Kyiv\n"Львів,Lviv\nОдеса,Odesa\nХарків,Kharkiv\n'
     with pytest.raises(InputError, match=r"terms\.csv: line 3: a quote opened here is never closed"):
         parse_csv(text, "terms.csv")
+
+
+# ---------------------------------------------------------------------------
+# What Excel saves
+# ---------------------------------------------------------------------------
+
+EXCEL_ROWS = [("uk", "en", "forbidden"), ("Київ", "Kyiv", "Kiev"), ("рашизм", "rashism", ""),
+              ("Львів", "Lviv", "Lvov")]
+
+
+def _by_uk(g: Glossary) -> dict[str, list[str]]:
+    return {t.uk: t.en + ["!" + f for f in t.forbidden] for t in g.terms}
+
+
+EXPECTED = {"Київ": ["Kyiv", "!Kiev"], "рашизм": ["rashism"], "Львів": ["Lviv", "!Lvov"]}
+
+
+@pytest.mark.parametrize("delimiter,encoding,bom", [
+    (";", "cp1251", b""),                   # Excel "CSV" in a Ukrainian locale
+    (";", "utf-8", b"\xef\xbb\xbf"),        # Excel "CSV UTF-8"
+    ("\t", "utf-16-le", b"\xff\xfe"),       # Excel "Unicode text"
+    (",", "utf-16-be", b"\xfe\xff"),
+])
+def test_csv_as_excel_saves_it_is_read(tmp_path: Path, delimiter: str, encoding: str, bom: bytes) -> None:
+    text = "\r\n".join(delimiter.join(row) for row in EXCEL_ROWS) + "\r\n"
+    path = tmp_path / "terms.csv"
+    path.write_bytes(bom + text.encode(encoding))
+    assert _by_uk(load_glossary(path)) == EXPECTED
+
+
+def test_xlsx_glossary_is_read_directly(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in EXCEL_ROWS:
+        sheet.append(list(row))
+    sheet.append([None, None, None])       # an empty row Excel keeps at the end
+    book.save(tmp_path / "terms.xlsx")
+    (tmp_path / "~$terms.xlsx").write_bytes(b"lock file of an open workbook")
+    g = load_glossary(tmp_path)
+    assert _by_uk(g) == EXPECTED
+    assert [p.name for p in g.paths] == ["terms.xlsx"]
+    assert g.terms[0].origin.endswith("terms.xlsx:2")
+
+
+def test_xlsx_without_the_columns_or_broken_is_refused(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["term", "translation"])
+    book.save(tmp_path / "a.xlsx")
+    with pytest.raises(InputError, match=r"a\.xlsx: the first sheet's header row lacks the column\(s\) uk, en"):
+        load_glossary(tmp_path / "a.xlsx")
+    (tmp_path / "b.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(InputError, match=r"b\.xlsx: not a readable Excel workbook"):
+        load_glossary(tmp_path / "b.xlsx")
+
+
+def test_lint_flags_renderings_joined_by_the_wrong_separator(tmp_path: Path) -> None:
+    from editflow.glossary.lint import lint
+
+    (tmp_path / "terms.csv").write_text("uk,en,forbidden\nрашизм,\"rashism;ruscism\",\n"
+                                        "Київ,Kyiv,\"Kiev, Kiew\"\nцілодобово,24/7,\n", encoding="utf-8")
+    _g, problems = lint([tmp_path])
+    joined = [str(p) for p in problems if "joined by" in p.message]
+    assert len(joined) == 2
+    assert "'rashism;ruscism' looks like two renderings joined by ';'" in joined[0]
+    assert "'Kiev, Kiew' looks like two variants joined by ','" in joined[1]

@@ -647,3 +647,13 @@ def test_docx_empty_file(tmp_path: Path) -> None:
 def test_paragraph_objects_are_model_paragraphs(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "a.txt", "x"))
     assert doc.paragraphs == [Paragraph("x", "body", "1")]
+
+
+def test_a_text_file_mixing_utf8_and_windows_1251_is_refused_naming_the_lines(tmp_path: Path) -> None:
+    from editflow.errors import InputError
+    from editflow.readers.text import decode_bytes
+
+    data = "Заголовок статті\n\n".encode() + "Текст у Windows-1251.\n".encode("cp1251")
+    with pytest.raises(InputError, match=r"war\.uk\.txt: mixes encodings: line 1 is UTF-8 but line 3 is not"):
+        decode_bytes(data, tmp_path / "war.uk.txt")
+    assert decode_bytes("Текст у Windows-1251.\n".encode("cp1251"))[1] == "cp1251"

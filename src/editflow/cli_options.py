@@ -42,6 +42,23 @@ def force_option(help: str) -> Callable[[F], F]:
     return click.option("-f", "--force", is_flag=True, help=help)
 
 
+def lexicon_options(fn: F) -> F:
+    """`--lexicon PATH` and `--no-lexicon`: which word-translation lexicon the aligner uses."""
+    fn = click.option("--no-lexicon", is_flag=True,
+                      help="Align on lengths, anchors and roles only, without a word-translation lexicon.")(fn)
+    return click.option("--lexicon", "lexicon_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                        help="Word-translation lexicon to align with (a file 'editflow tm lexicon --export' "
+                             "writes). Default: the project's, learned from its translation memory, else the "
+                             "starter lexicon shipped with editflow.")(fn)
+
+
+def chosen_lexicon_source(lexicon_path: Path | None, no_lexicon: bool) -> tuple[Path | None, bool]:
+    """(file, enabled) from the two lexicon options; both at once is a usage error."""
+    if lexicon_path is not None and no_lexicon:
+        raise click.UsageError("give --lexicon PATH or --no-lexicon, not both")
+    return lexicon_path, not no_lexicon
+
+
 def project_option(fn: F) -> F:
     """`--project/-C DIR`, the one spelling of "which project" on every command that works on one."""
     return click.option("-C", "--project", "project_option", metavar="DIR",

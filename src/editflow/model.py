@@ -94,6 +94,8 @@ class Alignment:
     # Length ratio target/source estimated for this document pair.
     ratio: float = 1.0
     doubt_threshold: float = 0.5
+    # SHA-256 of the word-translation lexicon the beads were scored with ("" for none).
+    lexicon: str = ""
 
     def doubtful(self) -> list[Bead]:
         return [b for b in self.beads if b.confidence < self.doubt_threshold]

@@ -70,6 +70,7 @@ class OutputKind(StrEnum):
     PO = "po"
     TSV = "tsv"
     TMX = "tmx"
+    LEXICON = "lexicon"
     PUBLICATION = "publication"
     REVIEW = "review"
     REDLINE = "redline"
@@ -256,7 +257,7 @@ def decide(path: Path, claim: Claim) -> Ownership:
         return Ownership(path, OutputState.FOREIGN, f"cannot be looked at ({e.strerror or e})", _OTHER_NAME)
     if claim.kind is OutputKind.PO:
         return _decide_po(path, claim)
-    if claim.kind in (OutputKind.TSV, OutputKind.TMX):
+    if claim.kind in (OutputKind.TSV, OutputKind.TMX, OutputKind.LEXICON):
         return Ownership(path, OutputState.FOREIGN, "already exists", "use --force to overwrite it")
     return _decide_document(path, claim)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editflow.align import DOUBT_THRESHOLD, align
+from editflow.align import DOUBT_THRESHOLD, Lexicon, align
 from editflow.errors import InputError
 from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, load_glossary
@@ -40,18 +40,20 @@ def _prepare(doc: Document) -> Document:
 
 
 def align_files(original: Path, translation: Path, glossary: Glossary | Sequence[Path] | None = None,
-                threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = ()) -> Alignment:
+                threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = (),
+                lexicon: Lexicon | None = None) -> Alignment:
     """Read and align two files.
 
     `glossary`: a loaded glossary (callers that use it again pass it, so it is read and indexed
-    once), or the paths of term bases; `boilerplate`: extra regular expressions for web furniture.
+    once), or the paths of term bases; `boilerplate`: extra regular expressions for web furniture;
+    `lexicon`: word translations to align with (editflow.lexicons chooses the project's).
     """
     source = _prepare(read_document(original, "uk"))
     target = _prepare(read_document(translation, "en"))
     if glossary is not None and not isinstance(glossary, Glossary):
         glossary = load_glossary(list(glossary)) if glossary else None
     patterns = [re.compile(p, re.IGNORECASE) for p in boilerplate]
-    return align(source, target, glossary, threshold=threshold, boilerplate=patterns)
+    return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon)
 
 
 def tsv_text(al: Alignment) -> str:

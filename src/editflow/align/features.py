@@ -11,10 +11,10 @@ a few country names every news text uses, and glossary terms.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from editflow.roles import strip_inline_notes
 from editflow.textnorm import normalize
@@ -179,6 +179,7 @@ def _number_key(run: str) -> str:
 class ParaFeatures:
     length: int
     keys: Counter[str]
+    words: frozenset[str] = frozenset()  # the distinct words as written, for the lexical evidence
 
 
 class Extractor:
@@ -283,7 +284,7 @@ class Extractor:
                 for ti in {ti for st in stems_here for ti in stem_index[st]}:
                     if all(st in stems_here for st in self.terms[ti][0]):
                         keys[f"g:{ti}"] += 1
-            src_feats.append(ParaFeatures(length, keys))
+            src_feats.append(ParaFeatures(length, keys, frozenset(words)))
 
         wanted = {k[2:] for ks, _ in cache.values() for k in ks if k.startswith("w:")}
         tgt_feats = []
@@ -306,7 +307,7 @@ class Extractor:
                         hits.update(self.en_index.get(" ".join(low[start:start + size]), ()))
                 for ti in hits:
                     keys[f"g:{ti}"] += 1
-            tgt_feats.append(ParaFeatures(length, keys))
+            tgt_feats.append(ParaFeatures(length, keys, frozenset(word_set)))
         return src_feats, tgt_feats
 
 

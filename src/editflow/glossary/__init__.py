@@ -24,7 +24,7 @@ __all__ = [
     "parse_tbx",
 ]
 
-FORMATS = (".csv", ".tbx", ".po")
+FORMATS = (".csv", ".tbx", ".po", ".xlsx")
 
 
 def parse_tbx(data: bytes, origin: str = "<tbx>") -> list[Term]:
@@ -46,11 +46,26 @@ def _read_text(f: Path, what: str) -> str:
         raise InputError(f, f"cannot read the glossary ({e.strerror})") from None
 
 
+def _read_bytes(f: Path) -> bytes:
+    try:
+        return f.read_bytes()
+    except OSError as e:
+        raise InputError(f, f"cannot read the glossary ({e.strerror})") from None
+
+
 def read_file(f: Path, problems: list[Problem] | None = None) -> list[Term]:
     """Terms of one glossary file, by its extension."""
     suffix = f.suffix.lower()
     if suffix == ".csv":
-        return parse_csv(_read_text(f, "CSV"), str(f), problems)
+        # What Excel saves: UTF-8 with or without a BOM, UTF-16, or the Windows code page.
+        from editflow.readers.text import decode_bytes
+
+        text, _encoding = decode_bytes(_read_bytes(f), f)
+        return parse_csv(text, str(f), problems)
+    if suffix == ".xlsx":
+        from editflow.glossary.csvfmt import parse_xlsx
+
+        return parse_xlsx(_read_bytes(f), str(f), problems)
     if suffix == ".po":
         return parse_po_glossary(_read_text(f, "PO"), str(f), problems)
     if suffix == ".tbx":
@@ -59,7 +74,7 @@ def read_file(f: Path, problems: list[Problem] | None = None) -> list[Term]:
         except OSError as e:
             raise InputError(f, f"cannot read the glossary ({e.strerror})") from None
         return parse_tbx(data, str(f))
-    raise InputError(f, f"unsupported glossary format '{f.suffix}'", "use a .csv, .tbx or .po glossary")
+    raise InputError(f, f"unsupported glossary format '{f.suffix}'", "use a .csv, .xlsx, .tbx or .po glossary")
 
 
 def glossary_files(paths: list[Path] | Path) -> list[Path]:
@@ -69,7 +84,9 @@ def glossary_files(paths: list[Path] | Path) -> list[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            files += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in FORMATS)
+            # "~$terms.xlsx" is Excel's lock file while the workbook is open, not a glossary.
+            files += sorted(f for f in p.iterdir()
+                            if f.is_file() and f.suffix.lower() in FORMATS and not f.name.startswith(("~$", ".")))
         elif p.exists():
             files.append(p)
         else:

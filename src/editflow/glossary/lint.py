@@ -5,7 +5,9 @@
 - warning: the same Ukrainian term twice (compared by lemma, so `Київ` and
   a second `Київ` row, or `Верховна Рада` and `Верховна рада`, are one term);
   a row with no accepted English; an accepted rendering of one row that
-  another row forbids (the check then does not count it as accepted);
+  another row forbids (the check then does not count it as accepted); two
+  renderings joined by the wrong separator (`rashism;ruscism`: one rendering
+  to editflow, which splits on `|`);
 - info: a word of a term that pymorphy3's dictionary does not know, so its
   forms are predicted (`шахед`): worth a look, usually fine.
 
@@ -14,9 +16,13 @@ The same variant forbidden by two rows is fine (`Zaporozhye` in several).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from editflow.glossary import Glossary, Problem, Term, load_glossary
+
+# "rashism;ruscism": two words or phrases joined by ; , or / (with no digits: "24/7" is one thing).
+_JOINED = re.compile(r"^[^\W\d_][^\d;,/]*?\s*([;,/])\s*[^\W\d_][^\d;,/]*$")
 
 
 def _key(t: Term) -> tuple[frozenset[str], ...]:
@@ -45,6 +51,14 @@ def lint_terms(terms: list[Term]) -> list[Problem]:
     for i, (t, key) in enumerate(zip(terms, keys, strict=True)):
         if not t.en:
             problems.append(Problem(t.origin, "warning", f"{t.uk!r} has no accepted English rendering"))
+        for cell, what in ((t.en, "renderings"), (t.forbidden, "variants")):
+            for rendering in cell:
+                joined = _JOINED.match(rendering)
+                if joined:
+                    problems.append(Problem(
+                        t.origin, "warning",
+                        f"{t.uk!r}: {rendering!r} looks like two {what} joined by {joined.group(1)!r}, which "
+                        f"editflow reads as one; separate them with '|'"))
         exact = t.case == "exact"
         both = {_en(e, exact) for e in t.en} & {_en(v, exact) for v in t.forbidden}
         for e in sorted(both):

@@ -203,6 +203,28 @@ def _decode_legacy(data: bytes, path: Path | str | None) -> tuple[str, str]:
     raise InputError(path, "has an encoding editflow cannot detect", "save it as UTF-8")
 
 
+_UTF8_CYRILLIC = re.compile(rb"(?:[\xd0-\xd3][\x80-\xbf]){3}")
+
+
+def _refuse_mixed(data: bytes, error: UnicodeDecodeError, path: Path | str | None) -> None:
+    """Refuse a file whose lines are in two encodings (UTF-8 text pasted into a Windows-1251 file).
+
+    Read as one code page, its UTF-8 lines would turn into mojibake without a word of warning.
+    A line in a Cyrillic code page that is also valid UTF-8 holding three Cyrillic letters in a row
+    does not occur (its letters are single bytes ≥ 0xC0, never continuation bytes), so one such
+    line beside an invalid one means the file mixes encodings.
+    """
+    for number, line in enumerate(data.splitlines(), 1):
+        if _UTF8_CYRILLIC.search(line):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            bad_line = data.count(b"\n", 0, error.start) + 1
+            raise InputError(path, f"mixes encodings: line {number} is UTF-8 but line {bad_line} is not",
+                             "save the whole file as UTF-8 (copy the text into a new file if need be)")
+
+
 def decode_bytes(data: bytes, path: Path | str | None = None) -> tuple[str, str]:
     """Decode a text file's bytes; return (text, codec name).
 
@@ -225,7 +247,8 @@ def decode_bytes(data: bytes, path: Path | str | None = None) -> tuple[str, str]
             raise _binary(path)
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as e:
+            _refuse_mixed(data, e, path)
             text, encoding = _decode_legacy(data, path)
     if _looks_binary(text):
         raise _binary(path)
