@@ -728,16 +728,19 @@ def edit(ctx: click.Context, po_file: Path, glossaries: tuple[Path, ...], port: 
 
     settings = current_run(ctx).settings_for(po_file)
     editor = open_editor(po_file, settings, glossaries=list(glossaries), port=port)
-    if no_browser:
-        click.echo(editor.url)
-    else:
-        click.echo(f"editflow edit: {po_file} at {editor.url}", err=True)
-        webbrowser.open(editor.url)
-    if editor.session.offer is not None:
-        click.echo(f"editflow edit: {len(editor.session.offer.ops)} unsaved operation(s) of an earlier session are "
-                   f"in the journal; the page offers to restore them", err=True)
-    click.echo("editflow edit: Ctrl-C stops the editor", err=True)
-    served = editor.serve()
+    try:
+        if no_browser:
+            click.echo(editor.url)
+        else:
+            click.echo(f"editflow edit: {po_file} at {editor.url}", err=True)
+            webbrowser.open(editor.url)
+        if editor.session.offer is not None:
+            click.echo(f"editflow edit: {len(editor.session.offer.ops)} unsaved operation(s) of an earlier session "
+                       f"are in the journal; the page offers to restore them", err=True)
+        click.echo("editflow edit: Ctrl-C stops the editor", err=True)
+        served = editor.serve()
+    except KeyboardInterrupt:  # before the server took over Ctrl-C
+        served = editor.stopped()
     if served.unsaved:
         raise Interrupted(f"stopped with unsaved changes; they are in {editor.session.journal.path}, and "
                           f"'editflow edit {po_file}' offers them back")

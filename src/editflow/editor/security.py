@@ -3,10 +3,12 @@
 The server listens on 127.0.0.1 only, but that alone does not keep the PO private: every user
 of the machine can reach a loopback port, and every web page the translator has open can make
 the browser send requests to it. So every request must carry the random token that `editflow
-edit` printed in its URL; a page of another site cannot learn it (the same-origin policy) and
-cannot send it (the cookie is SameSite=Strict, the API wants it in a header). A name that a
-hostile site points at 127.0.0.1 (DNS rebinding) arrives with that name in `Host` and is
-refused, as is any request whose `Origin` is not this server.
+edit` printed in its URL, which a page of another origin cannot learn (the same-origin policy):
+the page and its files carry it as the URL's `token` parameter, the API calls in a header. No
+cookie holds it: a browser sends a cookie of 127.0.0.1 to every port of 127.0.0.1, so a server
+another user runs on this machine would receive it the moment the translator visited that
+server's page. A name that a hostile site points at 127.0.0.1 (DNS rebinding) arrives with that
+name in `Host` and is refused, as is any request whose `Origin` is not this server.
 
 The middleware is plain ASGI, so that it guards every route, the static files included, before
 Starlette's routing sees the request.
@@ -17,7 +19,6 @@ from __future__ import annotations
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -28,6 +29,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 TOKEN_HEADER = "x-editflow-token"
+API = "/api/"
 LOOPBACK = "127.0.0.1"
 
 # The page is the only thing that runs scripts here: no inline code, nothing from elsewhere,
@@ -65,17 +67,8 @@ class Guard:
         return frozenset(f"http://{h}" for h in self.hosts)
 
     @property
-    def cookie_name(self) -> str:
-        # Cookies are shared by every port of a host: two editors open at once must not
-        # overwrite each other's token.
-        return f"editflow-token-{self.port}"
-
-    @property
     def url(self) -> str:
         return f"http://{LOOPBACK}:{self.port}/?token={self.token}"
-
-    def cookie_header(self) -> bytes:
-        return (f"{self.cookie_name}={self.token}; Path=/; HttpOnly; SameSite=Strict").encode("ascii")
 
     def matches(self, given: str | None) -> bool:
         return given is not None and secrets.compare_digest(given.encode("utf-8", "replace"),
@@ -84,10 +77,9 @@ class Guard:
     def refusal(self, method: str, path: str, headers: dict[str, str], query: str) -> str | None:
         """Why this request is refused, or None when it may be served.
 
-        `headers` are lower-cased names. The token may come from the `X-Editflow-Token` header
-        (the page's API calls), from this server's cookie (the page and its files), or from the
-        URL's `token` parameter (the first load of the printed URL); anything that changes the
-        PO must carry the header, so that a cookie a browser attaches by itself never suffices.
+        `headers` are lower-cased names. The token comes in the `X-Editflow-Token` header (the
+        page's API calls: nothing else may reach the PO) or as the URL's `token` parameter (the
+        page and its files, which a browser loads without custom headers).
         """
         host = headers.get("host", "").lower()
         if host not in self.hosts:
@@ -97,22 +89,11 @@ class Guard:
             return f"requests from {origin!r} are not accepted"
         if self.matches(headers.get(TOKEN_HEADER)):
             return None
-        if method not in ("GET", "HEAD"):
+        if method not in ("GET", "HEAD") or path.startswith(API):
             return "missing or wrong token header"
-        if self.matches(self._cookie(headers.get("cookie", ""))):
-            return None
-        if path == "/" and self.matches(query_token(query)):
+        if self.matches(query_token(query)):
             return None
         return "missing or wrong token: open the URL that 'editflow edit' printed"
-
-    def _cookie(self, header: str) -> str | None:
-        jar: SimpleCookie = SimpleCookie()
-        try:
-            jar.load(header)
-        except Exception:  # a malformed Cookie header is simply no token
-            return None
-        morsel = jar.get(self.cookie_name)
-        return morsel.value if morsel is not None else None
 
 
 def query_token(query: str) -> str | None:

@@ -32,10 +32,10 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from editflow.editor.security import LOOPBACK, Guard, GuardMiddleware, query_token
+from editflow.editor.security import LOOPBACK, Guard, GuardMiddleware
 from editflow.editor.session import Conflict, EditorSession, NeedsConfirmation, Refused
 
 # The page's files, the only files this server sends. Read once from the package, so that an
@@ -83,12 +83,6 @@ def build_app(session: EditorSession, guard: Guard) -> Any:
             .replace(TITLE_PLACEHOLDER, _html_escape(session.title)))
 
     async def index(request: Request) -> Response:
-        if query_token(request.url.query) is not None:
-            # The first load of the printed URL: keep the token in a cookie and take it out of
-            # the address bar (history, screen sharing) by sending the browser to the bare page.
-            response: Response = RedirectResponse("/", status_code=303)
-            response.raw_headers.append((b"set-cookie", guard.cookie_header()))
-            return response
         return Response(page, media_type="text/html; charset=utf-8")
 
     async def static(request: Request) -> Response:
@@ -151,8 +145,12 @@ def build_app(session: EditorSession, guard: Guard) -> Any:
             return outcome(session.discard_journal)
         return _json({"error": "journal action must be 'restore' or 'discard'"}, 400)
 
+    async def no_icon(request: Request) -> Response:
+        return Response(status_code=204)  # browsers ask; answering keeps their console quiet
+
     routes = [
         Route("/", index, methods=["GET"]),
+        Route("/favicon.ico", no_icon, methods=["GET"]),
         Route("/static/{name}", static, methods=["GET"]),
         Route("/api/state", state, methods=["GET"]),
         Route("/api/op", op, methods=["POST"]),
@@ -192,20 +190,19 @@ def serve(session: EditorSession, sock: socket.socket, guard: Guard) -> Served:
     uvicorn stops on the signal within GRACEFUL_SHUTDOWN_S and then raises it again (so that
     Ctrl-C reads as KeyboardInterrupt here, after the server has closed cleanly).
     """
-    import uvicorn
-
-    config = uvicorn.Config(build_app(session, guard), lifespan="off", ws="none", access_log=False,
-                            log_level="warning", server_header=False, date_header=False, proxy_headers=False,
-                            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
-    server = uvicorn.Server(config)
     interrupted = False
     main = threading.current_thread() is threading.main_thread()
     # uvicorn raises SIGTERM again once it has stopped; read as Ctrl-C, it reaches the report of
     # what is unsaved instead of killing the process before it.
     previous = signal.signal(signal.SIGTERM, _as_interrupt) if main else None
     try:
-        server.run(sockets=[sock])
-    except KeyboardInterrupt:
+        import uvicorn
+
+        config = uvicorn.Config(build_app(session, guard), lifespan="off", ws="none", access_log=False,
+                                log_level="warning", server_header=False, date_header=False, proxy_headers=False,
+                                timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # also when it comes before uvicorn has taken over the signals
         interrupted = True
     finally:
         sock.close()

@@ -18,7 +18,7 @@ from editflow import pairing
 from editflow.config import Settings
 from editflow.fileio import ChangedOnDisk
 from editflow.glossary import Glossary
-from editflow.pairing import Journal, Op, Pairing, RealignContext
+from editflow.pairing import Journal, Op, Pairing
 
 
 class Refused(Exception):
@@ -55,11 +55,11 @@ class EditorSession:
     """The editor's state for one PO. Not thread-safe: the server calls it one request at a time."""
 
     def __init__(self, po_path: Path, settings: Settings | None = None, glossary: Glossary | None = None,
-                 context: RealignContext | None = None) -> None:
+                 context: Any = None) -> None:
         self.path = Path(po_path)
         self.settings = settings
-        self.context = context if context is not None else RealignContext.for_po(self.path, settings)
-        self.glossary = glossary if glossary is not None else self.context.glossary
+        self.context = context  # the RealignContext that "realign" aligns with
+        self.glossary = glossary if glossary is not None else getattr(context, "glossary", None)
         self.base = pairing.load_pairing(self.path)
         self.steps: list[Step] = []
         self.position = 0           # steps[:position] are applied; the rest can be redone
@@ -146,7 +146,7 @@ class EditorSession:
             raise Refused(str(e)) from e
         self.base = pairing.load_pairing(self.path)
         self.steps, self.position = [], 0
-        self.journal.clear()
+        self.journal.clear()  # save_pairing clears it too; an editor must not rely on that to exit 0
         self.version += 1
         lost = f"; {len(report.dismissals_lost)} dismissed finding(s) no longer apply" if report.dismissals_lost else ""
         self.last_message = f"saved {self.path.name}: {report.rows_written} rows{lost}"
@@ -181,11 +181,10 @@ class EditorSession:
         pending = self.journal.read()
         if pending is None:
             return None
-        fingerprint, ops = pending
-        if not ops:
+        if not pending.ops:
             self.journal.clear()
             return None
-        return Offer(tuple(ops), applies=fingerprint == self.base.fingerprint)
+        return Offer(tuple(pending.ops), applies=pending.fingerprint == self.base.fingerprint)
 
     def _run(self, action: Any) -> Pairing:
         try:
