@@ -151,6 +151,85 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
         click.echo(refresh.report.format(), err=True)
 
 
+@cli.command()
+@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--link", "links", multiple=True, metavar="UK=EN",
+              help="Make one pinned row of these paragraphs: 1=2 (uk1 with en2), 3,4=5, 3=5,6, 3-5=6. Repeatable.")
+@click.option("--unpair", "unpairs", multiple=True, metavar="uk7|en7",
+              help="Dissolve the row holding this paragraph into one-sided rows; re-alignment will not pair "
+                   "them again. Repeatable.")
+@click.option("--pin", "pins", multiple=True, metavar="uk3|en5",
+              help="Pin (confirm) the row holding this paragraph. Repeatable.")
+@click.option("--unpin", "unpins", multiple=True, metavar="uk3|en5",
+              help="Unpin the row holding this paragraph. Repeatable.")
+@click.option("--role", "roles", multiple=True, metavar="PARA=ROLE",
+              help="Set a paragraph's role, e.g. en12=credit, uk3=boilerplate (title is the headline published, "
+                   "headline a variant). Kept through re-alignment and build. Repeatable.")
+@click.option("--headline", metavar="enN",
+              help="The English headline to publish; the other headline lines stay in the PO as variants.")
+@click.option("--realign", is_flag=True, help="Re-align every row that is not pinned, around the pinned ones.")
+@click.option("--dry-run", is_flag=True, help="Show the result; write nothing.")
+@click.option("-y", "--yes", is_flag=True, help="Do it even where English edited in the PO would be cut in two.")
+@glossary_option("Glossary whose terms anchor the re-alignment. Repeatable. "
+                 "Default: [glossary] paths in editflow.toml, else the project's glossary/.")
+@lexicon_options
+@json_option("Print the pairing as JSON on stdout (align --json's shape, plus pinned rows and forbidden links).")
+@click.pass_context
+def pair(ctx: click.Context, po_file: Path, links: tuple[str, ...], unpairs: tuple[str, ...], pins: tuple[str, ...],
+         unpins: tuple[str, ...], roles: tuple[str, ...], headline: str | None, realign: bool, dry_run: bool,
+         yes: bool, glossaries: tuple[Path, ...], lexicon_path: Path | None, no_lexicon: bool,
+         as_json: bool) -> None:
+    """Fix the pairing of a PO working file from the command line (what 'editflow edit' does in a browser).
+
+    Paragraphs are numbered from 1 on each side as the PO holds them now (for a
+    fresh PO, as 'align' shows them). Every option is checked first, then all are
+    applied together: links, unpairs, unpins, pins, roles, the headline, then
+    --realign; if one is refused, nothing is written (exit 2). Without --realign
+    nothing but what is asked changes. Works from the PO alone: the original
+    files are not needed. What people wrote in the PO (edited English,
+    comments, dismissals, review history) is kept.
+
+    \b
+    Examples:
+      editflow pair translations/war.po --link 3,4=5 --realign
+      editflow pair translations/war.po --unpair uk7 --headline en2 --role en30=credit
+      editflow pair translations/war.po --json
+    """
+    from editflow.align.summary import format_summary
+    from editflow.glossary import load_glossary
+    from editflow.lexicons import choose_lexicon
+    from editflow.pairing import load_pairing, save_pairing
+    from editflow.pairing.realign import RealignContext
+    from editflow.pairing.script import apply_requests, changed_rows, parse_requests
+    from editflow.pairing.view import alignment_json, describe_rows, to_alignment
+
+    settings = current_run(ctx).settings_for(po_file)
+    before = load_pairing(po_file)
+    requests = parse_requests(before, links=links, unpairs=unpairs, pins=pins, unpins=unpins, roles=roles,
+                              headline=headline, realign=realign)
+    rc = None
+    if realign:
+        sources = settings.glossary_sources(glossaries)
+        lexicon_file, use_lexicon = chosen_lexicon_source(lexicon_path, no_lexicon)
+        rc = RealignContext(glossary=load_glossary(sources) if sources else None,
+                            lexicon=choose_lexicon(settings.root, lexicon_file, use_lexicon))
+    after = apply_requests(before, requests, rc, confirm=yes)
+    report = None
+    if requests.changes and not dry_run:
+        report = save_pairing(after, po_file, settings=settings, glossary=rc.glossary if rc else None)
+    if as_json:
+        click.echo(json.dumps(alignment_json(after) | {"written": report is not None}, ensure_ascii=False, indent=2))
+        return
+    changed = changed_rows(before, after)
+    if requests.changes:
+        click.echo(describe_rows(after, changed, "would change" if dry_run else "changed"), err=True)
+    click.echo(format_summary(to_alignment(after)), err=True)
+    if report is not None:
+        click.echo(report.format(), err=True)
+    elif requests.changes:
+        click.echo(f"dry run: {po_file} not written", err=True)
+
+
 def _codes(values: tuple[str, ...]) -> list[str]:
     """`--select glossary,numbers --select typography.quotes` → three patterns."""
     return [c.strip() for v in values for c in v.split(",") if c.strip()]

@@ -389,8 +389,8 @@ def read_header(path: Path) -> dict[str, str]:
     except (OSError, UnicodeDecodeError):
         return {}
     out: dict[str, str] = {}
-    for field in polib.unescape("".join(pieces)).split("\n"):
-        name, sep, value = field.partition(":")
+    for line in polib.unescape("".join(pieces)).split("\n"):
+        name, sep, value = line.partition(":")
         if sep and name.strip():
             out[name.strip()] = value.strip()
     return out
@@ -450,8 +450,8 @@ def set_english_paragraphs(po: Iterable[polib.POEntry], entry: polib.POEntry, co
             last = max((*other.tgt, last)) if other is not None else last
         tgt = [last]
     tgt += [tgt[-1]] * (count - len(tgt)) if tgt else []
-    marked_src = [r + "!" * s for r, s in zip(info.src_roles, [*info.src_set, *[False] * len(info.src_roles)])]
-    marked_tgt = [r + "!" * s for r, s in zip(info.tgt_roles, [*info.tgt_set, *[False] * len(info.tgt_roles)])]
+    marked_src = [r + "!" * (k < len(info.src_set) and info.src_set[k]) for k, r in enumerate(info.src_roles)]
+    marked_tgt = [r + "!" * (k < len(info.tgt_set) and info.tgt_set[k]) for k, r in enumerate(info.tgt_roles)]
     roles: list[str] = marked_tgt[:count] or [r.rstrip("!") for r in info.src_roles[-1:]] or ["body"]
     roles += [roles[-1]] * (count - len(roles))
     # Fields this function does not change are kept as written, in their order.

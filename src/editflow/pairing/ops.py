@@ -146,7 +146,7 @@ def move_paragraph(p: Pairing, side: str, number: int, direction: str = "prev", 
                            f"{'previous' if direction == 'prev' else 'next'} row (split the row first)")
     q = paras[pos]
     rest = paras[:pos] + paras[pos + 1:]
-    moved_into = o.side(s) + (q,) if direction == "prev" else (q,) + o.side(s)
+    moved_into = (*o.side(s), q) if direction == "prev" else (q, *o.side(s))
 
     def rebuilt(row: Row, new: tuple[Para, ...]) -> Row:
         return _changed(new if s == "uk" else row.uk, new if s == "en" else row.en, pinned=True)
@@ -246,7 +246,7 @@ def split_paragraph(p: Pairing, side: str, number: int, offset: int, confirm: bo
         second = replace(q, text=tail, original=text_hash(tail), pid=_fresh_pid(set(p.numbers()), q.pid),
                          role=second_role,
                          role_set=False, ref=None)
-    paras = r.side(s)[:pos] + (first, second) + r.side(s)[pos + 1:]
+    paras = (*r.side(s)[:pos], first, second, *r.side(s)[pos + 1:])
     new = Row(paras if s == "uk" else r.uk, paras if s == "en" else r.en, None, (), r.pinned, None, "")
     rows = list(p.rows)
     rows[k] = new

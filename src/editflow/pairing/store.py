@@ -15,7 +15,7 @@ The forbidden links of `--unpair` are a header field, `X-Editflow-Forbidden-Link
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,8 +26,7 @@ from editflow.errors import InputError
 from editflow.fileio import ChangedOnDisk, atomic_write, fingerprint, fingerprint_bytes
 from editflow.history import DROP_MARK, is_dropped
 from editflow.locks import locked
-from editflow.model import Role
-from editflow.pairing.model import Pairing, Para, PairingError, Row
+from editflow.pairing.model import Pairing, PairingError, Para, Row
 from editflow.po import (
     ADDED_MSGID,
     KIND_LABELS,
@@ -35,9 +34,9 @@ from editflow.po import (
     EntryInfo,
     _bead_id,
     _now,
+    english_originals,
     entry_info,
     entry_note,
-    english_originals,
     parse_po,
     read_po_bytes,
     text_hash,

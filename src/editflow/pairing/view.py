@@ -131,3 +131,18 @@ def row_findings(p: Pairing, po_path: Path | None = None, *, settings: Settings 
         if 0 <= f.index < len(p.rows):
             out.setdefault(f.index, []).append(f)
     return out
+
+
+def describe_rows(p: Pairing, rows: list[int], verb: str = "changed") -> str:
+    """The rows given, one line each: where, shape, pinned or score, the start of the text."""
+    if not rows:
+        return f"no row {verb}"
+    lines = [f"{len(rows)} row(s) {verb}:"]
+    for k in rows:
+        row = p.rows[k]
+        state = "pinned" if row.pinned else ("not scored" if row.confidence is None else f"{row.confidence:.2f}")
+        first = (row.uk or row.en)[0].text
+        snippet = " ".join(first.split())
+        snippet = snippet if len(snippet) <= 48 else snippet[:47] + "…"
+        lines.append(f"  {row.kind:<4} {state:<10} {p.describe(k)}  “{snippet}”")
+    return "\n".join(lines)
