@@ -221,7 +221,7 @@ def chromium() -> Iterator[Any]:
 
 def open_page(browser: Any, editor: EditorProcess) -> Any:
     """A new browser tab on the editor's URL, once the rows are drawn; page errors fail the test."""
-    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page = browser.new_context(viewport={"width": 1300, "height": 900}).new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.editflow_errors = errors
@@ -243,15 +243,27 @@ def version(page: Any) -> int:
 
 
 def press(page: Any, *keys: str) -> int:
-    """Press each key and wait for the state it produces; the new version."""
+    """Press each key, each one an operation: wait for the state it produces; the new version.
+
+    An operation the server refused leaves the version as it was: the test fails with the
+    page's message.
+    """
     v = version(page)
     for key in keys:
         page.keyboard.press(key)
-        v = wait_version(page, v)
+        idle(page)
+        now = version(page)
+        if now <= v:
+            raise AssertionError(f"{key}: no new state; the page says {page.inner_text('#message')!r}")
+        v = now
     return v
 
 
 def idle(page: Any) -> None:
-    """Wait until every key pressed so far has been handled (the page's queue is empty)."""
-    page.wait_for_function("document.body.dataset.busy === '0'")
+    """Wait until every key pressed so far has been handled (the page's queue of keys is empty).
+
+    Predicates are functions, never expression strings: Playwright evaluates a string with
+    eval(), which the page's Content-Security-Policy rightly forbids.
+    """
     page.evaluate("window.editflowIdle()")
+    page.wait_for_function("() => document.body.dataset.busy === '0'")

@@ -778,11 +778,13 @@ def status(ctx: click.Context, project: Path | None, project_option: Path | None
 @click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
 @glossary_option("Glossary (CSV, TBX, PO) or folder of them, for the checks' findings on each row and for "
                  "re-aligning. Repeatable. Default: [glossary] paths in editflow.toml, else the project's glossary/.")
+@lexicon_options
 @click.option("--port", type=click.IntRange(0, 65535), default=0,
               help="Port on 127.0.0.1 to serve the editor on. Default: a free one.")
 @click.option("--no-browser", is_flag=True, help="Print the editor's URL on stdout instead of opening a browser.")
 @click.pass_context
-def edit(ctx: click.Context, po_file: Path, glossaries: tuple[Path, ...], port: int, no_browser: bool) -> None:
+def edit(ctx: click.Context, po_file: Path, glossaries: tuple[Path, ...], lexicon_path: Path | None,
+         no_lexicon: bool, port: int, no_browser: bool) -> None:
     """Fix the pairing of PO_FILE in the browser: join, split, unpair, pin, re-align, set roles.
 
     Starts a local editor for one working file (on 127.0.0.1 only; the URL
@@ -806,7 +808,9 @@ def edit(ctx: click.Context, po_file: Path, glossaries: tuple[Path, ...], port: 
     from editflow.editor import open_editor
 
     settings = current_run(ctx).settings_for(po_file)
-    editor = open_editor(po_file, settings, glossaries=list(glossaries), port=port)
+    lexicon_file, use_lexicon = chosen_lexicon_source(lexicon_path, no_lexicon)
+    editor = open_editor(po_file, settings, glossaries=list(glossaries), lexicon=lexicon_file,
+                         use_lexicon=use_lexicon, port=port)
     try:
         if no_browser:
             click.echo(editor.url)

@@ -11,7 +11,6 @@ the page's requests into the library's operations, and security.py decides who m
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import socket
 from dataclasses import dataclass
@@ -52,22 +51,24 @@ class Editor:
 
 
 def open_editor(po_path: Path, settings: Settings | None = None, *, glossaries: list[Path] | None = None,
-                port: int = 0) -> Editor:
-    """Read the PO (strictly), prepare re-alignment and checks, and bind a port on 127.0.0.1.
+                lexicon: Path | None = None, use_lexicon: bool = True, port: int = 0) -> Editor:
+    """Read the PO (strictly), prepare re-alignment and checks as `align` would, and bind a port on
+    127.0.0.1 (`port` 0: a free one).
 
     Everything that can be refused is refused here, before a URL is printed: a PO that cannot
-    be read (InputError, exit 2), a glossary that cannot be read, a port that is taken.
+    be read (InputError, exit 2), a glossary or lexicon that cannot be read, a port that is taken.
     """
     from editflow.glossary import load_glossary
+    from editflow.lexicons import choose_lexicon
+    from editflow.pairing.realign import RealignContext
 
     po_path = Path(po_path)
     if not po_path.is_file():
         raise InputError(po_path, "no such PO file", "give the working file that 'editflow align' wrote")
-    sources = settings.glossary_sources(glossaries or []) if settings is not None else list(glossaries or [])
+    settings = settings if settings is not None else Settings()
+    sources = settings.glossary_sources(glossaries or [])
     glossary = load_glossary(sources) if sources else None
-    context = _realign_context(po_path, settings)
-    if context is not None and glossaries:
-        context = dataclasses.replace(context, glossary=glossary)
+    context = RealignContext(glossary=glossary, lexicon=choose_lexicon(settings.root, lexicon, use_lexicon))
     session = EditorSession(po_path, settings, glossary=glossary, context=context)
     try:
         sock = bind(port)
@@ -78,11 +79,3 @@ def open_editor(po_path: Path, settings: Settings | None = None, *, glossaries: 
         raise InputError(None, f"cannot listen on 127.0.0.1:{port} ({e.strerror or e})",
                          "choose another port with --port") from None
     return Editor(session, sock, Guard(port=sock.getsockname()[1]))
-
-
-def _realign_context(po_path: Path, settings: Settings | None) -> object | None:
-    try:
-        from editflow.pairing import RealignContext  # type: ignore[attr-defined]
-    except ImportError:  # TEMPORARY: the pairing branch's realign has not landed yet
-        return None
-    return RealignContext.for_po(po_path, settings)  # type: ignore[no-any-return]

@@ -37,6 +37,7 @@ from starlette.routing import Route
 
 from editflow.editor.security import LOOPBACK, Guard, GuardMiddleware
 from editflow.editor.session import Conflict, EditorSession, NeedsConfirmation, Refused
+from editflow.errors import EditflowError, report_internal_error
 
 # The page's files, the only files this server sends. Read once from the package, so that an
 # installed wheel serves exactly what it ships, and no request ever names a path on disk.
@@ -110,6 +111,10 @@ def build_app(session: EditorSession, guard: Guard) -> Any:
             return _json({"error": str(e), "conflict": True, "state": session.state()}, 409)
         except Refused as e:
             return _json({"error": str(e), "state": session.state()}, 400)
+        except EditflowError as e:  # a file the session reads or writes cannot be used
+            return _json({"error": e.format_message(), "state": session.state()}, 400)
+        except Exception as e:  # a bug: said as the command line says it, the page keeps its rows
+            return _json({"error": report_internal_error(e, "edit"), "internal": True}, 500)
         return _json({"state": session.state(), "message": message or ""})
 
     async def state(request: Request) -> Response:

@@ -19,6 +19,11 @@ from editflow.config import Settings
 from editflow.fileio import ChangedOnDisk
 from editflow.glossary import Glossary
 from editflow.pairing import Journal, Op, Pairing
+from editflow.pairing.realign import RealignContext
+
+
+# Every operation of the library: the pure ones by name, and re-alignment (which needs the context).
+OPERATIONS = frozenset([*pairing.OPS, "realign"])
 
 
 class Refused(Exception):
@@ -55,11 +60,11 @@ class EditorSession:
     """The editor's state for one PO. Not thread-safe: the server calls it one request at a time."""
 
     def __init__(self, po_path: Path, settings: Settings | None = None, glossary: Glossary | None = None,
-                 context: Any = None) -> None:
+                 context: RealignContext | None = None) -> None:
         self.path = Path(po_path)
         self.settings = settings
-        self.context = context  # the RealignContext that "realign" aligns with
-        self.glossary = glossary if glossary is not None else getattr(context, "glossary", None)
+        self.context = context if context is not None else RealignContext(glossary=glossary)
+        self.glossary = glossary
         self.base = pairing.load_pairing(self.path)
         self.steps: list[Step] = []
         self.position = 0           # steps[:position] are applied; the rest can be redone
@@ -108,7 +113,7 @@ class EditorSession:
     def apply(self, name: str, args: dict[str, Any], confirm: bool = False) -> str:
         if self.offer is not None:
             raise Refused("first restore or discard the unsaved work of the earlier session")
-        if name not in pairing.OPS:
+        if name not in OPERATIONS:
             raise Refused(f"no operation called {name!r}")
         op = Op(name, dict(args), confirm)
         new = self._run(lambda: pairing.apply_op(self.current, op, self.context))
@@ -143,7 +148,7 @@ class EditorSession:
                            f"working on them, or restart 'editflow edit' to start from the file as it is now)"
                            ) from e
         except pairing.PairingError as e:
-            raise Refused(str(e)) from e
+            raise Refused(e.format_message()) from e
         self.base = pairing.load_pairing(self.path)
         self.steps, self.position = [], 0
         self.journal.clear()  # save_pairing clears it too; an editor must not rely on that to exit 0
@@ -190,12 +195,9 @@ class EditorSession:
         try:
             result: Pairing = action()
         except pairing.NeedsConfirmation as e:
-            raise NeedsConfirmation(str(e)) from e
+            raise NeedsConfirmation(e.format_message()) from e
         except pairing.PairingError as e:
-            raise Refused(str(e)) from e
-        except (TypeError, ValueError, KeyError) as e:
-            # Arguments the page sent that the operation cannot take: a refusal, not a crash.
-            raise Refused(f"the operation's arguments do not fit ({e})") from e
+            raise Refused(e.format_message()) from e
         return result
 
     def _changed(self) -> None:

@@ -419,7 +419,9 @@ function textDialog(title, text, readOnly, hint, keys) {
     $("textedit-title").textContent = title;
     $("textedit-keys").textContent = hint;
     area.value = text;
-    area.readOnly = readOnly;
+    // Not the readOnly attribute: a read-only textarea shows no cursor to move, and splitting
+    // needs one. Typing is refused instead.
+    area.dataset.fixed = readOnly ? "1" : "0";
     $("textedit").hidden = false;
     area.focus();
     area.setSelectionRange(0, 0);
@@ -579,6 +581,9 @@ async function offerJournal() {
 
 async function start() {
   document.addEventListener("keydown", onKey);
+  $("textedit-area").addEventListener("beforeinput", (event) => {
+    if (event.target.dataset.fixed === "1") event.preventDefault();
+  });
   for (const button of document.querySelectorAll("button[data-action]")) {
     button.addEventListener("click", () => run(button.dataset.action, ""));
   }
