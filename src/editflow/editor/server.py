@@ -50,7 +50,7 @@ TOKEN_PLACEHOLDER = "{{TOKEN}}"
 TITLE_PLACEHOLDER = "{{TITLE}}"
 # uvicorn waits this long for open connections on Ctrl-C; the page keeps none open, so this only
 # bounds a request that is being answered.
-GRACEFUL_SHUTDOWN_S = 0.5
+GRACEFUL_SHUTDOWN_S = 1
 
 
 def asset_text(name: str) -> str:

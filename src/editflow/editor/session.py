@@ -21,7 +21,6 @@ from editflow.glossary import Glossary
 from editflow.pairing import Journal, Op, Pairing
 from editflow.pairing.realign import RealignContext
 
-
 # Every operation of the library: the pure ones by name, and re-alignment (which needs the context).
 OPERATIONS = frozenset([*pairing.OPS, "realign"])
 
