@@ -472,7 +472,10 @@ def tm_lexicon(ctx: click.Context, project_option: Path | None, words: tuple[str
     lexicon_file, use_lexicon = chosen_lexicon_source(lexicon_path, no_lexicon)
     if not use_lexicon:
         raise click.UsageError("--no-lexicon leaves nothing to show")
-    root = project_option if project_option is not None else find_root(Path.cwd())
+    run = current_run(ctx)
+    # Outside a project the starter lexicon is shown: no project is not an error here.
+    root = project_option if project_option is not None else (
+        run.project_root(None) if run.config is not None or find_root(Path.cwd()) is not None else None)
     lex = choose_lexicon(root, lexicon_file)
     assert lex is not None
     if lexicon_file is not None:

@@ -7,6 +7,7 @@ the same help, on every command that has it (as sqlite-utils does with its share
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -166,5 +167,13 @@ class EditflowGroup(click.Group):
         except KeyboardInterrupt:
             # Every output is written to a temporary file and renamed, so nothing is half-written.
             raise Interrupted("interrupted; no file was left half-written") from None
+        except BrokenPipeError:
+            # The reader of our output went away (`editflow tm lexicon | head`): not a bug, and
+            # nothing more to say; stdout is pointed at /dev/null so Python's exit flush is quiet.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # stdout is no file descriptor (captured): nothing to flush
+                pass
+            raise click.exceptions.Exit(0) from None
         except Exception as exc:
             raise internal_error(exc, current_run(ctx).debug) from exc

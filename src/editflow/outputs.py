@@ -131,8 +131,14 @@ class Ownership:
 # ---------------------------------------------------------------------------
 
 def article_identity(source: str, target: str, po_name: str) -> str:
-    """The identity of the article a PO with these input names (as its header writes them) belongs to."""
-    key = f"{source}\n{target}"
+    """The identity of the article a PO with these input names (as its header writes them) belongs to.
+
+    The names are compared decoded (`po.decode_ref`), so that a PO written
+    before file names were encoded ("my file.uk.txt") is still its article's.
+    """
+    from editflow.po import decode_ref
+
+    key = f"{decode_ref(source)}\n{decode_ref(target)}"
     if not key.strip():
         key = po_name   # a PO made by another tool names no inputs
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
