@@ -779,6 +779,62 @@ def status(ctx: click.Context, project: Path | None, project_option: Path | None
         click.echo(format_table(statuses))
 
 
+@cli.command()
+@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@glossary_option("Glossary (CSV, TBX, PO) or folder of them, for the checks' findings on each row and for "
+                 "re-aligning. Repeatable. Default: [glossary] paths in editflow.toml, else the project's glossary/.")
+@lexicon_options
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port on 127.0.0.1 to serve the editor on. Default: a free one.")
+@click.option("--no-browser", is_flag=True, help="Print the editor's URL on stdout instead of opening a browser.")
+@click.pass_context
+def edit(ctx: click.Context, po_file: Path, glossaries: tuple[Path, ...], lexicon_path: Path | None,
+         no_lexicon: bool, port: int, no_browser: bool) -> None:
+    """Fix the pairing of PO_FILE in the browser: join, split, unpair, pin, re-align, set roles.
+
+    Starts a local editor for one working file (on 127.0.0.1 only; the URL
+    carries a random token that every request must show) and opens it in the
+    browser. Press ? on the page for its keys. Save writes the PO (refused if
+    it changed on disk since the page loaded it); unsaved work is journalled
+    as it is made, and the next 'editflow edit' of the PO offers it back.
+    Ctrl-C stops the editor.
+
+    \b
+    Exit codes: 0 stopped with everything saved, 2 usage or input error,
+    130 stopped with unsaved changes (they are in the journal).
+    \b
+    Examples:
+      editflow edit translations/war.po
+      editflow edit translations/war.po --no-browser --port 8765
+    """
+    import webbrowser
+
+    from editflow.cli_options import Interrupted
+    from editflow.editor import open_editor
+
+    settings = current_run(ctx).settings_for(po_file)
+    lexicon_file, use_lexicon = chosen_lexicon_source(lexicon_path, no_lexicon)
+    editor = open_editor(po_file, settings, glossaries=list(glossaries), lexicon=lexicon_file,
+                         use_lexicon=use_lexicon, port=port)
+    try:
+        if no_browser:
+            click.echo(editor.url)
+        else:
+            click.echo(f"editflow edit: {po_file} at {editor.url}", err=True)
+            webbrowser.open(editor.url)
+        if editor.session.offer is not None:
+            click.echo(f"editflow edit: {len(editor.session.offer.ops)} unsaved operation(s) of an earlier session "
+                       f"are in the journal; the page offers to restore them", err=True)
+        click.echo("editflow edit: Ctrl-C stops the editor", err=True)
+        served = editor.serve()
+    except KeyboardInterrupt:  # before the server took over Ctrl-C
+        served = editor.stopped()
+    if served.unsaved:
+        raise Interrupted(f"stopped with unsaved changes; they are in {editor.session.journal.path}, and "
+                          f"'editflow edit {po_file}' offers them back")
+    click.echo(f"editflow edit: stopped; {po_file} has everything that was done", err=True)
+
+
 @cli.group()
 def glossary() -> None:
     """Inspect term bases (CSV, TBX, PO): lint them, list their terms."""
