@@ -174,7 +174,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         if needs_align:
             al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
-                             boilerplate=settings.boilerplate, lexicon=run_lexicon(root, lexicon))
+                             boilerplate=settings.boilerplate, lexicon=run_lexicon(root, lexicon), keep=po)
             # What people wrote in the PO is carried to the new entries (editflow.refresh).
             refresh = write_alignment(al, po_path, force=force, check_article=False, expect=expect)
             if refresh is not None:

@@ -466,19 +466,30 @@ def _markup_pieces(markup: Markup) -> list[Piece]:
     return [(markup.plain, PLAIN)] if markup.literal else markup.pieces()
 
 
-def cut(text: str, start: int) -> str:
-    """The paragraph `text` from plain offset `start` on, its formatting kept (a label cut off a headline)."""
+def cut(text: str, start: int, end: int | None = None) -> str:
+    """The paragraph `text` from plain offset `start` to `end` (default: its end), its formatting kept
+    (a label cut off a headline)."""
     markup = parse(text)
+    stop = len(markup.plain) if end is None else end
     if markup.literal:
-        return escape(markup.plain[start:])
+        return escape(markup.plain[start:stop])
     out: list[Piece] = []
     pos = 0
     for piece, fmt in markup.pieces():
-        end = pos + len(piece)
-        if end > start:
-            out.append((piece[max(0, start - pos):], fmt))
-        pos = end
+        last = pos + len(piece)
+        if last > start and pos < stop:
+            out.append((piece[max(0, start - pos):stop - pos], fmt))
+        pos = last
     return compose(out)
+
+
+def split(text: str, offset: int) -> tuple[str, str]:
+    """A paragraph cut in two at `offset` into the text as written, each half keeping its formatting (a tag
+    open at the cut is closed before it and opened again after it)."""
+    if "<" not in text and "&" not in text:
+        return text[:offset], text[offset:]
+    at = parse(text).to_plain((offset, offset))[0]
+    return cut(text, 0, at), cut(text, at)
 
 
 def paragraph_pieces(pieces: Iterable[Piece]) -> list[Piece]:
@@ -524,6 +535,8 @@ def paragraph_pieces(pieces: Iterable[Piece]) -> list[Piece]:
 
 def strip_ends(text: str) -> str:
     """A paragraph's tagged text without white space at its ends (which may stand inside its tags)."""
+    if "<" not in text and "&" not in text:
+        return text.strip()
     markup = parse(text)
     if markup.plain == markup.plain.strip():
         return text

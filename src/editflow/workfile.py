@@ -41,19 +41,46 @@ def _prepare(doc: Document) -> Document:
 
 def align_files(original: Path, translation: Path, glossary: Glossary | Sequence[Path] | None = None,
                 threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = (),
-                lexicon: Lexicon | None = None) -> Alignment:
+                lexicon: Lexicon | None = None, keep: polib.POFile | None = None) -> Alignment:
     """Read and align two files.
 
     `glossary`: a loaded glossary (callers that use it again pass it, so it is read and indexed
     once), or the paths of term bases; `boilerplate`: extra regular expressions for web furniture;
-    `lexicon`: word translations to align with (editflow.lexicons chooses the project's).
+    `lexicon`: word translations to align with (editflow.lexicons chooses the project's);
+    `keep`: the article's PO as it is, whose pinned pairs, forbidden links and person-set roles the
+    new alignment keeps where their paragraphs are still in the files (editflow.refresh).
     """
     source = _prepare(read_document(original, "uk"))
     target = _prepare(read_document(translation, "en"))
     if glossary is not None and not isinstance(glossary, Glossary):
         glossary = load_glossary(list(glossary)) if glossary else None
     patterns = [re.compile(p, re.IGNORECASE) for p in boilerplate]
-    return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon)
+    if keep is None:
+        return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon)
+    from editflow.refresh import carried_decisions
+
+    decided = carried_decisions(keep, source.texts, target.texts)
+    try:
+        return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon,
+                     constraints=decided.constraints or None, roles=(decided.src_roles, decided.tgt_roles))
+    except ValueError:
+        # The kept pins contradict one another on the new texts; the refresh reports them as not carried.
+        return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon,
+                     roles=(decided.src_roles, decided.tgt_roles))
+
+
+def existing_po(path: Path) -> polib.POFile | None:
+    """The PO at `path` when there is one editflow can read (its pairing decisions are kept); else None,
+    and write_alignment says what is wrong with it."""
+    from editflow.po import parse_po
+    from editflow.po_validate import POFormatError
+
+    if path.suffix.lower() != ".po" or not path.is_file():
+        return None
+    try:
+        return parse_po(path.read_bytes(), path)
+    except (OSError, POFormatError):
+        return None
 
 
 def tsv_text(al: Alignment) -> str:

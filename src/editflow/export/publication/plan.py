@@ -141,7 +141,7 @@ def _table_rows(paragraphs: list[Paragraph], start: int) -> tuple[list[str], int
 def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
                      last_translator: str = "") -> Plan:
     """Decide each English paragraph's place in the publication (see the module docstring)."""
-    paras = [Paragraph(p.text.strip(), p.role, p.location) for p in paragraphs if p.text.strip()]
+    paras = [Paragraph(p.text.strip(), p.role, p.location) for p in paragraphs if plain(p.text).strip()]
     for k, p in enumerate(paras):
         # Credits stand at the top or the bottom; "Originally published in
         # 1995, the book …" in the middle of the story is a sentence.
@@ -174,7 +174,8 @@ def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
 
     blocks: list[Block] = []
     if title_p is not None:
-        blocks.append(Block("title", title_p.text))
+        # A labelled variant chosen as the headline ("Headline option 2: …") is published without its label.
+        blocks.append(Block("title", strip_variant_label(title_p.text)))
     if subtitle and variants:
         blocks.append(Block("subtitle", strip_variant_label(variants[0].text)))
     blocks += [Block("byline", p.text) for p in top_bylines]
