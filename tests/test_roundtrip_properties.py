@@ -61,7 +61,7 @@ from editflow.export.publication.plan import plan_publication
 from editflow.export.publication.source import english_paragraphs
 from editflow.export.review import SEP, row_ids, write_review
 from editflow.export.review_import import import_review, same_text
-from editflow.inline import canonical, escape, plain, strip_ends
+from editflow.inline import canonical, escape, parse, plain, strip_ends
 from editflow.model import Alignment, Bead, Document, Finding, Paragraph
 from editflow.po import decode_ref, encode_ref, load_po, po_to_documents, stale_inputs, write_po
 from editflow.readers import read_document
@@ -84,6 +84,7 @@ PASTED = [
     "\\", '"', "\\n", "%", "*", "#", ":", "  ", "°", "«", "»", "—", "’", "ї", "Ґ", "é", "\U00010348",
     # inline markup, valid and broken (editflow.inline)
     "<i>", "</i>", "<b>", "</b>", '<a href="https://x.ua/a?b=1&c=2">', "</a>", "&lt;", "&amp;", "<", "&", "<u>",
+    "<i>Kyiv</i>", "<b>15 000</b>", '<a href="https://uk.wikipedia.org/wiki/Київ">link</a>', "<i><b> both </b></i>",
 ]
 ANY_CHAR = st.characters(exclude_categories=("Cc", "Cs"), include_characters="\t")
 # Runs of any characters between pasted ones and newlines.  (An alphabet of one_of(characters,
@@ -398,13 +399,19 @@ def test_publication_holds_the_english(workdir: Path, case: tuple) -> None:
 def test_generators_reach_the_hard_characters() -> None:
     """The strategies above do produce what the properties are about (a guard against a silent filter)."""
     seen: set[str] = set()
+    texts: list[str] = []
 
-    @settings(max_examples=300, deadline=None, database=None, derandomize=True)
+    @settings(max_examples=600, deadline=None, database=None, derandomize=True)
     @given(PARAGRAPHS)
     def collect(paragraphs: list[str]) -> None:
         seen.update(ch for p in paragraphs for ch in p)
+        texts.extend(paragraphs)
 
     collect()
+    # Markup both valid and broken, and escapes.
+    assert any(parse(t).formats for t in texts), "no valid tag generated"
+    assert any(parse(t).problems for t in texts), "no broken markup generated"
+    assert any("&lt;" in t for t in texts), "no escape generated"
     for ch in ("\t", "\n", "\u00ad", "\u200b", "\u2028", "\u2029", "\u200f", "\ufffe"):
         assert ch in seen, f"U+{ord(ch):04X} never generated"
     assert any(unicodedata.category(ch) == "Mn" for ch in seen), "no combining accent generated"

@@ -331,6 +331,11 @@ def _paragraph_text(p, changes: list[Change] | None, formatting: Formatting | No
             if changes is not None and el.getparent() is not None and el.getparent().tag != _q("rPr"):
                 changes.append(Change(_attr(el, "author"), _day(_attr(el, "date"))))
             continue
+        if tag == _q("rPrChange"):
+            # Formatting changed with Track Changes on (a word italicised): who did it.
+            if changes is not None and formatting is not None and not _inside(el, "del", p):
+                changes.append(Change(_attr(el, "author"), _day(_attr(el, "date"))))
+            continue
         if formatting is not None and tag in (_q("fldChar"), _q("instrText")):
             if not (_inside(el, "del", p) or _inside(el, "moveFrom", p)):
                 _field_step(el, fields)
