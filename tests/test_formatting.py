@@ -166,6 +166,32 @@ def test_docx_formatting_switched_off_and_internal_links(tmp_path: Path) -> None
     assert read_document(path).texts == ["not italic then see above"]
 
 
+def test_a_footnote_links_through_its_own_part(tmp_path: Path) -> None:
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    p = document.add_paragraph("Body")
+    ref = OxmlElement("w:r")
+    mark = OxmlElement("w:footnoteReference")
+    mark.set(qn("w:id"), "1")
+    ref.append(mark)
+    p._p.append(ref)
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {ns}><w:footnote w:id="1">'
+            '<w:p><w:r><w:t xml:space="preserve">Source: </w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:t>the report'
+            '</w:t></w:r></w:hyperlink></w:p></w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                blob.encode("utf-8"), document.part.package)
+    assert part.relate_to(DSNS, RT.HYPERLINK, is_external=True) == "rId1"
+    document.part.relate_to(part, RT.FOOTNOTES)
+    path = tmp_path / "notes.docx"
+    document.save(str(path))
+    assert read_document(path).texts == ["Body", f'Source: <a href="{DSNS}">the report</a>']
+
+
 def test_markdown_emphasis_links_and_literal_markup(tmp_path: Path) -> None:
     path = tmp_path / "a.en.md"
     path.write_text("# A *new* headline\n\n"
