@@ -1,8 +1,8 @@
 """A newsroom project on disk: the layout, its articles, and `editflow init`.
 
     editflow.toml
-    originals/<slug>.uk.{docx,md,txt}
-    translations/<slug>.en.{docx,md,txt}
+    originals/<slug>.uk.{docx,md,txt,html,htm,mhtml}   (a page saved from the browser too)
+    translations/<slug>.en.{docx,md,txt,html,htm,mhtml}
     translations/<slug>.po          the working file
     glossary/*.csv|*.tbx|*.po
     build/                          exports (not committed)
@@ -18,7 +18,8 @@ from editflow.config import CONFIG_NAME
 from editflow.errors import InputError
 from editflow.fileio import atomic_write
 
-FORMATS = (".docx", ".md", ".txt")  # preference order when one slug has several files
+# Preference order when one slug has several files: what a desk writes before what it saved from the web.
+FORMATS = (".docx", ".md", ".txt", ".html", ".htm", ".mhtml", ".mht")
 
 
 @dataclass

@@ -265,12 +265,18 @@ _INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff]")
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
 
-def _blocks(text: str) -> Iterator[list[tuple[int, str]]]:
-    """Yield blank-line-separated blocks as (1-based line number, stripped line)."""
+def _blocks(text: str, lines: bool = False) -> Iterator[list[tuple[int, str]]]:
+    """Yield blank-line-separated blocks as (1-based line number, stripped line).
+
+    `lines`: every line is a block of its own (text pasted from a web page: a paragraph a line).
+    """
     block: list[tuple[int, str]] = []
     for number, line in enumerate(_LINE_END_RE.split(_INVISIBLE_RE.sub("", text)), 1):
         stripped = line.strip()  # str.strip covers NBSP and other Unicode spaces
         if stripped:
+            if lines and block and not _SETEXT_RE.match(stripped):
+                yield block
+                block = []
             block.append((number, stripped))
         elif block:
             yield block
@@ -279,11 +285,11 @@ def _blocks(text: str) -> Iterator[list[tuple[int, str]]]:
         yield block
 
 
-def text_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs of a plain-text article, located by their first line number."""
+def text_paragraphs(text: str, lines: bool = False) -> list[Paragraph]:
+    """Paragraphs of a plain-text article, located by their first line number (`lines`: one a line)."""
     return [
         Paragraph(" ".join(line for _, line in block), "body", str(block[0][0]))
-        for block in _blocks(text)
+        for block in _blocks(text, lines)
     ]
 
 
@@ -358,7 +364,7 @@ def _md_line(line: str) -> str:
     return line
 
 
-def markdown_paragraphs(text: str) -> list[Paragraph]:
+def markdown_paragraphs(text: str, lines: bool = False) -> list[Paragraph]:
     """Paragraphs of a Markdown article with structural roles.
 
     Same block rule as plain text; ATX heading lines are split off their block
@@ -384,7 +390,7 @@ def markdown_paragraphs(text: str) -> list[Paragraph]:
             if joined:
                 out.append(Paragraph(strip_inline_markdown(joined), role, str(lines[0][0])))
 
-    for block in _blocks(text):
+    for block in _blocks(text, lines):
         first = block[0][1]
         if first.startswith(">"):
             body([(n, _QUOTE_MARK_RE.sub("", line).strip()) for n, line in block], "quote")
@@ -412,13 +418,14 @@ def markdown_paragraphs(text: str) -> list[Paragraph]:
 # Reader entry point
 # ---------------------------------------------------------------------------
 
-def document_from_bytes(data: bytes, path: Path, fmt: str, lang: str, sha256: str) -> Document:
-    """Build a Document from a text or Markdown file's bytes (fmt "txt" or "md")."""
+def document_from_bytes(data: bytes, path: Path, fmt: str, lang: str, sha256: str,
+                        lines: bool = False) -> Document:
+    """Build a Document from a text or Markdown file's bytes (fmt "txt" or "md"; `lines`: a paragraph a line)."""
     if not data:
         raise InputError(path, "has no text", "the file is empty")
     text, encoding = decode_bytes(data, path)
-    paragraphs = markdown_paragraphs(text) if fmt == "md" else text_paragraphs(text)
+    paragraphs = markdown_paragraphs(text, lines) if fmt == "md" else text_paragraphs(text, lines)
     if not paragraphs:
         raise InputError(path, "has no text", "check that you picked the right file")
     return Document(paragraphs=paragraphs, path=path, lang=lang, format=fmt,
-                    encoding=encoding, sha256=sha256)
+                    encoding=encoding, sha256=sha256, paragraphing="lines" if lines else "blank")
