@@ -142,6 +142,15 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _BREAK = "\x00"  # stands for a <br> while a block's text is assembled
+_LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # fence link text while a block's text is assembled
+_BOLD_OPEN, _BOLD_CLOSE = "\x03", "\x04"  # and bold text
+_LINKED = re.compile("\x01([^\x02]*)\x02")
+_BOLD = re.compile("\x03([^\x04]*)\x04")
+_FENCES = re.compile("[\x01-\x04]")
+
+
+def _fenced(rx: re.Pattern[str], piece: str) -> int:
+    return sum(len(_SPACES.sub(" ", _FENCES.sub("", m)).strip()) for m in rx.findall(piece))
 
 
 @dataclass
@@ -150,6 +159,24 @@ class Block:
     lines: list[tuple[str, int]]  # the block's lines (split at <br>) and the line of the file each starts on
     owner: Any                    # the element the text belongs to
     index: int = 0                # position among the page's blocks
+    linked: int = 0               # characters of the block's text inside links
+    bold: int = 0                 # characters of the block's text in <b> or <strong>
+
+    @property
+    def size(self) -> int:
+        return sum(len(text) for text, _ in self.lines)
+
+    @property
+    def link_share(self) -> float:
+        """How much of the block is link text: menus and lists of other articles are nearly all links."""
+        return self.linked / self.size if self.size else 0.0
+
+    @property
+    def bold_heading(self) -> bool:
+        """A short line all in bold, not a sentence: how pages without <h2> set subheadings."""
+        text = self.text
+        return (self.bold >= 0.95 * self.size and len(text.split()) <= 12 and "\n" not in text
+                and not _HEADING_END.search(text))
 
     @property
     def text(self) -> str:
@@ -171,11 +198,18 @@ class _Walker:
         self._parts: list[str] = []
         self._starts: list[int] = []   # the file line where each line of the pending text starts
         self._owner: Any = None
+        self._in_link = 0
+        self._in_bold = 0
 
     def _add(self, text: str | None, line: int) -> None:
         if text:
             if not self._starts:
                 self._starts.append(line)
+            # Link and bold text are fenced so that each block can count them once the text is split.
+            if self._in_link:
+                text = f"{_LINK_OPEN}{text}{_LINK_CLOSE}"
+            if self._in_bold:
+                text = f"{_BOLD_OPEN}{text}{_BOLD_CLOSE}"
             self._parts.append(text)
 
     def _break(self, line: int) -> None:
@@ -194,19 +228,23 @@ class _Walker:
         lines: list[tuple[str, int]] = []
         first_line = starts[0] if starts else 0
         offset = 0 if raw.startswith(_BREAK) else 1
+        linked = bold = 0
         for n, piece in enumerate(pieces):
-            text = _SPACES.sub(" ", piece.translate(_INVISIBLE)).strip()
+            piece = piece.translate(_INVISIBLE)
+            text = _SPACES.sub(" ", _FENCES.sub("", piece)).strip()
             line = first_line if n == 0 else starts[min(n - 1 + offset, len(starts) - 1)]
             if text:
+                linked += _fenced(_LINKED, piece)
+                bold += _fenced(_BOLD, piece)
                 lines.append((text, line))
             elif lines:
-                self._emit(lines)
-                lines = []
+                self._emit(lines, linked, bold)
+                lines, linked, bold = [], 0, 0
         if lines:
-            self._emit(lines)
+            self._emit(lines, linked, bold)
 
-    def _emit(self, lines: list[tuple[str, int]]) -> None:
-        self.blocks.append(Block(lines, self._owner, len(self.blocks)))
+    def _emit(self, lines: list[tuple[str, int]], linked: int, bold: int) -> None:
+        self.blocks.append(Block(lines, self._owner, len(self.blocks), linked, bold))
 
     def block(self, el: Any) -> None:
         """Walk a block element: its own text and inline children, then each block child in turn."""
@@ -235,9 +273,15 @@ class _Walker:
                 self.block(child)
                 self._owner = parent_block
             else:
+                link = tag == "a" and child.get("href") is not None
+                bold = tag in ("b", "strong")
+                self._in_link += link
+                self._in_bold += bold
                 self._add(child.text, line)
                 for grandchild in child:
                     self._child(grandchild, parent_block)
+                self._in_link -= link
+                self._in_bold -= bold
         self._add(child.tail, line)
 
 
@@ -333,14 +377,6 @@ def _in_furniture(el: Any, stop: Any) -> bool:
         if anc.tag in ("nav", "form", "footer", "button") or any(rx.search(names) for _, rx in _FURNITURE[:6]):
             return True
     return False
-
-
-def _link_share(el: Any) -> float:
-    text = " ".join(el.itertext()).split()
-    if not text:
-        return 0.0
-    linked = sum(len(" ".join(a.itertext()).split()) for a in el.iter("a"))
-    return min(1.0, linked / len(text))
 
 
 # ---------------------------------------------------------------------------
@@ -466,13 +502,13 @@ def _role(b: Block, title: int | None, container: Any) -> Role:
     tag = b.owner.tag
     if b.index == title:
         return "title"
-    if tag in _HEADINGS:
+    if tag in _HEADINGS or b.bold_heading:
         return "heading"
     if tag in ("td", "th", "caption"):
         return "table"
     if _marked(b.owner, _BYLINE_MARK, container) and len(b.text) <= 200:
         return "byline"
-    if _marked(b.owner, _NOTE_MARK, container):
+    if _marked(b.owner, _NOTE_MARK, container) or is_note(b.text):
         return "note"
     if any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _marked(b.owner, _QUOTE_MARK, container):
         return "quote"
@@ -489,30 +525,66 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
     if title_pos < b.index < first_body:
         if len(text) <= 200 and (_marked(b.owner, _BYLINE_MARK, container) or is_byline(text)):
             return True
-        return _marked(b.owner, _LEAD_MARK, container) and _link_share(b.owner) < 0.5
+        return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
     return False
+
+
+def _in_text(b: Block, container: Any, body: list[int], owners: set[int]) -> bool:
+    """A block inside the article's text that trafilatura dropped: a subheading before an advert,
+    a paragraph after a quote in a page that runs its paragraphs together with <br><br>."""
+    if not body or b.index < body[0] or b.link_share >= 0.3:
+        return False
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    text = b.text
+    if is_boilerplate(text) or is_teaser(text):
+        return False
+    if b.owner.tag in _HEADINGS or b.bold_heading:
+        return b.index < body[-1]
+    if id(b.owner) in owners:  # text of the very element that holds article text
+        return len(text.split()) >= 4
+    return b.index < body[-1] and len(text.split()) >= 12 and bool(_SENTENCE_END.search(text))
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
+_HEADING_END = re.compile(r"[.!:;,…][\"'»”’)]*$")
+
+
+def _furniture_kept(b: Block, title: int | None) -> bool:
+    """Web furniture trafilatura let through: told by its wording ("Share", "Read more: <link>"),
+    by being all links (a menu, a list of other articles), or by coming before the headline."""
+    if b.index == title:
+        return False
+    if title is not None and b.index < title:
+        return True
+    if is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5):
+        return True
+    return b.link_share >= 0.75 and b.owner.tag not in _HEADINGS
 
 
 def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     """The article's paragraphs among the page's blocks, given trafilatura's text."""
     kept = _kept(blocks, keys)
     title = _choose_title(blocks, kept, _meta_titles(root))
-    # Web furniture trafilatura let through, told by its wording: "Share", "Read more: <link>".
-    for b in blocks:
-        if b.index in kept and (is_boilerplate(b.text) or (is_teaser(b.text) and _link_share(b.owner) >= 0.5)):
-            kept.discard(b.index)
+    kept = {i for i in kept if not _furniture_kept(blocks[i], title)}
+    # A label whose list went ("More news:", "Tags:") goes with it.
+    for i in sorted(kept, reverse=True):
+        text = blocks[i].text
+        if text.endswith(":") and len(text.split()) <= 4 and i + 1 not in kept:
+            kept.discard(i)
     if title is not None:
         kept.add(title)
+    container = None
     if kept:
         container = _common_ancestor([blocks[i].owner for i in sorted(kept)])
         title_pos = title if title is not None else -1
-        body = [i for i in sorted(kept) if i != title and blocks[i].owner.tag not in _HEADINGS]
+        body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in _HEADINGS]
         first_body = body[0] if body else len(blocks)
+        owners = {id(blocks[i].owner) for i in body}
         for b in blocks:
-            if b.index not in kept and _rescued(b, container, title_pos, first_body):
+            if b.index not in kept and (_rescued(b, container, title_pos, first_body)
+                                        or _in_text(b, container, body, owners)):
                 kept.add(b.index)
-    else:
-        container = None
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
     for b in blocks:
