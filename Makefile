@@ -42,8 +42,12 @@ lint: $(LINT_STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/lexicon_speed.py
 	$(BIN)/python benchmarks/glossary_accuracy.py
 	$(BIN)/python benchmarks/check_noise.py
+	$(BIN)/python benchmarks/numbers_accuracy.py
+	$(BIN)/python benchmarks/numbers_accuracy.py --probes benchmarks/data/numbers_probes_2.txt
+	$(BIN)/python benchmarks/numbers_noise.py
 	$(BIN)/python benchmarks/export_speed.py
 	$(BIN)/python benchmarks/review_speed.py
 	$(BIN)/python benchmarks/build_speed.py

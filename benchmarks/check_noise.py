@@ -15,7 +15,8 @@ nothing from it goes into the project.
 `--plant` is the other side of the coin: in every pair whose English has a
 figure written with digits, one digit of one figure is changed (seeded), and
 the script counts how often the numbers checks then point at that figure
-(as a mismatch, and as any numbers finding).
+(as a mismatch, at error level (a mismatch or a wrong conversion), and as any
+numbers finding).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ _FIGURE = re.compile(r"(?<![\w.,])[0-9]+(?:[.,][0-9]+)*(?![\w])")
 def plant(args: argparse.Namespace) -> int:
     corpus = check_corpus(args.corpus)
     rng = random.Random(args.seed)
-    planted = as_mismatch = as_any = 0
+    planted = as_mismatch = as_error = as_any = 0
     misses: list[str] = []
     for name, uk, en in documents(corpus, args.direction):
         for i, (s, t) in enumerate(zip(uk, en)):
@@ -90,17 +91,21 @@ def plant(args: argparse.Namespace) -> int:
             hit = [f for f in after if f.target_span and f.target_span[0] <= pos < f.target_span[1]]
             planted += 1
             as_mismatch += any(f.code == "numbers.mismatch" for f in hit)
+            as_error += any(f.severity == "error" for f in hit)  # a mismatch or a wrong conversion
             as_any += bool(hit)
             if not hit and len(misses) < args.limit:
                 misses.append(f"{name} ¶{i}: {t[max(0, m.start() - 60):pos]}⟦{new}⟧{t[pos + 1:m.end() + 40]}")
-    report = {"planted": planted, "found_as_mismatch": as_mismatch, "found_by_any_numbers_code": as_any,
+    report = {"planted": planted, "found_as_mismatch": as_mismatch, "found_at_error_level": as_error,
+              "found_by_any_numbers_code": as_any,
               "recall_mismatch": round(as_mismatch / planted, 3) if planted else 0.0,
+              "recall_error": round(as_error / planted, 3) if planted else 0.0,
               "recall_any": round(as_any / planted, 3) if planted else 0.0}
     if args.json:
         print(json.dumps(report, indent=2))
     else:
         print(f"{planted} paragraphs with one digit changed in the English ({args.direction})")
         print(f"pointed at as numbers.mismatch: {as_mismatch} ({report['recall_mismatch']:.1%})")
+        print(f"pointed at by an error-level finding: {as_error} ({report['recall_error']:.1%})")
         print(f"pointed at by any numbers code: {as_any} ({report['recall_any']:.1%})")
         if args.show:
             print("\nmissed:")

@@ -17,7 +17,8 @@ Output (under benchmarks/.cache/hard/ by default; never inside the package):
 `ops` lists the operations separated by ';', each as NAME[xCOUNT][@BEADS]:
 NAME is the operation (split1-2, usplit2-1, merge2-1, merge3-1, umerge1-2,
 umerge1-3, omit1-0, add0-1, note0-1, ednote, headline0-1, headline1-0,
-byline0-1, byline1-0, teaser0-1, teaser1-0, boilerplate0-1, boilerplate1-0),
+leadline0-1, headmerge2-1, byline0-1, byline1-0, teaser0-1, teaser1-0,
+signature0-1, signature1-0, boilerplate0-1, boilerplate1-0),
 COUNT the number of paragraphs added (headline, boilerplate), BEADS the 0-based
 indexes of the affected lines of CASE.gold.tsv (for ednote: the beads whose
 English paragraph got a bracketed note; boilerplate is always at the end and
@@ -31,14 +32,25 @@ as a byline added on both sides):
   split1-2 / usplit2-1     an en / uk paragraph split at a sentence boundary
   merge2-1 / umerge1-2     two (sometimes three) consecutive en / uk paragraphs joined
   omit1-0 / add0-1         an en / uk paragraph deleted
-  note0-1                  an editor's/translator's note paragraph added in en
+  note0-1                  an editor's/translator's note paragraph added in en (a third of
+                           them without a label: "For context: ...")
   ednote                   1-3 bracketed notes ' [Russians – ed.]' inside en paragraphs
                            (beads unchanged)
   headline0-1 / 1-0        1-2 headline variants next to the real headline (shortened
                            first sentence, optionally labelled 'SEO title:' etc.)
+  leadline0-1              1-2 English headline variants made from the lead's first
+                           sentence, half of the time above the real headline (words, not
+                           position, tell which line translates the Ukrainian headline)
+  headmerge2-1             the English headline glued to the lead paragraph (documents whose
+                           first paragraph is a headline)
   byline0-1 / 1-0          byline, dateline or photo credit
   teaser0-1 / 1-0          'Read more: ' / 'Читайте також: ' + another document's first
                            sentence, mid-text
+  signature0-1 / 1-0       an author's signature paragraph at the end on both sides (the
+                           English one with "originally published on ... Translated by ..."),
+                           then 1-4 lines of the site's page chrome copied with it on the
+                           English / Ukrainian side: avatar caption, about-us line, social
+                           prompts, comment-form lines (wording no role pattern was written for)
   boilerplate0-1 / 1-0     2-6 web-page furniture paragraphs at the end
 
     python benchmarks/make_hard_cases.py                 # 300 cases, seed 2024
@@ -86,6 +98,20 @@ NOTES_EN = [
     "Editor’s note: This article was produced with the support of a grant for independent regional media. The donor had no influence over its content.",
     "Correction: A previous version of this article gave the wrong title for the minister. We regret the error.",
     "Editor’s note: All times are given in Kyiv time (UTC+2).",
+]
+
+# Notes a translator adds without saying so: they read as text, only their
+# missing Ukrainian counterpart gives them away.
+NOTES_EN_PLAIN = [
+    "For context: the Verkhovna Rada is Ukraine's unicameral parliament, with 450 seats.",
+    "Oblast is the Ukrainian word for a region, the country's largest administrative unit.",
+    "Hromada is a Ukrainian territorial community, the basic unit of local self-government since the 2020 reform.",
+    "Shahed drones are Iranian-designed loitering munitions that Russia has launched at Ukrainian cities since 2022.",
+    "The hryvnia is Ukraine's currency; at the time of writing, one US dollar bought about 41 hryvnias.",
+    "Background: martial law has been in force in Ukraine since February 24, 2022, and is extended every 90 days.",
+    "The State Emergency Service is Ukraine's civil protection agency, responsible for rescue work after strikes.",
+    "A reminder for our readers: Ukrainian place names follow the official national transliteration.",
+    "Diia is the government's app for public services; most Ukrainians use it for documents and benefits.",
 ]
 
 EDNOTES_EN = [
@@ -138,6 +164,49 @@ BOILERPLATE_UK = [
     "Теги: Україна, війна, політика",
     "Передрук матеріалів дозволено лише з посиланням на джерело",
     "© 2024 Усі права захищено",
+]
+
+# Author signatures (invented people): the Ukrainian one, and the English one
+# with the credit a republishing site adds.
+SIGNATURES = [
+    ("Сергій Коваль, Надзвичайний і Повноважний Посол України (2019–2023)",
+     "Serhiy Koval, Ambassador Extraordinary and Plenipotentiary of Ukraine (2019–2023), originally posted on "
+     "ZN.ua. Translated and edited by the Frontline Review team."),
+    ("Олена Гнатюк, докторка історичних наук, професорка Києво-Могилянської академії",
+     "Olena Hnatiuk, Doctor of History, professor at the Kyiv-Mohyla Academy. First published in Ukrainian "
+     "by Ukrainska Pravda; translated by Iryna Savchuk."),
+    ("Андрій Литвиненко, політичний оглядач",
+     "Andriy Lytvynenko, political commentator. The column was originally published on LB.ua and translated "
+     "by our team."),
+    ("Марія Шевчишин, журналістка і волонтерка",
+     "Mariia Shevchyshyn is a journalist and volunteer. Translated and edited by the Kyiv Review staff."),
+    ("Тарас Бойчук, військовий експерт, полковник запасу",
+     "Taras Boichuk, military analyst and reserve colonel; this op-ed first appeared on NV.ua. "
+     "Translation: Olha Marchenko."),
+    ("Ірина Мельничук, економістка Центру економічної стратегії",
+     "Iryna Melnychuk, economist at the Centre for Economic Strategy. Originally published in Ukrainian "
+     "by Ekonomichna Pravda."),
+]
+
+# What a web page puts after the signature: the author's avatar caption,
+# the site's about-us line, social prompts, the comment form.  Deliberately
+# not the wording of the aligner's boilerplate patterns.
+CHROME_EN = [
+    ["Avatar photo", "Author's photo", "{name}", "Photo of the author"],
+    ["An independent media outlet covering Ukraine's politics, economy and society since 2014.",
+     "Frontline Review is an independent English-language newsroom funded by its readers.",
+     "We are a reader-supported publication telling Ukraine's story to the world."],
+    ["Follow us on X, Facebook and Instagram", "Join our Telegram channel for daily updates",
+     "Did you enjoy this article? Tell your friends about it"],
+    ["Leave a Reply Cancel reply", "Save my name, email, and website in this browser for the next time I comment.",
+     "Name *", "Email *"],
+]
+CHROME_UK = [
+    ["Фото автора", "Аватар", "{name}"],
+    ["Незалежне медіа про політику, економіку та суспільство України з 2014 року.",
+     "Ми — незалежне видання, яке існує завдяки читачам."],
+    ["Приєднуйтесь до нас у Facebook та Instagram", "Наш канал у Telegram — щоденні новини"],
+    ["Залишити відповідь Скасувати відповідь", "Ваше ім'я *", "Зберегти моє ім'я та e-mail у цьому браузері"],
 ]
 
 TEASER_EN = ["Read more: ", "Read also: ", "READ MORE: ", "Also read: ", "See also: "]
@@ -345,7 +414,8 @@ def op_note(case: Case) -> bool:
     h = case.head_index()
     # anywhere: mostly in the body or at the end, sometimes right at the top
     pos = rng.randint(h + 1, len(case.beads)) if rng.random() < 0.9 else h
-    nb = _insert(case, pos, [], [rng.choice(NOTES_EN)])
+    notes = NOTES_EN_PLAIN if rng.random() < 0.33 else NOTES_EN
+    nb = _insert(case, pos, [], [rng.choice(notes)])
     case.record("note0-1", [nb])
     return True
 
@@ -432,6 +502,69 @@ def op_headline(case: Case, side: str) -> bool:
     return True
 
 
+def _is_headline(text: str) -> bool:
+    return len(text) <= 200 and not re.search(r"[.!?…:;][\"'»”’)\]]*$", text.strip())
+
+
+def op_headmerge(case: Case) -> bool:
+    """The English headline glued to the lead: the Ukrainian headline and lead become a 2-1 bead."""
+    h = case.head_index()
+    if h + 1 >= len(case.beads):
+        return False
+    head, lead = case.beads[h], case.beads[h + 1]
+    if not (head.orig and lead.orig and _is_headline(head.en[0]) and len(lead.en[0].split()) >= 6):
+        return False
+    glue = case.rng.choice([" ", " ", ". ", " — "])
+    nb = GB(head.uk + lead.uk, [head.en[0] + glue + lead.en[0]], is_head=True)
+    case.beads[h:h + 2] = [nb]
+    case.record("headmerge2-1", [nb])
+    return True
+
+
+def op_leadline(case: Case) -> bool:
+    """English headline variants worded from the lead, half of the time above the real headline."""
+    rng = case.rng
+    h = case.head_index()
+    head = case.beads[h]
+    if h + 1 >= len(case.beads) or not _is_headline(head.en[0]) or not case.beads[h + 1].en:
+        return False
+    sent = first_sentence(case.beads[h + 1].en[0])
+    words = len(sent.split())
+    if words < 9:
+        return False
+    variants = []
+    for _ in range(rng.choice([1, 1, 2])):
+        short = shorten(" ".join(sent.split()[rng.randint(0, 2):]), rng.randint(6, min(12, words - 3)))
+        text = (rng.choice(HEADLINE_EN) + short[:1].upper() + short[1:]).strip()
+        if len(short.split()) >= 4 and text not in variants and normalise(text) != normalise(head.en[0]):
+            variants.append(text)
+    if not variants:
+        return False
+    pos = h if rng.random() < 0.5 else h + 1
+    new = [_insert(case, pos + k, [], [v]) for k, v in enumerate(variants)]
+    case.record("leadline0-1", new, count=len(new))
+    return True
+
+
+def op_signature(case: Case, side: str) -> bool:
+    """An author's signature on both sides at the end, then the page chrome on one side."""
+    rng = case.rng
+    uk, en = rng.choice(SIGNATURES)
+    sig = GB([uk], [en])
+    case.beads.append(sig)
+    name_en = en.split(",")[0].split(" is ")[0]
+    name_uk = uk.split(",")[0]
+    groups = CHROME_EN if side == "en" else CHROME_UK
+    n = rng.randint(1, 4)
+    start = rng.randint(0, len(groups) - n)
+    new = []
+    for g in groups[start:start + n]:
+        text = rng.choice(g).format(name=name_en if side == "en" else name_uk)
+        new.append(_insert(case, len(case.beads), [text] if side == "uk" else [], [text] if side == "en" else []))
+    case.record("signature0-1" if side == "en" else "signature1-0", [sig] + new, count=n)
+    return True
+
+
 def op_boilerplate(case: Case, side: str) -> bool:
     rng = case.rng
     items = BOILERPLATE_EN if side == "en" else BOILERPLATE_UK
@@ -448,6 +581,7 @@ def op_boilerplate(case: Case, side: str) -> bool:
 # op type -> (stage, function).  Stages: structure first, then text edits,
 # then insertions, so that later ops never undo earlier ones.
 OPS = {
+    "headmerge2-1": (0, op_headmerge),
     "merge2-1": (0, lambda c: op_merge(c, "en")),
     "umerge1-2": (0, lambda c: op_merge(c, "uk")),
     "split1-2": (1, lambda c: op_split(c, "en")),
@@ -462,15 +596,21 @@ OPS = {
     "byline1-0": (6, lambda c: op_byline(c, "uk")),
     "headline0-1": (7, lambda c: op_headline(c, "en")),
     "headline1-0": (7, lambda c: op_headline(c, "uk")),
-    "boilerplate0-1": (8, lambda c: op_boilerplate(c, "en")),
-    "boilerplate1-0": (8, lambda c: op_boilerplate(c, "uk")),
+    "leadline0-1": (7, op_leadline),
+    "signature0-1": (8, lambda c: op_signature(c, "en")),
+    "signature1-0": (8, lambda c: op_signature(c, "uk")),
+    "boilerplate0-1": (9, lambda c: op_boilerplate(c, "en")),
+    "boilerplate1-0": (9, lambda c: op_boilerplate(c, "uk")),
 }
 
 # pairs that would make the gold ambiguous (a uk byline and an en byline are
 # translations of each other, so they should not both be null beads)
 CONFLICTS = [("byline0-1", "byline1-0"), ("headline0-1", "headline1-0"),
              ("boilerplate0-1", "boilerplate1-0"), ("teaser0-1", "teaser1-0"),
-             ("omit1-0", "add0-1")]
+             ("omit1-0", "add0-1"), ("headline0-1", "leadline0-1"), ("headline1-0", "leadline0-1"),
+             ("signature0-1", "signature1-0"), ("signature0-1", "boilerplate0-1"),
+             ("signature0-1", "boilerplate1-0"), ("signature1-0", "boilerplate0-1"),
+             ("signature1-0", "boilerplate1-0")]
 
 
 def _conflicts(a: str, chosen: List[str]) -> bool:

@@ -391,8 +391,16 @@ def test_everyday_newsroom_pairs_raise_nothing(uk, en):
     assert codes(uk, en) == []
 
 
-def test_lone_pair_of_the_same_sort_is_one_mismatch_warning():
+def test_a_changed_percentage_is_one_error():
+    # two percentages counting the same thing: a changed figure, not two warnings
     (f,) = findings("Вартість зросла на 15%.", "The cost rose by 50%.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+    assert f.message.startswith("“15%” → “50%”")
+
+
+def test_lone_pair_of_the_same_sort_is_one_mismatch_warning():
+    # two dates differing in every field: likely one for the other, but no typo we recognise
+    (f,) = findings("Засідання відбудеться 3 березня.", "The meeting will be held on April 17.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
 
 
@@ -434,8 +442,17 @@ def test_a_currency_conversion_added_in_brackets():
                  "The city allocated UAH 100 million (about €2.5m) for shelters.") == []
 
 
-def test_a_time_in_another_zone_is_only_a_warning():
-    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 13:00 GMT.")
+def test_a_time_in_another_zone_is_converted():
+    # Kyiv is UTC+2 in winter, UTC+3 in summer: 15:00 is 13:00 or 12:00 GMT
+    assert codes("Засідання почнеться о 15:00.", "The meeting starts at 13:00 GMT.") == []
+    assert codes("Засідання почнеться о 15:00.", "The meeting starts at 12:00 GMT.") == []
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 14:00 GMT.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+    assert "15:00 Kyiv time is 13:00 in winter, 12:00 in summer, UTC" in f.message
+
+
+def test_a_time_in_a_zone_we_cannot_place_is_only_a_warning():
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 16:00 local time.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
 
 
@@ -512,8 +529,10 @@ def test_unrelated_designations_are_not_a_mismatch():
 def test_times_far_apart_are_only_a_warning():
     (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 9:20.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
-    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 8:00 Washington time.")
+    (f,) = findings("Засідання почнеться о 15:00.", "The meeting starts at 9:00 Ankara time.")
     assert (f.code, f.severity) == ("numbers.mismatch", "warning")
+    # Washington is UTC-5: 15:00 in Kyiv (UTC+2) is 8:00 there
+    assert codes("Засідання почнеться о 15:00.", "The meeting starts at 8:00 Washington time.") == []
 
 
 def test_byline_mismatch_is_a_warning():
@@ -545,3 +564,147 @@ def test_compound_ordinal_in_words():
     assert codes("Це сталося 24-го.", "It happened on the twenty-fourth.") == []
     assert codes("Це сталося 24 лютого.", "It happened on the twenty-fourth of February.") == []
     assert codes("Це сталося першого березня.", "It happened on the first of March.") == []
+
+
+# ---------------------------------------------------------------------------
+# issue 15: signed quantities, conversions, changed figures, scales, swaps, zones
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("uk, en", [
+    ("Вночі температура опуститься до −10 °C.", "At night the temperature will drop to −10 °C (14 °F)."),
+    ("Уночі мінус 5 градусів.", "Overnight it will be minus 5 degrees (23 °F)."),
+    ("Форвард зростом 198 см підписав контракт.", "The 6-foot-6 forward signed a contract."),
+    ("Вибух пролунав о 3:15.", "The explosion was heard at 3:15 a.m. (UTC+2)."),
+    ("Уночі було 5 градусів морозу.", "It was five degrees below zero overnight."),
+])
+def test_what_the_issue_saw_flagged_is_right(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_a_wrong_conversion_below_zero_shows_the_right_value():
+    (f,) = findings("Температура опуститься до −10 °C.", "The temperature will drop to −10 °C (50 °F).")
+    assert (f.code, f.severity) == ("numbers.conversion", "error")
+    assert f.message == "−10 °C = 14 °F; the English says 50 °F"
+    assert f.suggestion == "14 °F"
+
+
+def test_a_lost_sign_is_an_error():
+    uk = "Вдень +3, вночі −3."
+    (f,) = findings(uk, "3 degrees in the daytime, 3 at night.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+    assert uk[slice(*f.source_span)] == "−3" and "drops the minus" in f.message
+    (f,) = findings("Вночі очікується −10 °C.", "At night 10 °C is expected.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+
+
+def test_a_sign_the_words_carry_is_no_finding():
+    assert codes("Індекс впав на −2,3%.", "The index fell 2.3%.") == []
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("До кордону 120 км.", "The border is 75 miles away."),
+    ("Висота греблі — 30 м.", "The dam is 98 feet high."),
+    ("Його зріст 180 см.", "He is 5'11\" tall."),
+    ("Вага боєголовки — 450 кг.", "The warhead weighs 1,000 pounds."),
+    ("Пожежа знищила 15 000 гектарів лісу.", "The fire destroyed 15,000 hectares (37,000 acres) of forest."),
+    ("Цистерна на 20 000 літрів.", "A 5,300-gallon tank."),
+    ("Вдень буде 27 °C.", "It will be 81 °F in the afternoon."),
+    ("Потепління на 2 °C вже відчутне.", "A warming of 2 °C (3.6 °F) is already felt."),
+    ("Уряд виділив 3,7 млрд грн.", "The government allocated UAH 3.7 billion ($100 million at UAH 37 to the dollar)."),
+    ("Місто виділило 100 млн грн.", "The city allocated UAH 100 million ($2.7 million)."),  # no rate: on trust
+])
+def test_right_conversions(uk, en):
+    assert codes(uk, en) == []
+
+
+@pytest.mark.parametrize("uk, en, message", [
+    ("До кордону 120 км.", "The border is 120 miles away.", "120 km = 75 miles; the English says 120 miles"),
+    ("Хвилі заввишки до 6 метрів.", "Waves up to 6 feet high.", "6 m = 20 ft; the English says 6 ft"),
+    ("Форвард зростом 198 см.", "The 6-foot-2 forward.", "198 cm = 6 ft 6 in; the English says 6 ft 2 in"),
+    ("Посилка важить 5 кг.", "The parcel weighs 5 lb.", "5 kg = 11 lb; the English says 5 lb"),
+    ("Ферма площею 200 га.", "A 200-acre farm.", "200 ha = 494 acres; the English says 200 acres"),
+    ("Цистерна на 20 000 літрів.", "A 20,000-liter (2,000-gallon) tank.",
+     "20,000 l = 5,283 gallons; the English says 2,000 gallons"),
+    ("Вдень буде 27 °C.", "It will be 70 °F in the afternoon.", "27 °C = 81 °F; the English says 70 °F"),
+    ("Контракт на 740 млн грн.", "A $200 million contract (at 37 hryvnias to the dollar).",
+     "UAH 740 million at 37 UAH per USD = $20 million; the English says $200 million"),
+])
+def test_wrong_conversions_are_errors_that_show_the_right_value(uk, en, message):
+    (f,) = findings(uk, en)
+    assert (f.code, f.severity, f.message) == ("numbers.conversion", "error", message)
+
+
+def test_a_changed_figure_is_one_error():
+    uk, en = "Пожежа знищила 15 000 гектарів лісу.", "The fire destroyed 50,000 hectares of forest."
+    (f,) = findings(uk, en)
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+    assert f.message.startswith("“15 000” (15,000) → “50,000”")
+    assert uk[slice(*f.source_span)] == "15 000" and en[slice(*f.target_span)] == "50,000"
+    # the same noun in both languages makes two figures comparable
+    (f,) = findings("Армія отримала 31 танк.", "The army received 18 tanks.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+
+
+def test_two_figures_for_different_things_are_not_a_changed_figure():
+    got = codes("Евакуювали 350 людей.", "Engineers repaired 90 bridges.")
+    assert sorted(got) == ["numbers.extra", "numbers.missing"]
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Півмільйона людей виїхали.", "Half a billion people left."),
+    ("Десятки тисяч людей вийшли на вулиці.", "Hundreds of thousands of people took to the streets."),
+    ("Громада виділила 20 тис. гривень.", "The community allocated UAH 20 million."),
+    ("Тисячі людей залишилися без світла.", "Hundreds of people were left without power."),
+    ("Експорт — три мільйони тонн зерна.", "Exports reached three billion tonnes of grain."),
+])
+def test_a_changed_scale_is_an_error(uk, en):
+    (f,) = findings(uk, en)
+    assert (f.code, f.severity) == ("numbers.mismatch", "error") and "another scale" in f.message
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Десятки тисяч людей вийшли на вулиці.", "Tens of thousands of people took to the streets."),
+    ("Сотні тисяч біженців повернулися.", "Hundreds of thousands of refugees have returned."),
+    ("Україна отримала півтора мільйона доз.", "Ukraine received 1.5 million doses."),
+    ("Кілька тисяч людей прийшли.", "Several thousand people came."),
+])
+def test_scales_on_both_sides(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_swapped_figures_are_a_warning_naming_both_bindings():
+    uk, en = "Загинули 8 людей, ще 14 поранені.", "14 people were killed and 8 injured."
+    (f,) = findings(uk, en)
+    assert (f.code, f.severity) == ("numbers.swapped", "warning")
+    assert uk[slice(*f.source_span)] == "8" and en[slice(*f.target_span)] == "8"
+    assert "killed" in f.message and "wounded" in f.message
+    assert codes(uk, "Eight people were killed and 14 injured.") == []
+    assert codes("14 поранених і 8 загиблих.", "8 killed and 14 wounded.") == []
+
+
+@pytest.mark.parametrize("uk, en", [
+    ("Засідання почнеться о 18.30.", "The meeting starts at 6:30 p.m."),
+    ("Засідання почнеться о 18:30.", "The meeting starts at 18:30."),
+    ("Мітинг почнеться о 18-й.", "The rally starts at 6 p.m."),
+    ("Трансляція о 20:00 за київським часом.", "The broadcast starts at 8 p.m. Kyiv time (GMT+3)."),
+    ("Документ датовано 03.04.2022.", "The document is dated April 3, 2022."),
+    ("Документ датовано 03.04.2022.", "The document is dated 3 April 2022."),
+])
+def test_times_dates_and_zones(uk, en):
+    assert codes(uk, en) == []
+
+
+def test_a_wrong_time_in_kyivs_own_zone_is_an_error():
+    (f,) = findings("Вибух пролунав о 3:15.", "The explosion was heard at 4:15 a.m. (UTC+2).")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error")
+    assert "03:15 Kyiv time is 03:15 in winter, 02:15 in summer, UTC+2; the English says 04:15" in f.message
+
+
+def test_day_and_month_swapped_is_a_mismatch():
+    (f,) = findings("Документ датовано 03.04.2022.", "The document is dated March 4, 2022.")
+    assert (f.code, f.severity) == ("numbers.mismatch", "error") and "day and month swapped" in f.message
+
+
+def test_a_year_named_by_two_digits_and_a_bracketed_gloss():
+    assert codes("Колекція весна-літо 2019 року.", "The SS19 collection.") == []
+    assert codes("Шоу 60 Minutes (60 хвилин) вийшло.", "The 60 Minutes show aired.") == []

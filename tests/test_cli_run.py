@@ -295,3 +295,16 @@ def test_status_says_when_the_build_record_is_damaged(runner: CliRunner, make_pa
     result = runner.invoke(cli, ["status", "-C", str(pair.root)])
     assert result.exit_code == 0, result.output
     assert "warning:" in result.stderr and "build.json" in result.stderr
+
+
+def test_a_closed_pipe_is_not_an_internal_error(po: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`editflow check … | head`: the reader going away ends the command quietly, exit 0."""
+    import editflow.checks
+
+    def closed(*_args: object, **_kwargs: object) -> None:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(editflow.checks, "check_po", closed)
+    result = CliRunner().invoke(cli, ["check", str(po)])
+    assert result.exit_code == 0, result.output
+    assert "internal error" not in result.output

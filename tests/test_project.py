@@ -38,7 +38,9 @@ def test_the_config_template_parses_to_the_defaults(tmp_path: Path) -> None:
     (tmp_path / "editflow.toml").write_text(live, encoding="utf-8")
     s = load_settings(tmp_path)
     assert s.warnings == [], s.warnings
-    assert s.threshold == 0.85 and s.severity == {"names.spelling": "warning"} and s.template is not None
+    from editflow.align import DOUBT_THRESHOLD
+
+    assert s.threshold == DOUBT_THRESHOLD and s.severity == {"names.spelling": "warning"} and s.template is not None
 
 
 @pytest.mark.parametrize("toml, message", [
@@ -214,3 +216,36 @@ def test_glossary_sources_given_then_settings_then_project_folder(tmp_path: Path
     assert s.glossary_sources() == [tmp_path / "terms" / "house.tbx"]
     assert s.glossary_sources([Path("a.csv")]) == [Path("a.csv")]
     assert Settings().glossary_sources() == []
+
+
+def test_build_names_what_it_skipped_and_the_name_it_expected(make_pair, tmp_path: Path) -> None:
+    from editflow.project import skipped_files
+
+    make_pair(root=tmp_path, slug="war")
+    (tmp_path / "originals" / "peace.docx").write_bytes(b"x")          # no .uk. part
+    (tmp_path / "translations" / "peace.en.pdf").write_bytes(b"x")     # unsupported format
+    (tmp_path / "originals" / "storm.en.txt").write_text("x", encoding="utf-8")  # the other side's file
+    (tmp_path / "originals" / "lonely.uk.md").write_text("Самотній.\n", encoding="utf-8")  # no partner
+    (tmp_path / "translations" / "war.po").write_text("", encoding="utf-8")  # editflow's own: not listed
+    skipped = {s.path.name: s.reason for s in skipped_files(tmp_path)}
+    assert skipped == {
+        "peace.docx": "its name lacks the .uk. part; editflow expects originals/peace.uk.docx",
+        "peace.en.pdf": ".pdf is not a format editflow reads; save it as peace.en.docx or .md or .txt",
+        "storm.en.txt": "a .en. file in originals/; move it to translations/",
+    }
+    result = CliRunner().invoke(cli, ["build", "-C", str(tmp_path), "-j", "1"])
+    assert "originals/peace.docx: skipped, its name lacks the .uk. part" in result.stderr
+    assert "peace.en.pdf: skipped" in result.stderr
+    assert "lonely" in result.stdout and "no translation (expected translations/lonely.en.docx|.md|.txt)" in result.stdout
+
+
+def test_a_project_without_pairs_says_what_it_found(tmp_path: Path) -> None:
+    (tmp_path / "originals").mkdir()
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "originals" / "war.docx").write_bytes(b"x")
+    (tmp_path / "translations" / "war.en.docx").write_bytes(b"x")
+    result = CliRunner().invoke(cli, ["build", "-C", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no article pairs found" in result.stderr
+    assert "war (no original (expected originals/war.uk.docx|.md|.txt))" in result.stderr
+    assert "war.docx: skipped, its name lacks the .uk. part; editflow expects originals/war.uk.docx" in result.stderr

@@ -141,7 +141,8 @@ def test_blank_lines_with_whitespace_and_nbsp_separate_paragraphs() -> None:
     ]
 
 
-def test_inner_spacing_kept_invisibles_removed_nothing_dropped() -> None:
+def test_inner_spacing_and_invisibles_kept_nothing_dropped() -> None:
+    # Zero-width characters are the writer's (issue 13): kept; only the BOM at the very start goes.
     text = (
         "\ufeffДва  пробіли лишаються.\n"
         "Наступний\u200b рядок\ufeff.\n"
@@ -151,7 +152,7 @@ def test_inner_spacing_kept_invisibles_removed_nothing_dropped() -> None:
         "[Росіяни – ред.] напали вночі.\n"
     )
     assert read_text_paragraphs(text) == [
-        "Два  пробіли лишаються. Наступний рядок.",
+        "Два  пробіли лишаються. Наступний\u200b рядок\ufeff.",
         "Поділитися: Facebook Twitter Telegram",
         "[Росіяни – ред.] напали вночі.",
     ]
@@ -232,6 +233,11 @@ def test_markdown_setext_title_and_markdown_extension(tmp_path: Path) -> None:
 )
 def test_strip_inline_markdown(source: str, expected: str) -> None:
     assert strip_inline_markdown(source) == expected
+
+
+def test_strip_inline_markdown_keeps_private_use_characters() -> None:
+    # The markup stripper parks protected spans in plane 15; the text's own characters there stay.
+    assert strip_inline_markdown("a \U000f0000 *b* `c` \U000fffff") == "a \U000f0000 b `c` \U000fffff"
 
 
 def test_markdown_paragraphs_helper() -> None:
@@ -597,7 +603,7 @@ def test_docx_special_runs_fields_and_links(tmp_path: Path) -> None:
     ))
     assert read_document(save(document, tmp_path)).texts == [
         "Колонка\tзначення\nновий рядок\nще",
-        "Кривий-Ріг, +25°C",
+        "Кривий\u2011Ріг, +25°C",   # Word's non-breaking hyphen, kept as one
         "Див. сторінку 5 і звіт та сайт міністерства.",
     ]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from editflow.align.lexicon import starter_lexicon
 from editflow.workfile import align_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +32,11 @@ def test_reference_covers_every_sample_article():
     assert slugs == set(REFERENCE)
 
 
+@pytest.mark.parametrize("with_lexicon", [False, True], ids=["no lexicon", "starter lexicon"])
 @pytest.mark.parametrize("slug", sorted(REFERENCE))
-def test_sample_article_aligns_as_the_reference_says(slug):
+def test_sample_article_aligns_as_the_reference_says(slug, with_lexicon):
     original = next((ROOT / "originals").glob(f"{slug}.uk.*"))
     translation = next((ROOT / "translations").glob(f"{slug}.en.*"))
-    al = align_files(original, translation, [ROOT / "glossary"])
+    al = align_files(original, translation, [ROOT / "glossary"],
+                     lexicon=starter_lexicon() if with_lexicon else None)
     assert [(b.src, b.tgt) for b in al.beads] == REFERENCE[slug]

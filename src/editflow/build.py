@@ -25,11 +25,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from editflow import __version__
 from editflow.config import Settings
@@ -46,7 +46,10 @@ from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, glossary_files, load_glossary
 from editflow.outputs import ReviewState as DocumentReviewState
 from editflow.outputs import review_state
-from editflow.project import Article, find_articles
+from editflow.project import Article, Skipped, find_articles, skipped_files
+
+if TYPE_CHECKING:
+    from editflow.align.lexicon import Lexicon
 
 STATE_NAME = "build.json"
 
@@ -115,8 +118,31 @@ def run_glossary(glossaries: list[Path], common_key: str) -> Glossary | None:
     return _GLOSSARY[common_key]
 
 
+# The lexicon of this run, loaded once per process like the glossary, keyed by what was asked
+# for and by the project lexicon's file state (build retrains it after the memory changed).
+_LEXICON: dict[tuple[str, ...], Lexicon | None] = {}
+
+
+@dataclass(frozen=True)
+class LexiconChoice:
+    """Which lexicon the build's alignments use: a file, the project's (None), or none at all."""
+    path: Path | None = None
+    enabled: bool = True
+
+
+def run_lexicon(root: Path, choice: LexiconChoice) -> Lexicon | None:
+    from editflow.lexicons import choose_lexicon, lexicon_path
+
+    own = lexicon_path(root)
+    key = (str(choice.path), str(choice.enabled), str(own.stat().st_mtime_ns) if own.is_file() else "-")
+    if key not in _LEXICON:
+        _LEXICON.clear()
+        _LEXICON[key] = choose_lexicon(root, choice.path, choice.enabled)
+    return _LEXICON[key]
+
+
 def build_article(root: Path, article: Article, settings: Settings, glossaries: list[Path],
-                  common_key: str, force: bool = False) -> ArticleStatus:
+                  common_key: str, force: bool = False, lexicon: LexiconChoice = LexiconChoice()) -> ArticleStatus:
     """Align (if needed), check and export one article.  Runs in a worker process.
 
     Never raises for the article's own trouble: a refused input or a bug is its state.
@@ -136,7 +162,7 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     st = ArticleStatus(article.slug)
     if not article.complete:
         st.state = "incomplete"
-        st.message = "no translation" if article.translation is None else "no original"
+        st.message = article.missing
         return st
     assert article.original is not None and article.translation is not None
     try:
@@ -152,7 +178,8 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
             recorded = parse_header(po.metadata.get(PARAGRAPHS_HEADER)) if po is not None else None
             al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
-                             boilerplate=settings.boilerplate, paragraphs=recorded or "auto")
+                             boilerplate=settings.boilerplate, lexicon=run_lexicon(root, lexicon),
+                             paragraphs=recorded or "auto")
             # What people wrote in the PO is carried to the new entries (editflow.refresh).
             refresh = write_alignment(al, po_path, force=force, check_article=False, expect=expect)
             if refresh is not None:
@@ -251,8 +278,7 @@ def status(root: Path, settings: Settings, glossaries: list[Path], *,
     out = []
     for a in find_articles(root):
         if not a.complete:
-            out.append(ArticleStatus(a.slug, "incomplete", message="no translation" if a.translation is None
-                                     else "no original"))
+            out.append(ArticleStatus(a.slug, "incomplete", message=a.missing))
             continue
         prev = saved.get(a.slug)
         # The review document is the reviewer's as much as ours: its state is read afresh, not from the record.
@@ -270,12 +296,15 @@ def status(root: Path, settings: Settings, glossaries: list[Path], *,
     return out
 
 
-def _no_pairs(root: Path, articles: list[Article]) -> InputError:
+def _no_pairs(root: Path, articles: list[Article], skipped: Sequence[Skipped] = ()) -> InputError:
     halves = [a.slug for a in articles]
     problem = "no article pairs found (originals/<slug>.uk.* with translations/<slug>.en.*)"
     if halves:
-        shown = ", ".join(halves[:5]) + (", ..." if len(halves) > 5 else "")
+        shown = ", ".join(f"{a.slug} ({a.missing})" for a in articles[:5]) + (", ..." if len(halves) > 5 else "")
         problem += f"; {len(halves)} without the other half: {shown}"
+    if skipped:
+        shown = "; ".join(str(s) for s in skipped[:5]) + ("; ..." if len(skipped) > 5 else "")
+        problem += f"; {len(skipped)} file(s) skipped: {shown}"
     return InputError(root, problem, "add the missing files, or give the project folder")
 
 
@@ -294,8 +323,13 @@ def exit_code(statuses: Iterable[ArticleStatus]) -> int:
 
 def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None = None, force: bool = False,
           progress: Callable[[ArticleStatus], None] | None = None,
-          warn: Warn | None = None) -> list[ArticleStatus]:
+          warn: Warn | None = None, lexicon: LexiconChoice = LexiconChoice()) -> list[ArticleStatus]:
     """Build every article that needs it; returns one status per article, in slug order.
+
+    Articles are aligned with `lexicon` (default: the project's, else the
+    starter); afterwards the translation memory takes every article's pairs
+    and the project's lexicon is retrained if the memory changed, for the
+    next alignments.  A changed lexicon alone re-aligns nothing.
 
     Raises InputError when the project has no complete article (nothing could
     be built); an article's own trouble is its status instead (see `exit_code`).
@@ -305,18 +339,24 @@ def build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int |
     from editflow.locks import locked
 
     with locked(Path(root), "build"):
-        return _build(Path(root), settings, glossaries, jobs=jobs, force=force, progress=progress, warn=warn)
+        return _build(Path(root), settings, glossaries, jobs=jobs, force=force, progress=progress, warn=warn,
+                      lexicon=lexicon)
 
 
 def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int | None, force: bool,
-           progress: Callable[[ArticleStatus], None] | None, warn: Warn | None) -> list[ArticleStatus]:
+           progress: Callable[[ArticleStatus], None] | None, warn: Warn | None,
+           lexicon: LexiconChoice) -> list[ArticleStatus]:
     from editflow.checks import selection
 
     selection(settings=settings)  # a misspelt code in [checks] stops the build once, before any article is touched
     root = Path(root)
     articles = find_articles(root)
+    skipped = skipped_files(root)
     if not any(a.complete for a in articles):
-        raise _no_pairs(root, articles)
+        raise _no_pairs(root, articles, skipped)
+    for s in skipped:  # the desk sees what was left out and the name editflow expected
+        if warn is not None:
+            warn(str(s))
     saved = load_state(root, warn)
     common = settings_key(settings, glossaries)
     results: dict[str, ArticleStatus] = {}
@@ -340,13 +380,14 @@ def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int 
     try:
         if jobs == 1 or len(todo) <= 1:
             for a in todo:
-                results[a.slug] = build_article(root, a, settings, glossaries, common, force)
+                results[a.slug] = build_article(root, a, settings, glossaries, common, force, lexicon)
                 if progress:
                     progress(results[a.slug])
         else:
             with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
                 futures: dict[Future[ArticleStatus], Article] = {
-                    pool.submit(build_article, root, a, settings, glossaries, common, force): a for a in todo}
+                    pool.submit(build_article, root, a, settings, glossaries, common, force, lexicon): a
+                    for a in todo}
                 try:
                     for fut in as_completed(futures):
                         try:
@@ -374,7 +415,9 @@ def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int 
 
 
 def _update_memory(root: Path, articles: list[Article]) -> None:
-    """Every article's pairs into the translation memory, for the next checks to look across articles."""
+    """Every article's pairs into the translation memory, for the next checks to look across articles,
+    and the project's lexicon retrained from it when it changed, for the next alignments."""
+    from editflow.lexicons import refresh_lexicon
     from editflow.tm import TranslationMemory, tm_path
 
     with TranslationMemory.open(tm_path(root)) as mem:
@@ -385,6 +428,7 @@ def _update_memory(root: Path, articles: list[Article]) -> None:
                 except EditflowError:
                     continue  # a PO the build refused or could not read stays out of the memory
         mem.forget_missing(a.slug for a in articles if a.po.is_file())
+        refresh_lexicon(root, mem)
 
 
 def format_table(statuses: list[ArticleStatus]) -> str:

@@ -7,6 +7,7 @@ the same help, on every command that has it (as sqlite-utils does with its share
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -40,6 +41,23 @@ def glossary_option(help: str = "Glossary (CSV, TBX, PO) or folder of them. Repe
 
 def force_option(help: str) -> Callable[[F], F]:
     return click.option("-f", "--force", is_flag=True, help=help)
+
+
+def lexicon_options(fn: F) -> F:
+    """`--lexicon PATH` and `--no-lexicon`: which word-translation lexicon the aligner uses."""
+    fn = click.option("--no-lexicon", is_flag=True,
+                      help="Align on lengths, anchors and roles only, without a word-translation lexicon.")(fn)
+    return click.option("--lexicon", "lexicon_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                        help="Word-translation lexicon to align with (a file 'editflow tm lexicon --export' "
+                             "writes). Default: the project's, learned from its translation memory, else the "
+                             "starter lexicon shipped with editflow.")(fn)
+
+
+def chosen_lexicon_source(lexicon_path: Path | None, no_lexicon: bool) -> tuple[Path | None, bool]:
+    """(file, enabled) from the two lexicon options; both at once is a usage error."""
+    if lexicon_path is not None and no_lexicon:
+        raise click.UsageError("give --lexicon PATH or --no-lexicon, not both")
+    return lexicon_path, not no_lexicon
 
 
 def project_option(fn: F) -> F:
@@ -149,5 +167,13 @@ class EditflowGroup(click.Group):
         except KeyboardInterrupt:
             # Every output is written to a temporary file and renamed, so nothing is half-written.
             raise Interrupted("interrupted; no file was left half-written") from None
+        except BrokenPipeError:
+            # The reader of our output went away (`editflow tm lexicon | head`): not a bug, and
+            # nothing more to say; stdout is pointed at /dev/null so Python's exit flush is quiet.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # stdout is no file descriptor (captured): nothing to flush
+                pass
+            raise click.exceptions.Exit(0) from None
         except Exception as exc:
             raise internal_error(exc, current_run(ctx).debug) from exc

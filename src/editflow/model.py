@@ -108,6 +108,8 @@ class Alignment:
     # Length ratio target/source estimated for this document pair.
     ratio: float = 1.0
     doubt_threshold: float = 0.5
+    # SHA-256 of the word-translation lexicon the beads were scored with ("" for none).
+    lexicon: str = ""
     # What reading the inputs noticed that the user should hear (a paragraph-count mismatch).
     notices: list[str] = field(default_factory=list)
 

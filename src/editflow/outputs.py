@@ -70,6 +70,7 @@ class OutputKind(StrEnum):
     PO = "po"
     TSV = "tsv"
     TMX = "tmx"
+    LEXICON = "lexicon"
     PUBLICATION = "publication"
     REVIEW = "review"
     REDLINE = "redline"
@@ -130,8 +131,14 @@ class Ownership:
 # ---------------------------------------------------------------------------
 
 def article_identity(source: str, target: str, po_name: str) -> str:
-    """The identity of the article a PO with these input names (as its header writes them) belongs to."""
-    key = f"{source}\n{target}"
+    """The identity of the article a PO with these input names (as its header writes them) belongs to.
+
+    The names are compared decoded (`po.decode_ref`), so that a PO written
+    before file names were encoded ("my file.uk.txt") is still its article's.
+    """
+    from editflow.po import decode_ref
+
+    key = f"{decode_ref(source)}\n{decode_ref(target)}"
     if not key.strip():
         key = po_name   # a PO made by another tool names no inputs
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -256,7 +263,7 @@ def decide(path: Path, claim: Claim) -> Ownership:
         return Ownership(path, OutputState.FOREIGN, f"cannot be looked at ({e.strerror or e})", _OTHER_NAME)
     if claim.kind is OutputKind.PO:
         return _decide_po(path, claim)
-    if claim.kind in (OutputKind.TSV, OutputKind.TMX):
+    if claim.kind in (OutputKind.TSV, OutputKind.TMX, OutputKind.LEXICON):
         return Ownership(path, OutputState.FOREIGN, "already exists", "use --force to overwrite it")
     return _decide_document(path, claim)
 

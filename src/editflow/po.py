@@ -28,10 +28,12 @@ import hashlib
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import polib
 
@@ -71,16 +73,46 @@ def _bead_id(texts: list[str], added: bool) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
+def _ref_unsafe(ch: str) -> bool:
+    # White space separates `#:` references and a newline would end the comment
+    # or the header field; polib re-wraps long `#:` lines by turning "-" into
+    # "*" and back (so a "*" would come back as "-"); "%" is the escape itself;
+    # controls, format characters and noncharacters are invisible or illegal in XML.
+    return (ch in "%*" or ch.isspace()
+            or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")
+            or 0xFDD0 <= ord(ch) <= 0xFDEF or (ord(ch) & 0xFFFE) == 0xFFFE)
+
+
+def encode_ref(name: str) -> str:
+    """A file name as the PO writes it in `#:` references and header fields.
+
+    The characters that would break either (white space, newlines, quotes are
+    fine) are percent-encoded as UTF-8 bytes, like a URL; everything else,
+    Ukrainian letters included, stays readable.  `decode_ref` reverses it.
+    """
+    if not any(_ref_unsafe(ch) for ch in name):
+        return name
+    return "".join("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")) if _ref_unsafe(ch) else ch
+                   for ch in name)
+
+
+def decode_ref(ref: str) -> str:
+    """The file name a `#:` reference or header field of editflow's names (see `encode_ref`)."""
+    return unquote(ref, errors="surrogateescape") if "%" in ref else ref
+
+
 def input_ref(doc: Document, po_dir: Path) -> str:
-    """How a PO in `po_dir` names an input file (relative, so the project folder may move), or its address."""
+    """How a PO in `po_dir` names an input file (relative, so the project folder may move), encoded by
+    `encode_ref`; a page fetched from an address is named by its address."""
     if doc.url:
         return doc.url
     if doc.path is None:
         return "<input>"
     try:
-        return Path(os.path.relpath(Path(doc.path).resolve(), po_dir.resolve())).as_posix()
+        name = Path(os.path.relpath(Path(doc.path).resolve(), po_dir.resolve())).as_posix()
     except ValueError:  # another drive on Windows
-        return Path(doc.path).as_posix()
+        name = Path(doc.path).as_posix()
+    return encode_ref(name)
 
 
 def _now() -> str:
@@ -94,7 +126,7 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
     po = polib.POFile(wrapwidth=78)
     src, tgt = al.source, al.target
     po.metadata = {
-        "Project-Id-Version": Path(po_path).stem,
+        "Project-Id-Version": encode_ref(Path(po_path).stem),
         "PO-Revision-Date": _now(),
         "Language": "en",
         "MIME-Version": "1.0",
@@ -108,6 +140,8 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
         "X-Editflow-Target-SHA256": tgt.sha256,
         "X-Editflow-Ratio": f"{al.ratio:.4f}",
         "X-Editflow-Doubt-Threshold": f"{al.doubt_threshold:.2f}",
+        # Which lexicon scored the pairs, for people to see: a new lexicon alone never re-aligns.
+        "X-Editflow-Lexicon": al.lexicon or "none",
         # How each side's paragraphs were told apart, so that a refresh and a build read them the same way.
         PARAGRAPHS_HEADER: f"uk={src.paragraphing} en={tgt.paragraphing}",
     }
@@ -348,7 +382,7 @@ def stale_inputs(po: polib.POFile, po_path: Path) -> list[str]:
         digest = po.metadata.get(f"X-Editflow-{key}-SHA256")
         if not rel or not digest or "://" in rel:
             continue  # a page fetched from an address is not fetched again to see whether it changed
-        p = base / rel
+        p = base / decode_ref(rel)
         if not p.is_file():
             out.append(f"{rel} (missing)")
         elif sha256_file(p) != digest:

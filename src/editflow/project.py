@@ -20,6 +20,7 @@ from editflow.fileio import atomic_write
 
 # Preference order when one slug has several files: what a desk writes before what it saved from the web.
 FORMATS = (".docx", ".md", ".txt", ".html", ".htm", ".mhtml", ".mht")
+_NAMED = FORMATS[:3]  # what messages suggest naming a missing file: how a desk saves a text
 
 
 @dataclass
@@ -33,6 +34,64 @@ class Article:
     @property
     def complete(self) -> bool:
         return self.original is not None and self.translation is not None
+
+    @property
+    def missing(self) -> str:
+        """What an incomplete article lacks, with the name editflow expects for it."""
+        if self.original is None:
+            return f"no original (expected originals/{self.slug}.uk{'|'.join(_NAMED)})"
+        if self.translation is None:
+            return f"no translation (expected translations/{self.slug}.en{'|'.join(_NAMED)})"
+        return ""
+
+
+@dataclass
+class Skipped:
+    """A file in originals/ or translations/ that is no article's, and why."""
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped, {self.reason}"
+
+
+# Files editflow itself keeps in translations/ beside the articles: never "skipped".
+_OWN_SUFFIXES = (".po", ".dismissed", ".json", ".lock", ".tmp")
+
+
+def skipped_files(root: Path) -> list[Skipped]:
+    """Files a desk put in originals/ or translations/ that `build` cannot use, with the name it expects.
+
+    A translation in an unsupported format (`war.en.pdf`), a file named without the language part
+    (`war.docx` in originals/ should be `war.uk.docx`), a file whose language part is the other
+    side's (`war.en.txt` in originals/).
+    """
+    out: list[Skipped] = []
+    for folder, lang, other in (("originals", "uk", "en"), ("translations", "en", "uk")):
+        d = Path(root) / folder
+        if not d.is_dir():
+            continue
+        for p in sorted(d.iterdir()):
+            if not p.is_file() or p.name.startswith((".", "~$")) or p.suffix.lower() in _OWN_SUFFIXES:
+                continue
+            if p.name.lower() in ("readme.md", "readme.txt", "readme"):
+                continue  # a folder's own notes
+            suffix = p.suffix.lower()
+            stem = p.name[: -len(p.suffix)] if p.suffix else p.name
+            tagged = stem.lower().endswith(f".{lang}")
+            if tagged and suffix in FORMATS:
+                continue  # an article's file
+            if tagged:
+                out.append(Skipped(p, f"{p.suffix or 'no extension'} is not a format editflow reads; save it as "
+                                      f"{stem}{' or '.join(_NAMED)}"))
+            elif stem.lower().endswith(f".{other}"):
+                out.append(Skipped(p, f"a .{other}. file in {folder}/; move it to "
+                                      f"{'translations' if other == 'en' else 'originals'}/"))
+            else:
+                base = stem.split(".")[0] if "." in stem else stem
+                ext = suffix if suffix in FORMATS else FORMATS[0]
+                out.append(Skipped(p, f"its name lacks the .{lang}. part; editflow expects {folder}/{base}.{lang}{ext}"))
+    return out
 
 
 def _by_slug(folder: Path, lang: str) -> tuple[dict[str, Path], list[str]]:
@@ -84,7 +143,7 @@ CONFIG_TEMPLATE = """\
 
 [align]
 # Confidence below which a pair is doubtful (marked fuzzy in the PO).
-# threshold = 0.85
+# threshold = 0.95
 
 [glossary]
 # Term bases (CSV, TBX, PO), files or folders, relative to this file.

@@ -50,7 +50,7 @@ _BYLINE_LABEL = re.compile(
     r"^(?:by\s+\w[\w.'’-]*(?:\s+(?:and\s+)?\w[\w.'’-]*){0,5}\s*(?:,.*)?|"
     r"(?:photo|image|video|photos|source|text|author|authors|translated\s+by|translation|words|"
     r"reporting\s+by|edited\s+by)\s*:.*|"
-    r"(?:фото|відео|джерело|текст|автор(?:ка|и)?|переклад|ілюстрація|редактор(?:ка)?)\s*:.*)$",
+    r"(?:фото|світлина|відео|джерело|текст|автор(?:ка|и)?|переклад|ілюстрація|редактор(?:ка)?)\s*:.*)$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -61,7 +61,7 @@ _DATELINE = re.compile(
 
 _NOTE_START = re.compile(
     r"^[\[(]?\s*(?:editor[’'`]?s?\s+note|ed\.?\s+note|translator[’'`]?s?\s+note|"
-    r"note\s+from\s+the\s+(?:editor|translator)|update|clarification|correction|"
+    r"note\s+from\s+the\s+(?:editor|translator)s?|update|clarification|correction|"
     r"примітка(?:\s+(?:редакції|перекладача|ред\.))?|від\s+редакції|прим\.\s*ред)\b",
     re.IGNORECASE,
 )
@@ -89,6 +89,22 @@ INLINE_NOTE = re.compile(
 
 _SENT_END = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
 
+# An author's signature at the end of a column: a name, then who they are
+# ("Андрій Литвиненко, політичний оглядач"; "Mariia Shevchyshyn is a
+# journalist"), often with the republisher's credit in it ("… originally
+# posted on ZN.ua. Translated and edited by …").
+_NAME_START = re.compile(
+    r"^[A-ZА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w'’.-]+){1,2}"
+    r"(?:\s*,\s*|\s+(?:is|was)\s+(?:a|an|the)\s+|\s+[—–]\s+)\S")
+_CREDIT_MARK = re.compile(
+    r"\b(?:(?:originally|first)\s+(?:posted|published|appeared)|translated(?:\s+and\s+edited)?\s+(?:by|from)|"
+    r"translation\s*(?:by|:)|(?:вперше\s+)?опубліковано|переклад(?:ено)?\s*(?::|з\b))",
+    re.IGNORECASE)
+# Where the end of an article may stand: its last paragraphs; what a web
+# page adds after it (an avatar caption, the site's about-us line, social
+# prompts, the comment form) is short.
+_SIGNATURE_TAIL, _CHROME_MAX = 8, 200
+
 
 def strip_inline_notes(text: str) -> str:
     if "[" not in text and "(" not in text:
@@ -112,7 +128,18 @@ def is_byline(text: str) -> bool:
     if _BYLINE_LABEL.match(t):
         # "By the end of the year ..." is a sentence, not a byline.
         return not (t[:3].lower() == "by " and (len(t.split()) > 7 or t[3:4].islower()))
+    # An author line without a label: "Андрій Литвиненко, Київ", "Olena Kovalenko, reporter".
+    if len(t.split()) <= 6 and not _SENT_END.search(t) and is_signature(t):
+        return True
     return bool(_DATELINE.match(t))
+
+
+def is_signature(text: str) -> bool:
+    """An author's signature line: a name, who they are, perhaps the republisher's credit."""
+    t = text.strip()
+    if len(t) > 300 or not _NAME_START.match(t):
+        return False
+    return len(t.split()) <= 14 or bool(_CREDIT_MARK.search(t))
 
 
 def is_note(text: str) -> bool:
@@ -172,6 +199,7 @@ def assign_roles(paragraphs: Sequence[Paragraph], boilerplate: Sequence[re.Patte
     for p in paragraphs:  # a labelled variant is a variant wherever it stands
         if p.role in ("body", "heading") and _HEADLINE_LABEL.match(p.text.strip()):
             p.role = "headline"
+    _mark_page_chrome(paragraphs)
     top: list[Paragraph] = []
     following: Paragraph | None = None
     for p in paragraphs:
@@ -198,3 +226,31 @@ def assign_roles(paragraphs: Sequence[Paragraph], boilerplate: Sequence[re.Patte
     for p in top:
         if p is not first and p.role in ("body", "heading", "title"):
             p.role = "headline"
+
+
+def _mark_page_chrome(paragraphs: Sequence[Paragraph]) -> None:
+    """An author's signature ends the article; the short lines a web page adds after it are boilerplate.
+
+    The signature must stand among the last paragraphs, in the second half,
+    and everything after it must be short, so that a name opening a body
+    paragraph ("Олена Коваленко, мешканка Харкова, розповіла …") never cuts
+    an article short.  A credit line alone does not end an article: it may
+    stand anywhere ("This article was first published by …").
+    """
+    n = len(paragraphs)
+    end = None
+    # The earliest signature of the tail: a site's about-us line may read
+    # like one too ("Frontline Review is an independent newsroom").
+    for k in range(n - 1, max(n - 1 - _SIGNATURE_TAIL, -1), -1):
+        p = paragraphs[k]
+        t = p.text.strip()
+        if p.role in ("body", "byline", "heading") and is_signature(t):
+            end = k
+        elif len(t) > _CHROME_MAX:
+            break
+    if end is None or end < max(2, n // 2):  # a byline under the headline is not the end
+        return
+    paragraphs[end].role = "byline"
+    for p in paragraphs[end + 1:]:
+        if p.role in ("body", "heading", "title", "headline"):
+            p.role = "boilerplate"

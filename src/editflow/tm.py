@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Iterable, Iterator
 
 from editflow import __version__
 from editflow.errors import EditflowError, InputError
@@ -116,7 +116,7 @@ class TranslationMemory:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path) -> "TranslationMemory":
+    def open(cls, path: Path) -> TranslationMemory:
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -145,7 +145,7 @@ class TranslationMemory:
             raise InputError(path, f"cannot open the translation memory ({e.strerror})") from None
         return cls(conn, path)
 
-    def __enter__(self) -> "TranslationMemory":
+    def __enter__(self) -> TranslationMemory:
         return self
 
     def __exit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:

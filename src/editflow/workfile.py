@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editflow.align import DOUBT_THRESHOLD, align
+from editflow.align import DOUBT_THRESHOLD, Lexicon, align
 from editflow.errors import InputError
 from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, load_glossary
@@ -45,13 +45,15 @@ def _prepare(doc: Document) -> Document:
 
 
 def align_files(original: Path | str, translation: Path | str, glossary: Glossary | Sequence[Path] | None = None,
-                threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = (), *,
+                threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = (),
+                lexicon: Lexicon | None = None, *,
                 paragraphs: ParagraphChoice | tuple[ParagraphMode, ParagraphMode] = "auto",
                 check_language: bool = True, timeout: float = TIMEOUT) -> Alignment:
     """Read and align two inputs (files, saved web pages, or pages' addresses).
 
     `glossary`: a loaded glossary (callers that use it again pass it, so it is read and indexed
-    once), or the paths of term bases; `boilerplate`: extra regular expressions for web furniture.
+    once), or the paths of term bases; `boilerplate`: extra regular expressions for web furniture;
+    `lexicon`: word translations to align with (editflow.lexicons chooses the project's).
     `paragraphs`: "blank", "lines" or "auto" for both sides (readers.paragraphs.decide), or the
     (original's, translation's) modes a PO recorded.  `check_language`: refuse inputs that are
     not a Ukrainian original and an English translation (readers.language) before anything is
@@ -70,7 +72,7 @@ def align_files(original: Path | str, translation: Path | str, glossary: Glossar
     if glossary is not None and not isinstance(glossary, Glossary):
         glossary = load_glossary(list(glossary)) if glossary else None
     patterns = [re.compile(p, re.IGNORECASE) for p in boilerplate]
-    al = align(source, target, glossary, threshold=threshold, boilerplate=patterns)
+    al = align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon)
     if chosen.notice:
         al.notices.append(chosen.notice)
     return al

@@ -42,8 +42,13 @@ def po_of(pair: ArticlePair) -> Path:
     return pair.translation.with_name("school.po")
 
 
+# Without a lexicon the omitted paragraph's pair is doubtful (0.45), a pair for the translator to
+# confirm; the starter lexicon is sure of it (0.99), and these scenarios are about the confirming.
+NO_LEXICON = "--no-lexicon"
+
+
 def align(pair: ArticlePair, *extra: str) -> Result:
-    return run("align", str(pair.original), str(pair.translation), *extra)
+    return run("align", str(pair.original), str(pair.translation), NO_LEXICON, *extra)
 
 
 def edit_po(path: Path, fn: Callable[[polib.POFile], None]) -> None:
@@ -124,10 +129,10 @@ def test_build_realigning_a_changed_article_keeps_the_work(make_pair, tmp_path: 
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
-        assert run("build", "-j", "1").exit_code in (0, 1)
+        assert run("build", "-j", "1", NO_LEXICON).exit_code in (0, 1)
         edit_po(po_of(pair), translator_work)
         changed_original(make_pair)
-        result = run("build", "-j", "1", "--json")
+        result = run("build", "-j", "1", "--json", NO_LEXICON)
     finally:
         os.chdir(cwd)
     assert result.exit_code in (0, 1), result.output

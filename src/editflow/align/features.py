@@ -11,10 +11,11 @@ a few country names every news text uses, and glossary terms.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from editflow.roles import strip_inline_notes
 from editflow.textnorm import normalize
@@ -85,7 +86,7 @@ _EXONYM_WORDS = {e for v in (*_EXONYMS.values(), *_EXONYMS_LOWER.values()) for e
 
 
 @lru_cache(maxsize=1)
-def _fuzzy():  # type: ignore[no-untyped-def]
+def _fuzzy() -> tuple[Any, Any]:
     # Imported on first use and kept: rapidfuzz resolves `process` lazily, and
     # a `from ... import` inside the hot function costs a millisecond per call.
     from rapidfuzz import process
@@ -179,6 +180,7 @@ def _number_key(run: str) -> str:
 class ParaFeatures:
     length: int
     keys: Counter[str]
+    words: frozenset[str] = frozenset()  # the distinct words as written, for the lexical evidence
 
 
 class Extractor:
@@ -238,13 +240,13 @@ class Extractor:
             for w, r in roman.items():
                 if r:
                     groups.setdefault(r[0], []).append(w)
-            for letter, words in groups.items():
+            for letter, group in groups.items():
                 cands = by_letter.get(letter)
                 if not cands:
                     continue
-                scores = process.cdist([roman[w] for w in words], cands, scorer=JaroWinkler.similarity,
+                scores = process.cdist([roman[w] for w in group], cands, scorer=JaroWinkler.similarity,
                                        score_cutoff=0.86, dtype="float32")
-                for wi, w in enumerate(words):
+                for wi, w in enumerate(group):
                     hits = {cands[k] for k in scores[wi].nonzero()[0]}
                     if hits:
                         name_map[w] = hits
@@ -253,22 +255,22 @@ class Extractor:
         stem_index = self.stem_index
         cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         for w in set().union(*src_words):
-            keys = static_word_keys(w)
+            word_keys = static_word_keys(w)
             names = name_map.get(w)
             if names:
-                keys = keys + tuple(f"w:{e}" for e in names)
+                word_keys = word_keys + tuple(f"w:{e}" for e in names)
             stems: tuple[str, ...] = ()
             if stem_index:
                 lw = w.lower()
                 stems = tuple(lw[:k] for k in range(2, len(lw) + 1) if lw[:k] in stem_index)
-            cache[w] = (keys, stems)
+            cache[w] = (word_keys, stems)
 
         # Most words give no key at all: visit only those that do (a set
         # intersection in C instead of a Python loop over every word).
         keyed = {w: k for w, (k, _) in cache.items() if k}
         stemmed = {w: st for w, (_, st) in cache.items() if st}
         src_feats = []
-        for text, words, length in zip(src_n, src_words, src_lens):
+        for text, words, length in zip(src_n, src_words, src_lens, strict=True):
             keys = number_keys(text)
             found: set[str] = set()
             stems_here: set[str] = set()
@@ -283,11 +285,11 @@ class Extractor:
                 for ti in {ti for st in stems_here for ti in stem_index[st]}:
                     if all(st in stems_here for st in self.terms[ti][0]):
                         keys[f"g:{ti}"] += 1
-            src_feats.append(ParaFeatures(length, keys))
+            src_feats.append(ParaFeatures(length, keys, frozenset(words)))
 
         wanted = {k[2:] for ks, _ in cache.values() for k in ks if k.startswith("w:")}
         tgt_feats = []
-        for text, words, word_set, length in zip(tgt_n, tgt_words, tgt_sets, tgt_lens):
+        for text, tgt_list, word_set, length in zip(tgt_n, tgt_words, tgt_sets, tgt_lens, strict=True):
             keys = number_keys(text)
             for k in month_keys_en(word_set):
                 keys[k] += 1
@@ -299,14 +301,14 @@ class Extractor:
             # Renderings are looked up as word n-grams, not by scanning the
             # text once per term: a newsroom glossary has thousands.
             if self.en_index:
-                low = [w.lower() for w in words]
+                low = [w.lower() for w in tgt_list]
                 hits = set()
                 for size in range(1, self.en_max + 1):
                     for start in range(len(low) - size + 1):
                         hits.update(self.en_index.get(" ".join(low[start:start + size]), ()))
                 for ti in hits:
                     keys[f"g:{ti}"] += 1
-            tgt_feats.append(ParaFeatures(length, keys))
+            tgt_feats.append(ParaFeatures(length, keys, frozenset(word_set)))
         return src_feats, tgt_feats
 
 

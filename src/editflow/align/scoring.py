@@ -15,12 +15,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
 from editflow.align.dp import KINDS, NEG, Band, gather
 from editflow.align.features import ParaFeatures
+from editflow.align.lexical import LexicalGrids
 
 # Paragraph categories for the role evidence; 0 is ordinary text.
 # "headline-labelled" is a variant that says so ("Headline option 2: …"): it
@@ -32,7 +33,7 @@ TITLE_CAT, HEADLINE_CAT = 5, 6  # HEADLINE_CAT and above: variants
 N_CATS = 8  # categories 0..7
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_penalty_table(a: int, b: int, role_pen: float, headline_pen: float) -> np.ndarray:
     """Role penalty of an a-b bead for every combination of its paragraphs' categories.
 
@@ -79,6 +80,13 @@ class Params:
     role_pen: float = 4.0   # a special paragraph paired with one of another kind
     headline_pen: float = 0.3
     temperature: float = 1.0
+    # Lexical evidence (with a lexicon): weight of the words' log-likelihood
+    # ratio (the words of a paragraph are not independent trials), the least
+    # probability of a lexicon pair that counts as a translation, and how often
+    # a true pair covers a word (None: from the lexicon's training).
+    lex_weight: float = 0.5
+    lex_min_p: float = 0.1
+    lex_r: float | None = None
 
 
 def log_tail(x: np.ndarray) -> np.ndarray:
@@ -216,8 +224,12 @@ def pair_grid(ev: Evidence, band: Band, n: int) -> np.ndarray:
     return grid
 
 
-def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.ndarray]:
-    """Score arrays (n+1, W), one per kind in KINDS order; NEG where a bead cannot end."""
+def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params,
+                lex: LexicalGrids | None = None) -> list[np.ndarray]:
+    """Score arrays (n+1, W), one per kind in KINDS order; NEG where a bead cannot end.
+
+    `lex`: the words' evidence on this band (editflow.align.lexical), when a lexicon is used.
+    """
     n, m = len(ev.src_len) - 1, len(ev.tgt_len) - 1
     w = band.width
     rows = np.arange(n + 1)[:, None]
@@ -293,5 +305,14 @@ def bead_scores(ev: Evidence, band: Band, ratio: float, prm: Params) -> list[np.
             code += cats[db] * (N_CATS ** (a + db))
         pen = role_penalty_table(a, b, prm.role_pen, prm.headline_pen)[code]
         s = s - pen
+        if lex is not None:
+            words = (lex.src_base[ri] - lex.src_base[ri - a]) + (lex.tgt_base[cj] - lex.tgt_base[cj - b])
+            for da in range(a):
+                g = lex.src_gain[b - 1]
+                words = words + (g if da == 0 else gather(g, band, da, 0))
+            for db in range(b):
+                g = lex.tgt_gain[a - 1]
+                words = words + (g if db == 0 else gather(g, band, 0, db))
+            s = s + prm.lex_weight * words
         out.append(np.where(valid, s / prm.temperature, NEG))
     return out

@@ -9,8 +9,10 @@ convention), else the PO's `PO-Revision-Date`, else the PO's
 
 from __future__ import annotations
 
+import functools
 import io
 import os
+import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     import polib
 
 _FALLBACK = datetime(2000, 1, 1, tzinfo=UTC)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _parse_po_date(value: str) -> datetime | None:
@@ -95,6 +98,134 @@ def docx_bytes(document: Any, moment: datetime) -> bytes:
     return out.getvalue()
 
 
+# Table styles every new document keeps: Word's default and the plain grid.
+_KEPT_TABLE_STYLES = frozenset({"Normal Table", "Table Normal", "Table Grid"})
+
+
+@functools.cache
+def _blank_template() -> bytes:
+    """python-docx's default template without the parts no export uses, made once per process.
+
+    That template defines a hundred table styles ("Medium Grid 3 Accent 6", …:
+    430 KB of its 440 KB styles part) and carries a second copy of the styles
+    for Word 2010 (stylesWithEffects).  No export uses either, and they made up
+    most of the time to open, write and compress every review, redline and
+    publication, and to read one back.  Word still offers its built-in table
+    styles (the latent styles stay), and Word 2010 and later open documents
+    without the second copy, like every file LibreOffice writes.
+    """
+    import docx
+
+    document = docx.Document()
+    styles = document.styles.element
+    for style in styles.findall(_W + "style"):
+        name = style.find(_W + "name")
+        if style.get(_W + "type") == "table" and (name is None or name.get(_W + "val") not in _KEPT_TABLE_STYLES):
+            styles.remove(style)
+    rels = document.part.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith("/stylesWithEffects")]:
+        del rels[rid]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def new_document() -> Any:
+    """A new python-docx Document: the default template, lightened (see `_blank_template`)."""
+    import docx
+
+    return docx.Document(io.BytesIO(_blank_template()))
+
+
 def save_docx(document: Any, path: Path, moment: datetime) -> None:
     """Write the document deterministically and atomically (temp file, then rename)."""
     atomic_write(Path(path), docx_bytes(document, moment))
+
+
+# ---------------------------------------------------------------------------
+# Text as Word stores it
+# ---------------------------------------------------------------------------
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Characters a run stores as elements rather than as text: what Word itself
+# writes for them, and what the readers (readers/docx.py, the review import)
+# turn back into the same characters.
+_ELEMENTS = {"\n": "br", "\t": "tab", "\u00ad": "softHyphen", "\u2011": "noBreakHyphen"}
+# XML 1.0 cannot hold C0 controls (other than tab, newline, carriage return) nor
+# U+FFFE/U+FFFF.  The noncharacters are stored as `w:sym` (their code, no
+# font), which the readers read back; the controls never reach a writer from a
+# PO (`check_storable` refuses it first), so here they can only come from
+# editflow's own messages and are shown as U+FFFD.
+_SPECIAL = re.compile("[\n\t\u00ad\u2011\ufffe\uffff\x00-\x08\x0b-\x1f]")
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f]")
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+
+
+def _text_element(run: Any, tag: str, piece: str) -> None:
+    from lxml import etree
+
+    t = etree.SubElement(run, _W + tag)
+    t.text = piece
+    if piece[:1].isspace() or piece[-1:].isspace() or "  " in piece:
+        t.set(_XML_SPACE, "preserve")
+
+
+def append_text(run: Any, text: str, text_tag: str = "t") -> None:
+    """Append `text` to the `w:r` element `run` as Word stores it, every character kept.
+
+    Line breaks become `w:br`, tabs `w:tab`, soft and non-breaking hyphens
+    `w:softHyphen` and `w:noBreakHyphen`, U+FFFE/U+FFFF `w:sym`; the rest
+    goes into `w:t` (`text_tag`: "delText" for a tracked deletion), with
+    xml:space="preserve" wherever spaces must not be trimmed.
+    """
+    from lxml import etree
+
+    start = 0
+    for m in _SPECIAL.finditer(text):
+        if m.start() > start:
+            _text_element(run, text_tag, text[start:m.start()])
+        ch = m.group()
+        if ch in _ELEMENTS:
+            etree.SubElement(run, _W + _ELEMENTS[ch])
+        elif ch in "\ufffe\uffff":
+            etree.SubElement(run, _W + "sym").set(_W + "char", f"{ord(ch):04X}")
+        else:
+            _text_element(run, text_tag, "\ufffd")
+        start = m.end()
+    if start < len(text):
+        _text_element(run, text_tag, text[start:])
+
+
+def xml_safe(text: str) -> str:
+    """`text` for a place that holds plain XML text only (document properties, attributes):
+    what XML cannot hold becomes U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
+
+
+def check_storable(po: polib.POFile, po_path: Path) -> None:
+    """Refuse (InputError naming the PO, the line and the entry) a PO holding text a Word document cannot hold.
+
+    C0 control characters other than tab and newline: a translator's editor
+    may have let one in; XML 1.0 has no way to store it, and dropping it
+    silently would change the text.  Everything else is stored (`append_text`).
+    """
+    from editflow.errors import InputError
+
+    hint = "delete it in the PO (it is invisible in most editors) and export again"
+    for name, value in po.metadata.items():
+        m = _UNSTORABLE.search(f"{name}{value}")
+        if m:
+            raise InputError(po_path, f"the header field {name!r} holds the control character "
+                                      f"U+{ord(m.group()):04X}, which a Word document cannot hold", hint)
+    for entry in po:
+        if entry.obsolete:
+            continue
+        for label, value in (("Ukrainian (msgid)", entry.msgid), ("English (msgstr)", entry.msgstr),
+                             ("id (msgctxt)", entry.msgctxt or ""), ("translator comment", entry.tcomment or ""),
+                             ("comment", entry.comment or "")):
+            m = _UNSTORABLE.search(value)
+            if m:
+                ident = f" {entry.msgctxt!r}" if entry.msgctxt else ""
+                raise InputError(po_path, f"line {entry.linenum}: the {label} of entry{ident} holds the control "
+                                          f"character U+{ord(m.group()):04X}, which a Word document cannot hold",
+                                 hint)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editflow.errors import InputError
-from editflow.export.review import SEP, XML_SPACE, W
+from editflow.export.review import SEP, W
 from editflow.outputs import Claim, OutputKind, WriteResult, decide, stamp
 
 _TOKEN = re.compile(r"\n\n|[^\S\n]+|\n|\w+|[^\w\s]")
@@ -73,14 +73,10 @@ class _Ids:
 def _text_run(kind: str, text: str):
     from lxml import etree
 
+    from editflow.export._package import append_text
+
     r = etree.Element(W + "r")
-    for k, line in enumerate(text.split("\n")):
-        if k:
-            etree.SubElement(r, W + "br")
-        if line:
-            t = etree.SubElement(r, W + ("delText" if kind == "del" else "t"))
-            t.text = line
-            t.set(XML_SPACE, "preserve")
+    append_text(r, text, "delText" if kind == "del" else "t")
     return r
 
 
@@ -111,9 +107,7 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> WriteResu
     the paragraphs, the entries with changes, insertions and deletions, and
     names the reviewers.
     """
-    import docx
-
-    from editflow.export._package import export_moment, save_docx
+    from editflow.export._package import check_storable, export_moment, new_document, save_docx, xml_safe
     from editflow.export.review import row_ids
     from editflow.history import before_records
     from editflow.po import entry_info, load_po
@@ -125,12 +119,13 @@ def write_redline(po_path: Path, out: Path, *, force: bool = False) -> WriteResu
     if not any(records.values()):
         raise InputError(po_path, "has no imported review, so there is nothing to redline",
                          "import the reviewed document first with 'editflow import-review'")
+    check_storable(po, po_path)
     claim = Claim.from_po(OutputKind.REDLINE, po.metadata, po_path)
     ownership = decide(out, claim).require(force)
     moment = export_moment(po)
     date = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    document = docx.Document()
-    title = po.metadata.get("Project-Id-Version", "") or "article"
+    document = new_document()
+    title = xml_safe(po.metadata.get("Project-Id-Version", "") or "article")
     props = document.core_properties
     props.title = f"{title} (redline)"
     stamp(document, claim)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from editflow.errors import InputError
+from editflow.export._package import append_text, new_document, xml_safe
 from editflow.outputs import HASHED_PARTS, REVIEW_NS, Claim, OutputKind, WriteResult, decide, parts_sha, stamp
 
 if TYPE_CHECKING:
@@ -170,9 +171,7 @@ def _add_comment(comments_elm, cid: int, text: str, date: str) -> None:
             _sub(_sub(mark, "rPr"), "rStyle", val="CommentReference")
             _sub(mark, "annotationRef")
         if line:
-            t = _sub(_sub(p, "r"), "t")
-            t.text = line
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            append_text(_sub(p, "r"), line)
     comments_elm.append(c)
 
 
@@ -188,14 +187,8 @@ def _run(text: str, *, lang: str = "", italic: bool = False, bold: bool = False,
             _sub(rpr, "color", val="7F7F7F")
         if lang:
             _sub(rpr, "lang", val=lang)
-    # Line breaks inside a paragraph (a heading with a manual break) stay line breaks.
-    for k, piece in enumerate(text.split("\n")):
-        if k:
-            _sub(r, "br")
-        t = _sub(r, "t")
-        t.text = piece
-        if piece != piece.strip() or "  " in piece:
-            t.set(XML_SPACE, "preserve")
+    # Line breaks, tabs, soft hyphens… as Word writes them, so that the import reads back every character.
+    append_text(r, text)
     return r
 
 
@@ -352,12 +345,12 @@ def _custom_xml(identity: dict[str, str], rows: list[dict[str, str]], content_sh
     root = etree.Element(f"{{{REVIEW_NS}}}review", nsmap={None: REVIEW_NS})
     root.set("version", "1")
     for k, v in identity.items():
-        root.set(k, v)
+        root.set(k, xml_safe(v))
     root.set("content-sha", content_sha)
     for row in rows:
         r = etree.SubElement(root, f"{{{REVIEW_NS}}}row")
         for k, v in row.items():
-            r.set(k, v)
+            r.set(k, xml_safe(v))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -389,16 +382,15 @@ def _document_content_sha(document) -> str:
 
 def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
     """The review document (python-docx Document) and its summary, without the custom part's body hash."""
-    import docx
     from docx.shared import Pt
 
     rows = row_ids(po)
-    document = docx.Document()
+    document = new_document()
     _landscape(document)
     _settings_track_revisions(document)
     normal = document.styles["Normal"]
     normal.font.size = Pt(10)
-    title = po.metadata.get("Project-Id-Version", "") or "article"
+    title = xml_safe(po.metadata.get("Project-Id-Version", "") or "article")
     props = document.core_properties
     props.title = f"{title} (bilingual review)"
     # editflow, not python-docx: an import tells a reviewer's untracked edit
@@ -499,7 +491,7 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     `force`.  Same PO (and glossary) → same bytes.
     """
     from editflow.checks import check_po
-    from editflow.export._package import docx_bytes, export_moment
+    from editflow.export._package import check_storable, docx_bytes, export_moment
     from editflow.fileio import atomic_write
     from editflow.po import load_po
 
@@ -507,6 +499,7 @@ def write_review(po_path: Path, out: Path, *, glossaries: list[Path] | None = No
     po = load_po(po_path)
     if not row_ids(po):
         raise InputError(po_path, "has no entries to review", "run 'editflow align' first")
+    check_storable(po, po_path)
     claim = Claim.from_po(OutputKind.REVIEW, po.metadata, po_path)
     ownership = decide(out, claim).require(force)
     if findings is None:

@@ -339,6 +339,10 @@ def _paragraph_text(p, changes: list[Change] | None) -> str:
             out.append("\u2011")
         elif tag == _q("softHyphen"):
             out.append("\u00ad")
+        elif tag == _q("sym"):
+            from editflow.readers.docx import symbol_character
+
+            out.append(symbol_character(el))
     return "".join(out)
 
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from editflow.numbers.money import currency_after, currency_before
 from editflow.numbers.quantity import Quantity
 from editflow.numbers.text import CYR, GROUP_SP, overlaps
 from editflow.numbers.units import unit_after
 
 _UK_NUM = re.compile(
-    r"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])"
+    r"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?:(?<![A-Za-z_])|(?<=[0-9]x))"
     r"(?:[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
 _EN_NUM = re.compile(
-    rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?<![A-Za-z_])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
+    rf"(?=[0-9])(?<![0-9])(?<![0-9][.,])(?:(?<![A-Za-z_])|(?<=[0-9]x))(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?(?![0-9])"
+    rf"|[0-9]{{1,3}}(?:[ \u00a0\u202f\u2009][0-9]{{3}})+,[0-9]+(?![0-9])"
     rf"|[0-9]{{1,3}}(?:{GROUP_SP}[0-9]{{3}})+(?![0-9])"
     rf"|[0-9]{{1,3}}(?: [0-9]{{3}})+(?![0-9]|[.,][0-9])"
     rf"|[0-9]+(?:\.[0-9]+)?(?![0-9]|,[0-9])"
@@ -29,6 +31,7 @@ _EN_NUM = re.compile(
 _UK_MULT = re.compile(
     r"[ \u00a0\u202f]?(?:(тис)\.|(тисяч)(?:а|і|у|ами|ах|ею)?\b|(тис)\b|(млн|мільйон\w*)\.?|(млрд|мільярд\w*)\.?"
     r"|(трлн|трильйон\w*)\.?)", re.IGNORECASE)
+_UK_MULT_BEFORE = re.compile(r"(?<![\w])тисяч[ \u00a0]+$", re.IGNORECASE)
 _EN_MULT = re.compile(
     r"(?:[ \u00a0\u202f-](thousand|million|billion|trillion|mln|mn|bn|tn)\b"
     r"|(k|m|mn|bn|b|tn)\b(?![-'’]))")
@@ -58,6 +61,9 @@ def _uk_values(s: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
 
 
 def _en_values(s: str) -> tuple[tuple[float, ...], str]:
+    if any(c in s for c in "\u00a0\u202f\u2009 ") and "," in s:
+        # "1 250,50": grouped and with a decimal comma, the Ukrainian way through and through
+        return (float(re.sub(r"[ \u00a0\u202f\u2009]", "", s).replace(",", ".")),), "decimal-comma"
     if any(c in s for c in "\u00a0\u202f\u2009 "):
         return (float(re.sub(r"[ \u00a0\u202f\u2009]", "", s)),), "space-group"
     if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", s):
@@ -89,7 +95,7 @@ def digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterato
     rx = _UK_NUM if lang == "uk" else _EN_NUM
     for m in rx.finditer(text):
         a, b = m.span()
-        if overlaps(taken, a, b) or _SQUARE_UNIT.search(text, max(0, a - 3), a) and m.group() in ("2", "3"):
+        if overlaps(taken, a, b) or (_SQUARE_UNIT.search(text, max(0, a - 3), a) and m.group() in ("2", "3")):
             continue
         s = m.group()
         if lang == "uk":
@@ -103,6 +109,9 @@ def digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterato
         rest = text[b:b + 40]
         if lang == "uk":
             mm = _UK_MULT.match(rest)
+            if not mm and _UK_MULT_BEFORE.search(text, max(0, a - 12), a):
+                # "тисяч 100": the colloquial inversion of "100 тисяч"
+                q.loose, q.values, q.multiplied = q.values, tuple(v * 1e3 for v in q.values), True
             if mm:
                 g = mm.groups()
                 mult = 1e3 if (g[0] or g[1] or g[2]) else 1e6 if g[3] else 1e9 if g[4] else 1e12
@@ -144,7 +153,10 @@ def digit_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterato
                 elif re.match(r"'?s\b", rest) and q.values[0] % 10 == 0:
                     q.soft = True  # the 1990s, the 80s: a decade, often named in words
                     end = b + rest.index("s") + 1
-        if not q.percent and not q.multiplied:
-            q.unit = unit_after(text[b:b + 60], lang)
+        if not q.percent:
+            q.currency = currency_before(text, a) or currency_after(text, end, lang)
+        if not q.percent and not q.currency:
+            # "3 млн тонн", "12 тис. гектарів": the unit follows the multiplier
+            q.unit = unit_after(text[end:end + 60], lang) if q.multiplied else unit_after(text[b:b + 60], lang)
         q.end, q.text = end, text[a:end]
         yield q

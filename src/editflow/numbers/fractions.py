@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from editflow.numbers.quantity import Quantity
 from editflow.numbers.text import lower_keeping_offsets
-from editflow.numbers.words_en import EN_SCALES, EN_UNITS
+from editflow.numbers.words_en import EN_ONES, EN_SCALES
 
 _DIGIT_FRACTION = re.compile(r"(?=[0-9])(?<![0-9/.,])([1-9])/([1-9][0-9]?)(?![0-9/]|[.,][0-9])")
 _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
@@ -30,7 +30,7 @@ def read_fractions(text: str, lang: str) -> Iterator[Quantity]:
     low = lower_keeping_offsets(text)
     if lang == "en" and any(w in low for w in ("half", "halves", "third", "quarter", "fifth", "tenth")):
         for m in _EN_FRACTION.finditer(text):
-            n = 1 if m.group(1).lower() in ("a", "one") else EN_UNITS[m.group(1).lower()]
+            n = 1 if m.group(1).lower() in ("a", "one") else EN_ONES[m.group(1).lower()]
             scale = EN_SCALES[m.group(4).lower()] if m.group(4) else 1  # a quarter of a million
             yield Quantity(m.start(), m.end(), m.group(), "number", spelled=True, multiplied=scale > 1,
                            values=(n / _EN_DENOMINATORS[(m.group(2) or m.group(3)).lower()] * scale,))

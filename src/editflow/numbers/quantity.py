@@ -32,6 +32,10 @@ class Quantity:
     fmt: str = ""                      # English written the Ukrainian way: "decimal-comma", "space-group"
     unit: str = ""                     # a measure the figure is in, when conversions matter: "km", "mi", ...
     approx: bool = False               # hedged: "about 1,500", "близько 1 500", "понад 600"
+    sign: int = 0                      # -1 / +1 when the text writes the sign ("−5", "мінус 5", "+3"); values carry it
+    currency: str = ""                 # "UAH", "USD", "EUR", "GBP" for a sum of money
+    difference: bool = False           # a temperature difference ("на 5 градусів тепліше"): converted without offset
+    zone: tuple[float, ...] | None = ()  # a time's zone as UTC offsets: () not stated, None stated but unknown
 
 
 def sig_digits(x: float) -> int:

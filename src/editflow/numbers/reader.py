@@ -10,8 +10,10 @@ from editflow.numbers.codes import designations, list_numbers, phones
 from editflow.numbers.dates import overnight, read_dates
 from editflow.numbers.digits import digit_numbers
 from editflow.numbers.fractions import read_fractions
+from editflow.numbers.money import currency_after
 from editflow.numbers.quantity import Quantity
 from editflow.numbers.roman import centuries
+from editflow.numbers.signs import apply_signs
 from editflow.numbers.text import (
     ANY_DIGIT,
     blank,
@@ -19,8 +21,8 @@ from editflow.numbers.text import (
     masked_spans,
     overlaps,
 )
-from editflow.numbers.times import read_times
-from editflow.numbers.units import unit_after
+from editflow.numbers.times import read_times, word_times
+from editflow.numbers.units import feet_and_inches, mark_differences, unit_after
 from editflow.numbers.words_en import spelled_en
 from editflow.numbers.words_uk import spelled_uk
 
@@ -34,7 +36,7 @@ def _read_digits(work: str, text: str, lang: str, out: list[Quantity], taken: li
         add(q)
     for q in sorted(read_dates(work, lang), key=lambda q: (q.start, -(q.end - q.start))):
         add(q)
-    for q in read_times(work, lang):
+    for q in read_times(work, lang, text):
         add(q)
     for q in list_numbers(work):
         add(q)
@@ -68,9 +70,14 @@ def extract(text: str, lang: str) -> list[Quantity]:
 
     for q in read_fractions(work, lang):
         add(q)
+    for q in feet_and_inches(work, lang):  # before the digits: "6-foot-6" is one figure; "six feet two" too
+        add(q)
     if digits:
         _read_digits(work, text, lang, out, taken, add)
     low = lower_keeping_offsets(work)
+    if any(w in low for w in ("noon", "midday", "midnight", "опівд", "опівн")):
+        for q in word_times(work, lang):
+            add(q)
     if any(h in low for h in ("століт", "сторіч", "ст.", "centur", "cent.")):
         for q in centuries(work):
             add(q)
@@ -80,15 +87,18 @@ def extract(text: str, lang: str) -> list[Quantity]:
         spelled = list(spelled_en(work, taken))
     for q in spelled:
         if q.kind == "number" and not q.ordinal:
+            q.currency = currency_after(work, q.end, lang)
             after = work[q.end:q.end + 60]
             if lang == "en" and q.values[0] < 1:
                 after = _ARTICLE.sub("", after, count=1)  # "half an inch"
-            q.unit = unit_after(after, lang)
+            q.unit = "" if q.currency else unit_after(after, lang)
         add(q)
     for q in out:
         # "six decades" is sixty years, "три десятиліття" thirty
         if q.kind == "number" and q.values and _DECADES.match(work, q.end):
-            q.values = q.values + (q.values[0] * 10,)
+            q.values = (*q.values, q.values[0] * 10)
+    apply_signs(out, work, text)
+    mark_differences(out, work)
     out.sort(key=lambda q: q.start)
     return out
 
@@ -99,7 +109,7 @@ def _abbreviated_years(qs: list[Quantity]) -> None:
     for a, b in pairwise(qs):
         if (a.kind == "number" and b.kind == "number" and a.text.isdigit() and len(a.text) == 4
                 and b.values and 0 <= b.values[0] < 100 and b.start - a.end == 1 and b.text[:2].isdigit()):
-            b.values = b.values + (int(a.values[0]) // 100 * 100 + b.values[0],)
+            b.values = (*b.values, int(a.values[0]) // 100 * 100 + b.values[0])
 
 
 def _join_scaled(qs: list[Quantity], text: str) -> None:

@@ -17,7 +17,7 @@ def _roman(s: str) -> int | None:
     if not re.fullmatch(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", s):
         return None
     total = 0
-    for a, b in zip(s, s[1:] + " "):
+    for a, b in zip(s, s[1:] + " ", strict=True):
         v = _ROMAN[a]
         total += -v if b != " " and _ROMAN[b] > v else v
     return total or None

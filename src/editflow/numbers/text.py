@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from editflow.numbers.zones import OFFSET
+
 GROUP_SP = "[\u00a0\u202f\u2009]"          # no-break, narrow no-break, thin space
 APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "′": "'"})
 CYR = "А-Яа-яІіЇїЄєҐґ"
 
 # Things whose digits are not figures of the text: web addresses, e-mail,
-# handles, hashtags, footnote markers.  They are blanked before reading.
+# handles, hashtags, footnote markers, a zone's offset (UTC+2).  They are blanked before reading.
 # Each pattern runs only when a cheap test says it can match (speed: most
 # paragraphs have none of them).
 _DOMAIN_TAIL = re.compile(r"\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b")
@@ -24,6 +26,7 @@ _MASKS = [
     (lambda t: "@" in t, re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+")),
     (lambda t: "#" in t, re.compile(r"(?<![\w&])#(?=\w*[^\W\d_])\w+")),
     (lambda t: "[" in t or "24/7" in t, re.compile(r"\[[0-9]{1,3}\]|\b24/7\b")),
+    (lambda t: "UTC" in t or "GMT" in t, OFFSET),
     (lambda t: "." in t and _DOMAIN_TAIL.search(t) is not None,
      re.compile(r"\b[\w-]+\.(?:com|org|net|ua|uk|gov|html?|php|pdf|jpe?g|png)\b")),
 ]

@@ -45,7 +45,9 @@ _UK_CAND = re.compile(
     r"(?<![\w'’ʼ])(?:нул|од|дв|тр|чот|чет|п['’ʼ]ят|шіс|шес|шос|сім|сем|сьом|віс|вос|дев|дес|сор|ст|сот|тис|міль|трил"
     r"|обид|обо|пів|перш|друг|трет|дюжин|полови|чвер|доб|вдві|удві|втри|утри|вчет"
     r"|[ув](?:друг|трет|четв|п['’ʼ]ят|шост|сьом|восьм|дев|дес|одинад|двана|двад))[а-яіїєґ'’ʼ]*")
-_UK_HALF_SCALE = re.compile(r"пів(?:[ -]?)(тисячі|мільйона|мільярда)\b", re.IGNORECASE)
+_UK_HALF_SCALE = re.compile(r"пів(?:[ -]?)(тисячі|мільйона|мільярда|трильйона)\b", re.IGNORECASE)
+# "кілька тисяч", "десятки тисяч", "сотні мільйонів": a vague amount of that scale
+_UK_FEW = re.compile(r"(?<![\w'’ʼ])(?:кілька|декілька|кількох|декількох|кільком|багато|чимало)\s+$", re.IGNORECASE)
 # Cheap filter before asking pymorphy3: only words that could be numerals.
 _UK_NUMERAL_START = re.compile(
     r"^(?:нул|од|дв|дві|тр|чотир|четв|п'ят|шіст|шест|шост|сім|сем|сьом|віс|вос|дев'|десят|сор|"
@@ -75,9 +77,11 @@ def uk_numeral(word: str) -> tuple[str, float] | None:
     for lemma, tag in lemmas:
         if lemma in _UK_CARDINALS and "NUMR" in tag:
             return "cardinal", _UK_CARDINALS[lemma]
-    for lemma, tag in lemmas:
-        if lemma in _UK_SCALES and "NOUN" in tag:
-            return ("scale-plural" if "plur" in tag and "nomn" in tag else "scale"), _UK_SCALES[lemma]
+    scales = [(lemma, tag) for lemma, tag in lemmas if lemma in _UK_SCALES and "NOUN" in tag]
+    if scales:
+        # "тисячі" is "thousands" as often as "of a thousand": plural wins, a numeral before it still counts
+        plural = any("plur" in tag and "nomn" in tag for _, tag in scales)
+        return ("scale-plural" if plural else "scale"), _UK_SCALES[scales[0][0]]
     for lemma, tag in lemmas:
         if lemma in _UK_ORDINALS and "ADJF" in tag:
             return "ordinal", _UK_ORDINALS[lemma]
@@ -124,17 +128,18 @@ def _uk_day(text: str, q: Quantity) -> Quantity:
 
 
 def spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
+    halves: list[tuple[int, int]] = []
     for m in (_UK_HALF_SCALE.finditer(text) if "пів" in lower_keeping_offsets(text) else ()):
         if not overlaps(taken, *m.span()):
-            scale = {"т": 1e3, "м": 1e6}.get(m.group(1)[0].lower(), 1e9)
-            if m.group(1).lower().startswith("мільяр"):
-                scale = 1e9
-            taken.append(m.span())
-            yield Quantity(m.start(), m.end(), m.group(), "number", values=(0.5 * scale,), spelled=True,
-                           multiplied=True)
+            word = m.group(1).lower()
+            scale = 1e3 if word.startswith("т") else 1e9 if word.startswith("мільяр") else 1e12 if \
+                word.startswith("трил") else 1e6
+            halves.append(m.span())
+            yield Quantity(m.start(), m.end(), m.group(), "number", values=(0.5 * scale,), loose=(0.5,),
+                           spelled=True, multiplied=True)
     words = [(m.start(), m.end(), text[m.start():m.end()]) for m in _UK_CAND.finditer(lower_keeping_offsets(text))]
-    free = [not overlaps(taken, a, b) for a, b, _ in words]
-    info = [uk_numeral(w) if ok else None for (a, b, w), ok in zip(words, free)]
+    free = [not overlaps(taken, a, b) and not overlaps(halves, a, b) for a, b, _ in words]
+    info = [uk_numeral(w) if ok else None for (a, b, w), ok in zip(words, free, strict=True)]
     i = 0
     while i < len(words):
         kind = info[i]
@@ -145,8 +150,20 @@ def spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             i += 1
             continue
         cls, v = kind
+        if cls == "scale" and _UK_FEW.search(text, max(0, words[i][0] - 12), words[i][0]):
+            a, b, w = words[i]
+            yield Quantity(a, b, w, "vague", values=(v,), spelled=True)  # "кілька тисяч"
+            i += 1
+            continue
+        following = info[i + 1] if i + 1 < len(words) else None
+        if cls in ("vague", "scale-plural") and following is not None \
+                and following[0] in ("scale", "scale-plural") and not text[words[i][1]:words[i + 1][0]].strip():
+            a, b = words[i][0], words[i + 1][1]
+            yield Quantity(a, b, text[a:b], "vague", values=(v * following[1],), spelled=True)  # "десятки тисяч"
+            i += 2
+            continue
         if cls in ("cardinal", "scale"):
-            total, current, j = 0.0, 0.0, i
+            total, current, j, last_scale = 0.0, 0.0, i, 0.0
             while j < len(words):
                 nxt = info[j]
                 if nxt is None:
@@ -165,7 +182,7 @@ def spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
                     current += v2
                 else:
                     total += max(current, 1) * v2
-                    current = 0
+                    current, last_scale = 0, v2
                 j += 1
             value = total + current
             ordinal = False
@@ -174,8 +191,11 @@ def spelled_uk(text: str, taken: list[tuple[int, int]]) -> Iterator[Quantity]:
             if (after is not None and after[0] == "ordinal" and after[1] < 10
                     and not text[words[j - 1][1]:words[j][0]].strip() and can_add(value % 100, after[1])):
                 value, ordinal, j = value + after[1], True, j + 1
-            yield _uk_day(text, Quantity(words[i][0], words[j - 1][1], text[words[i][0]:words[j - 1][1]],
-                                         "number", values=(value,), spelled=True, ordinal=ordinal))
+            q = Quantity(words[i][0], words[j - 1][1], text[words[i][0]:words[j - 1][1]], "number",
+                         values=(value,), spelled=True, ordinal=ordinal)
+            if last_scale >= 1e3 and not current and not ordinal:
+                q.multiplied, q.loose = True, (value / last_scale,)  # "три мільйони": 3 of a scale
+            yield _uk_day(text, q)
             i = j
             continue
         a, b, w = words[i]

@@ -10,6 +10,8 @@ want to align.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from lxml import etree
 
 from editflow.errors import InputError
 from editflow.model import Document, Paragraph, Role
+from editflow.textnorm import is_blank, paragraph_form
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -44,8 +47,10 @@ _CHAR_ELEMENTS: dict[str, str] = {
     _w("ptab"): "\t",
     _w("br"): "\n",
     _w("cr"): "\n",
-    _w("noBreakHyphen"): "-",
-    _w("softHyphen"): "",   # only visible when Word breaks the line there
+    # Word's Ctrl+Shift+- and Ctrl+-: the Unicode characters for the same
+    # thing, so that they come back out (the writers turn them back into these elements).
+    _w("noBreakHyphen"): "\u2011",
+    _w("softHyphen"): "\u00ad",
 }
 # Subtrees that are not part of the final text: tracked deletions and moves
 # away, field instructions, properties (which hold change-tracking records),
@@ -61,7 +66,6 @@ _NOTE_REFS: dict[str, str] = {_w("footnoteReference"): "footnote", _w("endnoteRe
 # Separator lines and "continued" notices are layout, not notes.
 _NOTE_LAYOUT_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
-_INVISIBLE = str.maketrans("", "", "\u200b\u2060\ufeff")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -222,8 +226,9 @@ class _Walker:
         else:
             location = ctx.location
         boxes: list[Any] = []
-        text = "".join(self.inline(p, boxes)).translate(_INVISIBLE).strip()
-        if text:
+        # Blank lines (two Shift+Enters) and the ends go; every character stays (textnorm).
+        text = paragraph_form("".join(self.inline(p, boxes)))
+        if not is_blank(text):
             role, level0 = _style_role(p, self.styles)
             if ctx.role is not None:
                 role, level0 = ctx.role, False
@@ -264,7 +269,7 @@ class _Walker:
             elif tag in _CHAR_ELEMENTS:
                 yield _CHAR_ELEMENTS[tag]
             elif tag == _w("sym"):
-                yield _symbol(child)
+                yield symbol_character(child)
             elif tag in _NOTE_REFS:
                 # The reference mark is a number Word draws, not text.
                 self.note_refs.append((_NOTE_REFS[tag], child.get(W_ID, "")))
@@ -335,15 +340,70 @@ def _is_merge_continuation(tcpr: Any) -> bool:
     return False
 
 
-def _symbol(sym: Any) -> str:
-    """Best effort for `w:sym`: symbol fonts use the F000 private range."""
+def symbol_character(sym: Any) -> str:
+    """The character a `w:sym` stands for (Insert → Symbol in Word).
+
+    Word stores a symbol-font character as its font and its code in the font,
+    shifted into the private range F000-F0FF.  For the Symbol font (the one
+    Word offers for °, ±, ×, Greek letters, arrows…) that code is mapped to
+    Unicode with Adobe's Symbol encoding; any other font's code is taken as
+    Unicode itself, and a code that only means something in a pictograph font
+    (Wingdings…) stays the private-use character Word stored, rather than
+    become an unrelated letter.  Controls, which no text holds, are dropped.
+    """
     try:
         code = int(sym.get(_w("char"), ""), 16)
     except ValueError:
         return ""
-    if 0xF000 <= code <= 0xF0FF:
-        code -= 0xF000
-    return chr(code) if code >= 0x20 else ""
+    font = (sym.get(_w("font")) or "").strip().lower()
+    low = code - 0xF000 if 0xF000 <= code <= 0xF0FF else code
+    if font in _SYMBOL_FONTS and low <= 0xFF:
+        mapped = _SYMBOL_FONT.get(low)
+        if mapped is not None:
+            return mapped
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return ""
+    return chr(code)
+
+
+_SYMBOL_FONTS = frozenset({"symbol", "symbol mt", "symbolmt"})
+# Adobe's Symbol font encoding (codes 0x20-0xFE) in Unicode; the glyph pieces
+# Adobe put in the private range (bracket and integral parts, serif/sans ©®™)
+# are given their Unicode 3.2+ characters.
+_SYMBOL_FONT: dict[int, str] = {
+    0x20: " ", 0x21: "!", 0x22: "\u2200", 0x23: "#", 0x24: "\u2203", 0x25: "%", 0x26: "&",
+    0x27: "\u220b", 0x28: "(", 0x29: ")", 0x2A: "\u2217", 0x2B: "+", 0x2C: ",", 0x2D: "\u2212",
+    0x2E: ".", 0x2F: "/", **{c: chr(c) for c in range(0x30, 0x40)},
+    0x40: "\u2245", 0x41: "\u0391", 0x42: "\u0392", 0x43: "\u03a7", 0x44: "\u0394", 0x45: "\u0395",
+    0x46: "\u03a6", 0x47: "\u0393", 0x48: "\u0397", 0x49: "\u0399", 0x4A: "\u03d1", 0x4B: "\u039a",
+    0x4C: "\u039b", 0x4D: "\u039c", 0x4E: "\u039d", 0x4F: "\u039f", 0x50: "\u03a0", 0x51: "\u0398",
+    0x52: "\u03a1", 0x53: "\u03a3", 0x54: "\u03a4", 0x55: "\u03a5", 0x56: "\u03c2", 0x57: "\u03a9",
+    0x58: "\u039e", 0x59: "\u03a8", 0x5A: "\u0396", 0x5B: "[", 0x5C: "\u2234", 0x5D: "]",
+    0x5E: "\u22a5", 0x5F: "_", 0x60: "\u203e",
+    0x61: "\u03b1", 0x62: "\u03b2", 0x63: "\u03c7", 0x64: "\u03b4", 0x65: "\u03b5", 0x66: "\u03c6",
+    0x67: "\u03b3", 0x68: "\u03b7", 0x69: "\u03b9", 0x6A: "\u03d5", 0x6B: "\u03ba", 0x6C: "\u03bb",
+    0x6D: "\u03bc", 0x6E: "\u03bd", 0x6F: "\u03bf", 0x70: "\u03c0", 0x71: "\u03b8", 0x72: "\u03c1",
+    0x73: "\u03c3", 0x74: "\u03c4", 0x75: "\u03c5", 0x76: "\u03d6", 0x77: "\u03c9", 0x78: "\u03be",
+    0x79: "\u03c8", 0x7A: "\u03b6", 0x7B: "{", 0x7C: "|", 0x7D: "}", 0x7E: "\u223c",
+    0xA0: "\u20ac", 0xA1: "\u03d2", 0xA2: "\u2032", 0xA3: "\u2264", 0xA4: "\u2044", 0xA5: "\u221e",
+    0xA6: "\u0192", 0xA7: "\u2663", 0xA8: "\u2666", 0xA9: "\u2665", 0xAA: "\u2660", 0xAB: "\u2194",
+    0xAC: "\u2190", 0xAD: "\u2191", 0xAE: "\u2192", 0xAF: "\u2193",
+    0xB0: "\u00b0", 0xB1: "\u00b1", 0xB2: "\u2033", 0xB3: "\u2265", 0xB4: "\u00d7", 0xB5: "\u221d",
+    0xB6: "\u2202", 0xB7: "\u2022", 0xB8: "\u00f7", 0xB9: "\u2260", 0xBA: "\u2261", 0xBB: "\u2248",
+    0xBC: "\u2026", 0xBD: "\u23d0", 0xBE: "\u23af", 0xBF: "\u21b5",
+    0xC0: "\u2135", 0xC1: "\u2111", 0xC2: "\u211c", 0xC3: "\u2118", 0xC4: "\u2297", 0xC5: "\u2295",
+    0xC6: "\u2205", 0xC7: "\u2229", 0xC8: "\u222a", 0xC9: "\u2283", 0xCA: "\u2287", 0xCB: "\u2284",
+    0xCC: "\u2282", 0xCD: "\u2286", 0xCE: "\u2208", 0xCF: "\u2209",
+    0xD0: "\u2220", 0xD1: "\u2207", 0xD2: "\u00ae", 0xD3: "\u00a9", 0xD4: "\u2122", 0xD5: "\u220f",
+    0xD6: "\u221a", 0xD7: "\u22c5", 0xD8: "\u00ac", 0xD9: "\u2227", 0xDA: "\u2228", 0xDB: "\u21d4",
+    0xDC: "\u21d0", 0xDD: "\u21d1", 0xDE: "\u21d2", 0xDF: "\u21d3",
+    0xE0: "\u25ca", 0xE1: "\u2329", 0xE2: "\u00ae", 0xE3: "\u00a9", 0xE4: "\u2122", 0xE5: "\u2211",
+    0xE6: "\u239b", 0xE7: "\u239c", 0xE8: "\u239d", 0xE9: "\u23a1", 0xEA: "\u23a2", 0xEB: "\u23a3",
+    0xEC: "\u23a7", 0xED: "\u23a8", 0xEE: "\u23a9", 0xEF: "\u23aa",
+    0xF1: "\u232a", 0xF2: "\u222b", 0xF3: "\u2320", 0xF4: "\u23ae", 0xF5: "\u2321", 0xF6: "\u239e",
+    0xF7: "\u239f", 0xF8: "\u23a0", 0xF9: "\u23a4", 0xFA: "\u23a5", 0xFB: "\u23a6", 0xFC: "\u23ab",
+    0xFD: "\u23ac", 0xFE: "\u23ad",
+}
 
 
 # ---------------------------------------------------------------------------
@@ -387,6 +447,65 @@ def _append_notes(walker: _Walker, document: Any, kind: str, path: Path) -> None
 
 
 # ---------------------------------------------------------------------------
+# Control characters
+# ---------------------------------------------------------------------------
+
+# C0 controls other than tab, newline and carriage return, raw or as character
+# references: XML 1.0 cannot hold them, so Word refuses such a file and so does
+# the XML parser; the tools that write them are broken exporters.
+_C0_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+                     rb"|&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]));")
+_TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+_MARK = "\U0010fffd"   # stands in for the control character while the paragraph is found
+
+
+def _control_code(found: bytes) -> int:
+    if not found.startswith(b"&#"):
+        return found[0]
+    digits = found[2:-1]
+    return int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+
+
+def refuse_control_characters(data: bytes, path: Path) -> None:
+    """Raise an InputError naming the paragraph when the .docx holds a C0 control character.
+
+    Called once opening the file has failed, so it costs nothing on good files.
+    The paragraph is found by reading the document again with a marker in the
+    character's place; does nothing when there is no such character.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            parts = {n: z.read(n) for n in _TEXT_PARTS if n in names}
+            found = [(n, m) for n in _TEXT_PARTS if n in parts for m in [_C0_XML.search(parts[n])] if m]
+            if not found:
+                return
+            fixed = io.BytesIO()
+            with zipfile.ZipFile(fixed, "w") as out:
+                for item in z.infolist():
+                    blob = parts[item.filename] if item.filename in parts else z.read(item.filename)
+                    if item.filename in parts:
+                        blob = _C0_XML.sub(_MARK.encode("utf-8"), blob)
+                    out.writestr(item, blob)
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError):
+        return
+    part, first = found[0]
+    what = f"the control character U+{_control_code(first.group()):04X}, which a Word document cannot hold"
+    hint = "delete it (or re-save the file from the program that made it) and try again"
+    try:
+        marked = [p for p in docx_paragraphs(docx.Document(fixed), path) if _MARK in p.text]
+    except Exception:  # still unreadable for another reason: name the part at least
+        marked = []
+    if not marked:
+        raise InputError(path, f"{part} holds {what}", hint)
+    p = marked[0]
+    words = " ".join(p.text.replace(_MARK, " ").split())
+    snippet = words if len(words) <= 40 else words[:39] + "…"
+    where = f"paragraph {p.location}" if p.location.startswith("p") and p.location[1:].isdigit() else p.location
+    raise InputError(path, f"{where} (“{snippet}”) holds {what}", hint)
+
+
+# ---------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------
 
@@ -421,9 +540,14 @@ def document_from_bytes(data: bytes, path: Path, lang: str, sha256: str) -> Docu
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # zipfile, KeyError, lxml, ValueError: all mean "cannot open"
+        refuse_control_characters(data, path)
         raise InputError(path, "is not a readable .docx (corrupted or not a Word file)",
                          "re-save it from Word or LibreOffice") from None
-    paragraphs = docx_paragraphs(document, path)
+    try:
+        paragraphs = docx_paragraphs(document, path)
+    except InputError:
+        refuse_control_characters(data, path)   # a control character in the notes
+        raise
     if not paragraphs:
         raise InputError(path, "has no text", "check that you picked the right file")
     return Document(paragraphs=paragraphs, path=path, lang=lang, format="docx",

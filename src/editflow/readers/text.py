@@ -17,6 +17,7 @@ from typing import Any
 
 from editflow.errors import InputError
 from editflow.model import Document, Paragraph, Role
+from editflow.textnorm import is_blank
 
 # ---------------------------------------------------------------------------
 # Decoding
@@ -259,21 +260,39 @@ def decode_bytes(data: bytes, path: Path | str | None = None) -> tuple[str, str]
 # Paragraph splitting
 # ---------------------------------------------------------------------------
 
-# Invisible characters that only get in the way of matching and checks.
-_INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff]")
 # Editors count lines by these three; U+2028 and friends stay inside a line.
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
+# Form feed (a page break in old text files) and vertical tab (a line break in
+# text copied out of Word) are layout: white space, like the tab.
+_LAYOUT_CONTROLS = str.maketrans("\f\v", "  ")
+# The C0 controls left: no text holds them and a Word document cannot store
+# them, so a file with a few of them (more is binary) is refused, line named.
+_C0_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _refuse_controls(text: str, path: Path | str | None) -> None:
+    m = _C0_RE.search(text)
+    if m is None:
+        return
+    line = len(_LINE_END_RE.split(text[:m.start()]))
+    raise InputError(path, f"line {line} holds the control character U+{ord(m.group()):04X}, which no text "
+                           f"and no Word document can hold",
+                     "delete it (or re-save the file from the program that made it) and try again")
 
 
 def _blocks(text: str, lines: bool = False) -> Iterator[list[tuple[int, str]]]:
     """Yield blank-line-separated blocks as (1-based line number, stripped line).
 
-    `lines`: every line is a block of its own (text pasted from a web page: a paragraph a line).
+    A line is blank when it holds nothing visible (`textnorm.is_blank`: white
+    space and zero-width characters only); the other lines keep every
+    character, zero-width ones included.  A byte-order mark at the very start
+    is the encoding's signature, not text.  `lines`: every line is a block of
+    its own (text pasted from a web page: a paragraph a line).
     """
     block: list[tuple[int, str]] = []
-    for number, line in enumerate(_LINE_END_RE.split(_INVISIBLE_RE.sub("", text)), 1):
+    for number, line in enumerate(_LINE_END_RE.split(text.removeprefix("\ufeff").translate(_LAYOUT_CONTROLS)), 1):
         stripped = line.strip()  # str.strip covers NBSP and other Unicode spaces
-        if stripped:
+        if not is_blank(stripped):
             if lines and block and not _SETEXT_RE.match(stripped):
                 yield block
                 block = []
@@ -337,6 +356,9 @@ def strip_inline_markdown(text: str) -> str:
         parked.append(s)
         return chr(_PARK_BASE + len(parked) - 1)
 
+    # Characters of the parking range the text itself holds are parked first,
+    # so that they come back as themselves (and are not taken for a parked span).
+    text = _PARKED_RE.sub(lambda m: park(m.group(0)), text)
     text = _CODE_SPAN_RE.sub(lambda m: park(m.group(0)), text)
     text = _ESCAPE_RE.sub(lambda m: park(m.group(1)), text)
     text = _IMAGE_RE.sub(lambda m: m.group(1), text)
@@ -424,6 +446,7 @@ def document_from_bytes(data: bytes, path: Path, fmt: str, lang: str, sha256: st
     if not data:
         raise InputError(path, "has no text", "the file is empty")
     text, encoding = decode_bytes(data, path)
+    _refuse_controls(text, path)
     paragraphs = markdown_paragraphs(text, lines) if fmt == "md" else text_paragraphs(text, lines)
     if not paragraphs:
         raise InputError(path, "has no text", "check that you picked the right file")

@@ -70,11 +70,12 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
     """
     from editflow.config import load_settings
     from editflow.errors import EditflowError
-    from editflow.export._package import export_moment, save_docx
-    from editflow.po import load_po, stale_inputs
+    from editflow.export._package import check_storable, export_moment, save_docx
+    from editflow.po import decode_ref, load_po, stale_inputs
 
     po_path, out = Path(po_path), Path(out)
     po = load_po(po_path)
+    check_storable(po, po_path)
     left_out: list[Paragraph] = []
     paragraphs = english_paragraphs(po, po_path, left_out)
     if not any(p.text.strip() for p in paragraphs):
@@ -111,7 +112,7 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
     author = md.get("X-Editflow-Author") or plan.author
     set_properties(document, title=plan.title, author=author,
                    subject=subject, keywords=keywords,
-                   comments=f"Exported by editflow from {po_path.name}" + (f" (original: {Path(source).name})"
+                   comments=f"Exported by editflow from {po_path.name}" + (f" (original: {Path(decode_ref(source)).name})"
                                                                          if source else ""),
                    identifier=identifier(claim))
     save_docx(document, out, export_moment(po))

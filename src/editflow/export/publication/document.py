@@ -192,9 +192,9 @@ def _ensure_styles(document: Any, names: set[str], from_template: bool) -> tuple
 
 def build_document(plan: Plan, *, template: Path | None = None) -> tuple[Any, list[str]]:
     """The python-docx Document for a plan, and warnings about the template."""
-    import docx
+    from editflow.export._package import new_document
 
-    document = open_template(template) if template is not None else docx.Document()
+    document = open_template(template) if template is not None else new_document()
     warnings: list[str] = []
     wanted = {STYLES[b.kind] for b in plan.blocks}
     styles, missing = _ensure_styles(document, wanted, from_template=template is not None)
@@ -218,11 +218,10 @@ def build_document(plan: Plan, *, template: Path | None = None) -> tuple[Any, li
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _paragraph(text: str, style_id: str | None) -> Any:
-    """A w:p element: one run, line breaks and tabs as Word writes them.
+    """A w:p element: one run, line breaks, tabs and hyphens as Word writes them (`_package.append_text`).
 
     Built with lxml directly: python-docx's add_paragraph(style=…) looks up
     the default style by scanning every style on each call, which made up
@@ -230,20 +229,11 @@ def _paragraph(text: str, style_id: str | None) -> Any:
     """
     from lxml import etree
 
+    from editflow.export._package import append_text
+
     p = etree.Element(_W + "p")
     if style_id:
         ppr = etree.SubElement(p, _W + "pPr")
         etree.SubElement(ppr, _W + "pStyle").set(_W + "val", style_id)
-    r = etree.SubElement(p, _W + "r")
-    for k, line in enumerate(text.split("\n")):
-        if k:
-            etree.SubElement(r, _W + "br")  # a soft return in the source stays one
-        for j, piece in enumerate(line.split("\t")):
-            if j:
-                etree.SubElement(r, _W + "tab")
-            if piece:
-                t = etree.SubElement(r, _W + "t")
-                t.text = piece
-                if piece != piece.strip():
-                    t.set(_XML_SPACE, "preserve")
+    append_text(etree.SubElement(p, _W + "r"), text)
     return p

@@ -45,13 +45,16 @@ def glossary_keywords(text: str, glossary: Glossary | None) -> list[str]:
 
 def set_properties(document: Any, *, title: str, author: str, subject: str, keywords: list[str],
                    comments: str, identifier: str) -> None:
+    from editflow.export._package import xml_safe
+
     props = document.core_properties
-    # Everything a template may carry about itself is replaced.
-    props.title = title[:255]
-    props.author = author[:255]
-    props.subject = subject[:255]
-    props.keywords = ", ".join(keywords)[:255]
-    props.comments = comments[:255]
+    # Everything a template may carry about itself is replaced.  The title is
+    # the headline's text, which may hold what XML cannot (the body keeps it).
+    props.title = xml_safe(title[:255])
+    props.author = xml_safe(author[:255])
+    props.subject = xml_safe(subject[:255])
+    props.keywords = xml_safe(", ".join(keywords)[:255])
+    props.comments = xml_safe(comments[:255])
     props.category = ""
     props.content_status = ""
     props.version = ""

@@ -1,0 +1,1 @@
+"""Data files shipped with editflow (read with importlib.resources)."""
