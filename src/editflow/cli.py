@@ -9,6 +9,7 @@ Heavy imports (numpy, python-docx, polib) stay inside the commands so that
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -67,9 +68,23 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
         run.settings_for(None)  # a broken --config file is refused before any work starts
 
 
+def default_output_for(translation: str) -> Path:
+    """`default_output` of a file; for a page's address, `<last part of its path>.po` in the current folder."""
+    from editflow.readers.fetch import is_url
+
+    if not is_url(translation):
+        return default_output(Path(translation))
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(translation)
+    segment = next((s for s in reversed(parts.path.split("/")) if s), "") or parts.hostname or "page"
+    stem = re.sub(r"[^\w.-]+", "-", segment.rsplit(".", 1)[0] if "." in segment[1:] else segment).strip("-.")
+    return default_output(Path(f"{stem or 'page'}.po"))
+
+
 @cli.command()
-@click.argument("original", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("translation", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("original", type=click.Path())
+@click.argument("translation", type=click.Path())
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write: a .po working file or a .tsv bead list. "
                    "Default: <slug>.po beside the translation.")
@@ -78,6 +93,16 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: [align] threshold, "
                    "else 0.95 (calibrated with a lexicon: flags ~5% of pairs, ~86% of wrong ones).")
+@click.option("--paragraphs", type=click.Choice(["auto", "blank", "lines"]), default=None,
+              help="What separates paragraphs: 'blank' lines (Word's and HTML's own paragraphs), every line "
+                   "break ('lines': text pasted from a browser, Shift+Enter in Word), or 'auto': each side the way "
+                   "that fits the other. Default: what the existing PO recorded, else auto.")
+@click.option("--show-removed", is_flag=True,
+              help="List what was left out of a web page (menus, share buttons, comment forms...), with its line.")
+@click.option("--fetch-timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+              help="Seconds to wait for a page given by its address (http:// or https://).")
+@click.option("--skip-language-check", is_flag=True,
+              help="Align even when the inputs do not look like a Ukrainian original and an English translation.")
 @force_option("Replace an existing output that belongs to another article, is read-only or is a .tsv. "
               "What people wrote in a PO is still kept.")
 @click.option("--discard-edits", is_flag=True,
@@ -87,14 +112,21 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
 @json_option("Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @click.pass_context
-def align(ctx: click.Context, original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
-          threshold: float | None, force: bool, discard_edits: bool, lexicon_path: Path | None, no_lexicon: bool,
+def align(ctx: click.Context, original: str, translation: str, output: Path | None, glossaries: tuple[Path, ...],
+          threshold: float | None, paragraphs: str | None, show_removed: bool, fetch_timeout: float,
+          skip_language_check: bool, force: bool, discard_edits: bool, lexicon_path: Path | None, no_lexicon: bool,
           as_json: bool, quiet: bool) -> None:
     """Pair the paragraphs of ORIGINAL (Ukrainian) and TRANSLATION (English).
 
-    Inputs may be .txt, .md or .docx (encodings are detected). Writes a PO
-    working file (one entry per pair: msgid Ukrainian, msgstr English; doubtful
-    pairs fuzzy) or, for -o X.tsv, one line per pair:
+    Inputs may be .txt, .md, .docx, a web page saved from the browser (.html,
+    .htm, .mhtml, or the folder of a "web page, complete") or a page's address
+    (http:// or https://): a page's article is kept (headline, byline,
+    headings, quotes, editor's notes), its menus, share buttons, comment
+    forms and footers left out. Encodings are detected. Inputs that are not
+    a Ukrainian original and an English translation (swapped, the same
+    language twice, a Russian original) are refused before anything is
+    written. Writes a PO working file (one entry per pair: msgid Ukrainian,
+    msgstr English; doubtful pairs fuzzy) or, for -o X.tsv, one line per pair:
     SRC<TAB>TGT<TAB>CONFIDENCE with 0-based paragraph indexes.
 
     An existing PO of the article is refreshed: translator comments, ignore
@@ -111,18 +143,20 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     Examples:
       editflow align originals/war.uk.docx translations/war.en.docx
       editflow align uk.txt en.txt -o pairs.tsv --glossary glossary/
+      editflow align saved/war.uk.html translations/war.en.docx --show-removed
+      editflow align pasted.uk.txt war.en.txt --paragraphs lines
       editflow align uk.txt en.txt --no-lexicon
     """
     from editflow.align import DOUBT_THRESHOLD
-    from editflow.align.summary import format_summary, summarize
+    from editflow.align.summary import format_removed, format_summary, removed_json, summarize
     from editflow.checks.suppress import carry_dismissed
     from editflow.fileio import fingerprint
     from editflow.glossary import load_glossary
     from editflow.lexicons import choose_lexicon
     from editflow.locks import locked
-    from editflow.workfile import align_files, existing_po, write_alignment
+    from editflow.workfile import align_files, existing_po, recorded_paragraphs, write_alignment
 
-    out = output or default_output(translation)
+    out = output or default_output_for(translation)
     if out.suffix.lower() not in (".po", ".tsv"):
         raise click.UsageError(f"{out}: output must end in .po or .tsv")
     settings = current_run(ctx).settings_for(out)
@@ -134,16 +168,26 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     lexicon = choose_lexicon(settings.root, lexicon_file, use_lexicon)
     with locked(out, f"align into {out.name}"):
         expect = fingerprint(out)  # the PO as read now; one saved meanwhile in an editor is not overwritten
+        # A refresh reads the inputs the way the PO recorded, unless --paragraphs says otherwise.
+        mode = paragraphs or recorded_paragraphs(out, original, translation) or "auto"
         al = align_files(original, translation, glossary=glossary, threshold=threshold,
                          boilerplate=settings.boilerplate, lexicon=lexicon,
-                         keep=None if discard_edits else existing_po(out))
+                         keep=None if discard_edits else existing_po(out),
+                         paragraphs=mode,  # type: ignore[arg-type]
+                         check_language=not skip_language_check, timeout=fetch_timeout)
         refresh = write_alignment(al, out, force=force, discard_edits=discard_edits, expect=expect)
         if refresh is not None and not discard_edits:
             carry_dismissed(out, refresh.previous, refresh.po, refresh.report, glossary, settings)
     if as_json:
-        extra = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
+        extra: dict[str, object] = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
+        if show_removed:
+            extra["removed"] = removed_json(al)
         click.echo(json.dumps(summarize(al) | {"output": str(out)} | extra, ensure_ascii=False, indent=2))
     elif not quiet:
+        if show_removed:
+            click.echo(format_removed(al), err=True)
+        for notice in al.notices:
+            click.echo(f"note: {notice}", err=True)
         click.echo(format_summary(al, str(out)), err=True)
         if refresh is not None and refresh.report.format():
             click.echo(refresh.report.format(), err=True)

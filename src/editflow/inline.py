@@ -543,3 +543,21 @@ def strip_ends(text: str) -> str:
     if markup.literal:
         return escape(markup.plain.strip())
     return compose(paragraph_pieces(markup.pieces()))
+
+
+def split_lines(text: str) -> list[str]:
+    """A paragraph's lines (split at its line breaks), each keeping its formatting and without white space
+    at its ends; lines with no words left out."""
+    if "<" not in text and "&" not in text:
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    markup = parse(text)
+    if markup.literal:
+        return [escape(line.strip()) for line in markup.plain.split("\n") if line.strip()]
+    lines: list[list[Piece]] = [[]]
+    for piece, fmt in markup.pieces():
+        for k, part in enumerate(piece.split("\n")):
+            if k:
+                lines.append([])
+            lines[-1].append((part, fmt))
+    out = [strip_ends(compose(line)) for line in lines]
+    return [line for line in out if plain(line).strip()]

@@ -43,6 +43,7 @@ from editflow.fileio import atomic_write
 from editflow.inline import plain
 from editflow.model import Alignment, Bead, Document, Paragraph, Role, role_of
 from editflow.po_validate import ParsedEntry, POFormatError, validate_po
+from editflow.readers.paragraphs import HEADER as PARAGRAPHS_HEADER
 
 ADDED_MSGID = "[editflow: no Ukrainian counterpart]"
 SEP = "\n\n"
@@ -103,7 +104,10 @@ def decode_ref(ref: str) -> str:
 
 
 def input_ref(doc: Document, po_dir: Path) -> str:
-    """How a PO in `po_dir` names an input file (relative, so the project folder may move), encoded by `encode_ref`."""
+    """How a PO in `po_dir` names an input file (relative, so the project folder may move), encoded by
+    `encode_ref`; a page fetched from an address is named by its address."""
+    if doc.url:
+        return doc.url
     if doc.path is None:
         return "<input>"
     try:
@@ -140,6 +144,8 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
         "X-Editflow-Doubt-Threshold": f"{al.doubt_threshold:.2f}",
         # Which lexicon scored the pairs, for people to see: a new lexicon alone never re-aligns.
         "X-Editflow-Lexicon": al.lexicon or "none",
+        # How each side's paragraphs were told apart, so that a refresh and a build read them the same way.
+        PARAGRAPHS_HEADER: f"uk={src.paragraphing} en={tgt.paragraphing}",
     }
     seen: dict[str, int] = {}
     src_ref, tgt_ref = input_ref(src, po_dir), input_ref(tgt, po_dir)
@@ -501,8 +507,8 @@ def stale_inputs(po: polib.POFile, po_path: Path) -> list[str]:
     for key in ("Source", "Target"):
         rel = po.metadata.get(f"X-Editflow-{key}")
         digest = po.metadata.get(f"X-Editflow-{key}-SHA256")
-        if not rel or not digest:
-            continue
+        if not rel or not digest or "://" in rel:
+            continue  # a page fetched from an address is not fetched again to see whether it changed
         p = base / decode_ref(rel)
         if not p.is_file():
             out.append(f"{rel} (missing)")

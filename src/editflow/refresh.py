@@ -69,7 +69,7 @@ MIN_FUZZY_LENGTH = 30
 EDITFLOW_FIELDS = frozenset({
     "PO-Revision-Date", "X-Generator", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
     "X-Editflow-Source", "X-Editflow-Source-SHA256", "X-Editflow-Target", "X-Editflow-Target-SHA256",
-    "X-Editflow-Ratio", "X-Editflow-Doubt-Threshold", "X-Editflow-Lexicon",
+    "X-Editflow-Ratio", "X-Editflow-Doubt-Threshold", "X-Editflow-Lexicon", "X-Editflow-Paragraphs",
 })
 KEPT_NOTE = "kept by editflow"  # the first words of the comment on an obsolete entry editflow wrote
 
