@@ -204,6 +204,39 @@ def test_markdown_emphasis_links_and_literal_markup(tmp_path: Path) -> None:
     ]
 
 
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Russians attack Kharkiv</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Russians attack Kharkiv</h1>
+<p class="byline">By <a href="/authors/olena">Olena Koval</a></p>
+<p>Overnight <em>Shahed</em> drones hit a <strong>lyceum</strong> in the city, the
+<a href="https://dsns.gov.ua/uk/news">State  Emergency Service</a> reports. In HTML, &lt;i&gt; means italics.</p>
+<p>A 67-year-old man was killed and <i>14 people</i> were injured, <b><i>two of them children</i></b>,
+according to the regional military administration.</p>
+<p>More about <a href="https://uk.wikipedia.org/wiki/%D0%A5%D0%B0%D1%80%D0%BA%D1%96%D0%B2">Kharkiv</a>
+and <a href="#top">the top of the page</a>.</p>
+</article>
+<div class="comments"><h3>Leave a Reply</h3><p>You must be logged in to post a comment.</p></div>
+<footer>&copy; 2025 Example News</footer>
+</body></html>
+"""
+
+
+def test_a_web_page_keeps_italics_bold_and_links(tmp_path: Path) -> None:
+    path = tmp_path / "strike.en.html"
+    path.write_text(PAGE, encoding="utf-8")
+    assert read_document(path).texts == [
+        "Russians attack Kharkiv",
+        'By <a href="/authors/olena">Olena Koval</a>',
+        'Overnight <i>Shahed</i> drones hit a <b>lyceum</b> in the city, the '
+        '<a href="https://dsns.gov.ua/uk/news">State Emergency Service</a> reports. In HTML, &lt;i> means italics.',
+        "A 67-year-old man was killed and <i>14 people</i> were injured, <b><i>two of them children</i></b>, "
+        "according to the regional military administration.",
+        f'More about <a href="{WIKI}">Kharkiv</a> and the top of the page.',
+    ]
+
+
 # ---------------------------------------------------------------------------
 # the PO and the checks
 # ---------------------------------------------------------------------------

@@ -244,7 +244,8 @@ def test_text_files_come_back_from_the_po(workdir: Path, msgfmt: str, uk: list[s
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     po_path = root / "translations" / "article.po"
-    write_alignment(align_files(original, translation), po_path, force=True)
+    # Drawn characters are no language: the language check (which a drawn "Київ" may sway) is not the point.
+    write_alignment(align_files(original, translation, check_language=False), po_path, force=True)
     po = load_po(po_path)
     back_src, back_tgt, _beads = po_to_documents(po, po_path)
     assert back_src.texts == [escape(t) for t in uk]
