@@ -536,6 +536,23 @@ def test_libreoffice_opens_a_formatted_publication_and_keeps_it(article: Path, t
     assert [canonical(t) for t in read_document(again).texts] == EN_PO
 
 
+def test_a_review_libreoffice_saved_again_imports_as_no_change(article: Path, tmp_path: Path) -> None:
+    set_msgstr(article, 0, "<i><b>Russians</b></i> attack Kharkiv")
+    review = tmp_path / "build" / "strike.review.docx"
+    write_review(article, review)
+    again = soffice_convert(review, tmp_path / "resaved", "docx:MS Word 2007 XML")
+    before = article.read_bytes()
+    summary = import_review(again, article)
+    assert summary.changed == [] and summary.comments == 0
+    assert [e.msgstr for e in english_entries(article)] == [e.msgstr for e in load_po_bytes(before)]
+
+
+def load_po_bytes(data: bytes) -> list[polib.POEntry]:
+    from editflow.po import parse_po
+
+    return [e for e in parse_po(data) if not e.obsolete]
+
+
 # ---------------------------------------------------------------------------
 # the sample project
 # ---------------------------------------------------------------------------
