@@ -399,7 +399,7 @@ def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int 
                     # so what is done is whole and the rest is untouched.
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
-        _update_memory(root, articles)
+        _update_memory(root, articles, run_lexicon(root, lexicon), run_glossary(glossaries, common))
     finally:
         # Whatever finished is recorded, so an interrupted build resumes where it stopped.
         done = [results[s] for s in sorted(results)]
@@ -408,17 +408,20 @@ def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int 
     return [results[a.slug] for a in articles if a.slug in results]
 
 
-def _update_memory(root: Path, articles: list[Article]) -> None:
-    """Every article's pairs into the translation memory, for the next checks to look across articles,
-    and the project's lexicon retrained from it when it changed, for the next alignments."""
+def _update_memory(root: Path, articles: list[Article], lexicon: Lexicon | None, glossary: Glossary | None) -> None:
+    """Every article's pairs into the translation memory (split into sentence pairs with the run's lexicon
+    and glossary), for the next checks to look across articles, and the project's lexicon retrained from
+    it when it changed, for the next alignments."""
+    from editflow.align.sentences import SentenceAligner
     from editflow.lexicons import refresh_lexicon
     from editflow.tm import TranslationMemory, tm_path
 
+    aligner = SentenceAligner(lexicon, glossary)
     with TranslationMemory.open(tm_path(root)) as mem:
         for a in articles:
             if a.po.is_file():
                 try:
-                    mem.update_from_po(a.po, a.slug)
+                    mem.update_from_po(a.po, a.slug, aligner)
                 except EditflowError:
                     continue  # a PO the build refused or could not read stays out of the memory
         mem.forget_missing(a.slug for a in articles if a.po.is_file())
