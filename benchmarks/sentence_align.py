@@ -44,7 +44,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,7 +222,7 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0, help="print this many wrong pairs")
     args = ap.parse_args()
     corpus = _common.check_corpus(args.corpus)
-    from editflow.align.sentences import SENTENCE_DOUBT_THRESHOLD, SentenceAligner
+    from editflow.align.sentences import SENTENCE_DOUBT_THRESHOLD, SentenceAligner, SentencePair
     from editflow.sentences import sentence_spans
 
     gold = load_gold(corpus)
@@ -252,6 +252,7 @@ def main() -> int:
     hard_flags: list[tuple[float, bool]] = []
     wrong: list[str] = []
     seconds = 0.0
+    done: dict[str, Iterator[list[SentencePair]]] = {}
     for index, p in enumerate(gold):
         al = aligner_for(p.doc)
         ub, eb = seg_bounds(p.uk), seg_bounds(p.en)
@@ -260,10 +261,14 @@ def main() -> int:
         c_dom = by_domain.setdefault(p.domain, Counter())
         # The real thing: split, then align.
         uk_spans, en_spans = sentence_spans(uk_text), sentence_spans(en_text)
-        t0 = time.perf_counter()
-        res = al.align_sentences([uk_text[a:b] for a, b in uk_spans], [en_text[a:b] for a, b in en_spans],
-                                 doc_ratio[p.doc])
-        seconds += time.perf_counter() - t0
+        if p.doc not in done:
+            # As `tm rebuild` does: every paragraph pair of a document at once.
+            t0 = time.perf_counter()
+            paras = [q for q in gold if q.doc == p.doc]
+            done = {p.doc: iter(al.align_many([([" ".join(q.uk)], [" ".join(q.en)]) for q in paras],
+                                              doc_ratio[p.doc]))}
+            seconds += time.perf_counter() - t0
+        res = next(done[p.doc])
         pred, corr, rec, flags = score_para(uk_spans, en_spans, [(r.src, r.tgt) for r in res], ub, eb,
                                             uk_text, en_text)
         both = [r for r in res if r.src and r.tgt]

@@ -175,16 +175,20 @@ def _read_po(po_path: Path, slug: str | None = None) -> tuple[list[Unit], float 
     return out, ratio
 
 
-def sentence_units(unit: Unit, aligner: SentenceAligner, ratio: float | None = None) -> list[Unit]:
-    """The sentence pairs of one paragraph unit (its paragraphs split at the PO's blank lines);
-    `ratio`: the document's length ratio (the PO header's)."""
+def sentence_units(units: Sequence[Unit], aligner: SentenceAligner, ratio: float | None = None) -> list[list[Unit]]:
+    """The sentence pairs of each paragraph unit of one article (its paragraphs split at the PO's
+    blank lines); `ratio`: the document's length ratio (the PO header's)."""
     from editflow.align.sentences import SENTENCE_DOUBT_THRESHOLD
     from editflow.po import SEP
 
-    pairs = [p for p in aligner.align(unit.source.split(SEP), unit.target.split(SEP), ratio) if p.src and p.tgt]
-    return [Unit(unit.slug, unit.entry, p.source, p.target, confidence=p.confidence,
-                 doubtful=unit.doubtful or p.confidence < SENTENCE_DOUBT_THRESHOLD, sentence=k)
-            for k, p in enumerate(pairs, start=1)]
+    aligned = aligner.align_many([(u.source.split(SEP), u.target.split(SEP)) for u in units], ratio)
+    out = []
+    for unit, pairs in zip(units, aligned, strict=True):
+        both = [p for p in pairs if p.src and p.tgt]
+        out.append([Unit(unit.slug, unit.entry, p.source, p.target, confidence=p.confidence,
+                         doubtful=unit.doubtful or p.confidence < SENTENCE_DOUBT_THRESHOLD, sentence=k)
+                    for k, p in enumerate(both, start=1)])
+    return out
 
 
 def _sha256(path: Path) -> str:
@@ -264,6 +268,12 @@ class TranslationMemory:
             self._aligner = SentenceAligner(starter_lexicon())
         return self._aligner
 
+    def is_current(self, po_path: Path, slug: str | None = None) -> bool:
+        """Whether the memory holds this PO as it is now (`update_from_po` would do nothing)."""
+        row = self.conn.execute("SELECT po_sha256 FROM articles WHERE slug = ?",
+                                (slug or Path(po_path).stem,)).fetchone()
+        return row is not None and row[0] == _sha256(po_path)
+
     def update_from_po(self, po_path: Path, slug: str | None = None, aligner: SentenceAligner | None = None,
                        now: str | None = None) -> bool:
         """Bring one article's units up to date; False when the PO has not changed since.
@@ -278,7 +288,7 @@ class TranslationMemory:
             return False
         units, ratio = _read_po(po_path, slug)
         aligner = aligner or self._default_aligner()
-        sentences = [sentence_units(u, aligner, ratio) for u in units]
+        sentences = sentence_units(units, aligner, ratio)
         stamp = now or now_stamp()
         # A pair already in the memory with the same two texts entered it then, not now.
         was = dict(((src, tgt), created) for src, tgt, created in self.conn.execute(

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from editflow.align.dp import forward_backward, forward_tables, make_band, posteriors, viterbi
-from editflow.align.features import Extractor, key_weights
+from editflow.align.features import Extractor, ParaFeatures, key_weights
 from editflow.align.lexical import lexical_evidence, lexical_grids
 from editflow.align.lexicon import Lexicon
 from editflow.align.scoring import Params, bead_scores, build_evidence
@@ -97,8 +97,28 @@ class SentenceAligner:
         """
         return self.align_sentences(bead_sentences(src_paragraphs), bead_sentences(tgt_paragraphs), ratio)
 
-    def align_sentences(self, src: Sequence[str], tgt: Sequence[str],
-                        ratio: float | None = None) -> list[SentencePair]:
+    def align_many(self, beads: Sequence[tuple[Sequence[str], Sequence[str]]],
+                   ratio: float | None = None) -> list[list[SentencePair]]:
+        """`align` for every bead of one document: (Ukrainian paragraphs, English paragraphs) each.
+
+        The anchors are read once for the whole document (proper names are
+        matched across it, as the paragraph aligner does), not once per bead.
+        """
+        sides = [(bead_sentences(s), bead_sentences(t)) for s, t in beads]
+        busy = [k for k, (s, t) in enumerate(sides) if len(s) > 1 and len(t) > 1]
+        sf, tf = self.extractor.extract([x for k in busy for x in sides[k][0]],
+                                        [x for k in busy for x in sides[k][1]]) if busy else ([], [])
+        features: dict[int, tuple[list[ParaFeatures], list[ParaFeatures]]] = {}
+        a = b = 0
+        for k in busy:
+            n, m = len(sides[k][0]), len(sides[k][1])
+            features[k] = (sf[a:a + n], tf[b:b + m])
+            a, b = a + n, b + m
+        return [self.align_sentences(s, t, ratio, features.get(k)) for k, (s, t) in enumerate(sides)]
+
+    def align_sentences(self, src: Sequence[str], tgt: Sequence[str], ratio: float | None = None,
+                        features: tuple[list[ParaFeatures], list[ParaFeatures]] | None = None) -> list[SentencePair]:
+        """The sentence beads of two lists of sentences (`features`: their anchors, when read already)."""
         n, m = len(src), len(tgt)
         if n == 0 or m == 0:
             return ([SentencePair((i,), (), src[i], "", 1.0) for i in range(n)]
@@ -107,7 +127,7 @@ class SentenceAligner:
             s_idx, t_idx = tuple(range(n)), tuple(range(m))
             return [SentencePair(s_idx, t_idx, _joined(src, s_idx), _joined(tgt, t_idx), 1.0)]
         prm = self.params
-        sf, tf = self.extractor.extract(src, tgt)
+        sf, tf = features if features is not None else self.extractor.extract(src, tgt)
         ev = build_evidence(sf, tf, key_weights(sf, tf), ["body"] * n, ["body"] * m)
         total_s, total_t = float(ev.src_len[-1]), float(ev.tgt_len[-1])
         if ratio is None:
