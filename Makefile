@@ -42,6 +42,7 @@ lint: $(LINT_STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/pin_realign.py
 	$(BIN)/python benchmarks/lexicon_speed.py
 	$(BIN)/python benchmarks/glossary_accuracy.py
 	$(BIN)/python benchmarks/check_noise.py

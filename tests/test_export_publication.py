@@ -309,7 +309,8 @@ def test_template_styles_page_setup_header_and_footer_are_used(project, tmp_path
                                       "--publication", "--template", str(template), "-o", str(out)])
     assert result.exit_code == 0, result.output
     # The house template lacks editflow's own two styles: created, and said once.
-    assert result.output.count("warning:") == 1 and "Byline" in result.output
+    styles = [ln for ln in result.output.splitlines() if ln.startswith("warning:") and "not confirmed" not in ln]
+    assert len(styles) == 1 and "Byline" in styles[0]
     d = docx.Document(str(out))
     assert d.styles["Normal"].font.name == "Georgia" and d.styles["Title"].font.size.pt == 31
     assert round(d.sections[0].left_margin.cm, 1) == 3.3
@@ -464,3 +465,37 @@ def test_libreoffice_opens_the_export_and_the_text_is_there(kharkiv_pdf_text):
     assert ("Owners of damaged housing can apply for compensation via the Diia app under the eRecovery "
             "program.") in kharkiv_pdf_text
     assert "Share This" not in kharkiv_pdf_text
+
+
+def test_publication_warns_of_doubtful_pairs_nobody_confirmed(project, tmp_path):
+    from editflow.pairing import load_pairing, pin, save_pairing
+
+    po = project / "translations" / "kharkiv-shahed-attack.po"
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(cli, ["export", str(po), "--publication", "-o", str(out)])
+    assert "doubtful pair(s) not confirmed yet" in result.output and "editflow edit" in result.output
+    p = load_pairing(po)
+    for k in [k for k, r in enumerate(p.rows) if r.doubtful(p.threshold)]:
+        p = pin(p, k)
+    save_pairing(p)
+    result = CliRunner().invoke(cli, ["export", str(po), "--publication", "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    assert "not confirmed" not in result.output
+
+
+def test_the_chosen_headline_is_published_and_the_credit_stays_last(project, tmp_path):
+    from editflow.export.publication import write_publication
+    from editflow.pairing import choose_headline, load_pairing, save_pairing, set_role
+
+    po = project / "translations" / "kharkiv-shahed-attack.po"
+    p = load_pairing(po)
+    variant = next(q for q in p.paragraphs("en") if q.role == "headline")
+    p = choose_headline(p, p.number(variant))
+    credit = p.para("en", 7)
+    p = set_role(p, "en", 7, "credit")
+    save_pairing(p)
+    out = tmp_path / "out.docx"
+    result = write_publication(po, out)
+    assert result.title == variant.text.split(":", 1)[-1].strip() and ":" in variant.text
+    texts = [para.text for para in docx.Document(str(out)).paragraphs if para.text.strip()]
+    assert texts[-1] == credit.text

@@ -86,7 +86,7 @@ def test_file_round_trip_is_exact_and_deterministic(small, tmp_path):
     assert again.renderings("школу") == small.renderings("школу")
 
 
-@pytest.mark.parametrize("content", [b"not a lexicon", gzip.compress(b'{"format": "other"}'),
+@pytest.mark.parametrize("content", [b"not a lexicon", gzip.compress(b'{"format": "other"}', mtime=0),
                                      json.dumps({"format": "editflow-lexicon", "version": 99}).encode(),
                                      json.dumps({"format": "editflow-lexicon", "version": 1, "uk": ["а"],
                                                  "en": [], "pairs": [[0, 3, 0.5]]}).encode()])
@@ -252,5 +252,16 @@ def test_constraints_that_contradict_each_other_are_refused():
     with pytest.raises(ValueError, match="contradict"):
         align_paragraphs(UK_COLUMN[:4], EN_COLUMN[3:7],
                          constraints=Constraints(pinned=(((1,), (2,)), ((2,), (1,)))))
-    with pytest.raises(ValueError, match="shape"):
-        Constraints(pinned=(((1,), (1, 2, 3, 4)),))
+    with pytest.raises(ValueError, match="consecutive"):
+        Constraints(pinned=(((1,), (1, 3)),))
+
+
+def test_a_pinned_pair_of_any_shape_is_kept():
+    uk, en = UK_COLUMN[:6], EN_COLUMN[3:8]
+    beads = align_paragraphs(uk, en, constraints=Constraints(pinned=(((1,), (1, 2, 3)),), forbidden=((4, 4),)))
+    assert ((1,), (1, 2, 3)) in [(b.src, b.tgt) for b in beads]
+    assert sorted(i for b in beads for i in b.src) == list(range(6))
+    assert sorted(j for b in beads for j in b.tgt) == list(range(5))
+    assert not any(4 in b.src and 4 in b.tgt for b in beads)
+    beads = align_paragraphs(uk, en, constraints=Constraints(pinned=(((), (0, 1)),)))
+    assert [(b.src, b.tgt) for b in beads if not b.src][:2] == [((), (0,)), ((), (1,))]

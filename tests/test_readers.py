@@ -323,7 +323,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.mark.parametrize(("name", "kind"), [("paper.pdf", "'.pdf'"), ("README", "(no extension)")])
 def test_unsupported_extension(tmp_path: Path, name: str, kind: str) -> None:
     message = assert_input_error(write(tmp_path, name, "text"), f"unsupported file type {kind}")
-    assert message.endswith("use .txt, .md or .docx")
+    assert message.endswith("use .txt, .md, .docx or a saved web page (.html, .mhtml)")
 
 
 # ---------------------------------------------------------------------------

@@ -156,6 +156,8 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
     from editflow.export.publication import write_publication
     from editflow.export.review import write_review
     from editflow.po import load_po, stale_inputs
+    from editflow.readers.paragraphs import HEADER as PARAGRAPHS_HEADER
+    from editflow.readers.paragraphs import parse_header
     from editflow.workfile import align_files, write_alignment
 
     st = ArticleStatus(article.slug)
@@ -173,14 +175,18 @@ def build_article(root: Path, article: Article, settings: Settings, glossaries: 
         if po is not None and stale_inputs(po, po_path):
             needs_align = True
         if needs_align:
+            # A PO made before keeps how its inputs were paragraphed (readers.paragraphs).
+            recorded = parse_header(po.metadata.get(PARAGRAPHS_HEADER)) if po is not None else None
             al = align_files(article.original, article.translation, glossary,
                              settings.threshold if settings.threshold is not None else DOUBT_THRESHOLD,
-                             boilerplate=settings.boilerplate, lexicon=run_lexicon(root, lexicon))
+                             boilerplate=settings.boilerplate, lexicon=run_lexicon(root, lexicon), keep=po,
+                             paragraphs=recorded or "auto")
             # What people wrote in the PO is carried to the new entries (editflow.refresh).
             refresh = write_alignment(al, po_path, force=force, check_article=False, expect=expect)
             if refresh is not None:
                 carry_dismissed(po_path, refresh.previous, refresh.po, refresh.report, glossary, settings)
                 st.message = refresh.report.summary() if refresh.report.kept_anything else ""
+            st.message = "; ".join(m for m in (*al.notices, st.message) if m)
             po = load_po(po_path)
         result = check_po(po_path, settings=settings, po=po, glossary=glossary)
         outs = outputs_for(root, article.slug)

@@ -9,6 +9,7 @@ Heavy imports (numpy, python-docx, polib) stay inside the commands so that
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -67,9 +68,23 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
         run.settings_for(None)  # a broken --config file is refused before any work starts
 
 
+def default_output_for(translation: str) -> Path:
+    """`default_output` of a file; for a page's address, `<last part of its path>.po` in the current folder."""
+    from editflow.readers.fetch import is_url
+
+    if not is_url(translation):
+        return default_output(Path(translation))
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(translation)
+    segment = next((s for s in reversed(parts.path.split("/")) if s), "") or parts.hostname or "page"
+    stem = re.sub(r"[^\w.-]+", "-", segment.rsplit(".", 1)[0] if "." in segment[1:] else segment).strip("-.")
+    return default_output(Path(f"{stem or 'page'}.po"))
+
+
 @cli.command()
-@click.argument("original", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("translation", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("original", type=click.Path())
+@click.argument("translation", type=click.Path())
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write: a .po working file or a .tsv bead list. "
                    "Default: <slug>.po beside the translation.")
@@ -78,6 +93,16 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Confidence below which a pair is doubtful (fuzzy in the PO). Default: [align] threshold, "
                    "else 0.95 (calibrated with a lexicon: flags ~5% of pairs, ~86% of wrong ones).")
+@click.option("--paragraphs", type=click.Choice(["auto", "blank", "lines"]), default=None,
+              help="What separates paragraphs: 'blank' lines (Word's and HTML's own paragraphs), every line "
+                   "break ('lines': text pasted from a browser, Shift+Enter in Word), or 'auto': each side the way "
+                   "that fits the other. Default: what the existing PO recorded, else auto.")
+@click.option("--show-removed", is_flag=True,
+              help="List what was left out of a web page (menus, share buttons, comment forms...), with its line.")
+@click.option("--fetch-timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+              help="Seconds to wait for a page given by its address (http:// or https://).")
+@click.option("--skip-language-check", is_flag=True,
+              help="Align even when the inputs do not look like a Ukrainian original and an English translation.")
 @force_option("Replace an existing output that belongs to another article, is read-only or is a .tsv. "
               "What people wrote in a PO is still kept.")
 @click.option("--discard-edits", is_flag=True,
@@ -87,14 +112,21 @@ def cli(ctx: click.Context, config_path: Path | None, debug: bool) -> None:
 @json_option("Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @click.pass_context
-def align(ctx: click.Context, original: Path, translation: Path, output: Path | None, glossaries: tuple[Path, ...],
-          threshold: float | None, force: bool, discard_edits: bool, lexicon_path: Path | None, no_lexicon: bool,
+def align(ctx: click.Context, original: str, translation: str, output: Path | None, glossaries: tuple[Path, ...],
+          threshold: float | None, paragraphs: str | None, show_removed: bool, fetch_timeout: float,
+          skip_language_check: bool, force: bool, discard_edits: bool, lexicon_path: Path | None, no_lexicon: bool,
           as_json: bool, quiet: bool) -> None:
     """Pair the paragraphs of ORIGINAL (Ukrainian) and TRANSLATION (English).
 
-    Inputs may be .txt, .md or .docx (encodings are detected). Writes a PO
-    working file (one entry per pair: msgid Ukrainian, msgstr English; doubtful
-    pairs fuzzy) or, for -o X.tsv, one line per pair:
+    Inputs may be .txt, .md, .docx, a web page saved from the browser (.html,
+    .htm, .mhtml, or the folder of a "web page, complete") or a page's address
+    (http:// or https://): a page's article is kept (headline, byline,
+    headings, quotes, editor's notes), its menus, share buttons, comment
+    forms and footers left out. Encodings are detected. Inputs that are not
+    a Ukrainian original and an English translation (swapped, the same
+    language twice, a Russian original) are refused before anything is
+    written. Writes a PO working file (one entry per pair: msgid Ukrainian,
+    msgstr English; doubtful pairs fuzzy) or, for -o X.tsv, one line per pair:
     SRC<TAB>TGT<TAB>CONFIDENCE with 0-based paragraph indexes.
 
     An existing PO of the article is refreshed: translator comments, ignore
@@ -111,18 +143,20 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     Examples:
       editflow align originals/war.uk.docx translations/war.en.docx
       editflow align uk.txt en.txt -o pairs.tsv --glossary glossary/
+      editflow align saved/war.uk.html translations/war.en.docx --show-removed
+      editflow align pasted.uk.txt war.en.txt --paragraphs lines
       editflow align uk.txt en.txt --no-lexicon
     """
     from editflow.align import DOUBT_THRESHOLD
-    from editflow.align.summary import format_summary, summarize
+    from editflow.align.summary import format_removed, format_summary, removed_json, summarize
     from editflow.checks.suppress import carry_dismissed
     from editflow.fileio import fingerprint
     from editflow.glossary import load_glossary
     from editflow.lexicons import choose_lexicon
     from editflow.locks import locked
-    from editflow.workfile import align_files, write_alignment
+    from editflow.workfile import align_files, existing_po, recorded_paragraphs, write_alignment
 
-    out = output or default_output(translation)
+    out = output or default_output_for(translation)
     if out.suffix.lower() not in (".po", ".tsv"):
         raise click.UsageError(f"{out}: output must end in .po or .tsv")
     settings = current_run(ctx).settings_for(out)
@@ -134,21 +168,112 @@ def align(ctx: click.Context, original: Path, translation: Path, output: Path | 
     lexicon = choose_lexicon(settings.root, lexicon_file, use_lexicon)
     with locked(out, f"align into {out.name}"):
         expect = fingerprint(out)  # the PO as read now; one saved meanwhile in an editor is not overwritten
+        # A refresh reads the inputs the way the PO recorded, unless --paragraphs says otherwise.
+        mode = paragraphs or recorded_paragraphs(out, original, translation) or "auto"
         al = align_files(original, translation, glossary=glossary, threshold=threshold,
-                         boilerplate=settings.boilerplate, lexicon=lexicon)
+                         boilerplate=settings.boilerplate, lexicon=lexicon,
+                         keep=None if discard_edits else existing_po(out),
+                         paragraphs=mode,  # type: ignore[arg-type]
+                         check_language=not skip_language_check, timeout=fetch_timeout)
         refresh = write_alignment(al, out, force=force, discard_edits=discard_edits, expect=expect)
         if refresh is not None and not discard_edits:
             carry_dismissed(out, refresh.previous, refresh.po, refresh.report, glossary, settings)
     if as_json:
-        extra = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
+        extra: dict[str, object] = {"refresh": refresh.report.as_dict()} if refresh is not None else {}
+        if show_removed:
+            extra["removed"] = removed_json(al)
         click.echo(json.dumps(summarize(al) | {"output": str(out)} | extra, ensure_ascii=False, indent=2))
     elif not quiet:
+        if show_removed:
+            click.echo(format_removed(al), err=True)
+        for notice in al.notices:
+            click.echo(f"note: {notice}", err=True)
         click.echo(format_summary(al, str(out)), err=True)
         if refresh is not None and refresh.report.format():
             click.echo(refresh.report.format(), err=True)
     if refresh is not None and quiet and (refresh.report.conflicts or refresh.report.obsolete):
         # Even --quiet says where the PO now differs from what a plain re-alignment would give.
         click.echo(refresh.report.format(), err=True)
+
+
+@cli.command()
+@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--link", "links", multiple=True, metavar="UK=EN",
+              help="Make one pinned row of these paragraphs: 1=2 (uk1 with en2), 3,4=5, 3=5,6, 3-5=6; 7= or =7 "
+                   "pins a paragraph with no counterpart. Repeatable.")
+@click.option("--unpair", "unpairs", multiple=True, metavar="uk7|en7",
+              help="Dissolve the row holding this paragraph into one-sided rows; re-alignment will not pair "
+                   "them again. Repeatable.")
+@click.option("--pin", "pins", multiple=True, metavar="uk3|en5",
+              help="Pin (confirm) the row holding this paragraph. Repeatable.")
+@click.option("--unpin", "unpins", multiple=True, metavar="uk3|en5",
+              help="Unpin the row holding this paragraph. Repeatable.")
+@click.option("--role", "roles", multiple=True, metavar="PARA=ROLE",
+              help="Set a paragraph's role, e.g. en12=credit, uk3=boilerplate (title is the headline published, "
+                   "headline a variant). Kept through re-alignment and build. Repeatable.")
+@click.option("--headline", metavar="enN",
+              help="The English headline to publish; the other headline lines stay in the PO as variants.")
+@click.option("--realign", is_flag=True, help="Re-align every row that is not pinned, around the pinned ones.")
+@click.option("--dry-run", is_flag=True, help="Show the result; write nothing.")
+@click.option("-y", "--yes", is_flag=True, help="Do it even where English edited in the PO would be cut in two.")
+@glossary_option("Glossary whose terms anchor the re-alignment. Repeatable. "
+                 "Default: [glossary] paths in editflow.toml, else the project's glossary/.")
+@lexicon_options
+@json_option("Print the pairing as JSON on stdout (align --json's shape, plus pinned rows and forbidden links).")
+@click.pass_context
+def pair(ctx: click.Context, po_file: Path, links: tuple[str, ...], unpairs: tuple[str, ...], pins: tuple[str, ...],
+         unpins: tuple[str, ...], roles: tuple[str, ...], headline: str | None, realign: bool, dry_run: bool,
+         yes: bool, glossaries: tuple[Path, ...], lexicon_path: Path | None, no_lexicon: bool,
+         as_json: bool) -> None:
+    """Fix the pairing of a PO working file from the command line (what 'editflow edit' does in a browser).
+
+    Paragraphs are numbered from 1 on each side as the PO holds them now (for a
+    fresh PO, as 'align' shows them). Every option is checked first, then all are
+    applied together: links, unpairs, unpins, pins, roles, the headline, then
+    --realign; if one is refused, nothing is written (exit 2). Without --realign
+    nothing but what is asked changes. Works from the PO alone: the original
+    files are not needed. What people wrote in the PO (edited English,
+    comments, dismissals, review history) is kept.
+
+    \b
+    Examples:
+      editflow pair translations/war.po --link 3,4=5 --realign
+      editflow pair translations/war.po --unpair uk7 --headline en2 --role en30=credit
+      editflow pair translations/war.po --json
+    """
+    from editflow.align.summary import format_summary
+    from editflow.glossary import load_glossary
+    from editflow.lexicons import choose_lexicon
+    from editflow.pairing import load_pairing, save_pairing
+    from editflow.pairing.realign import RealignContext
+    from editflow.pairing.script import apply_requests, changed_rows, parse_requests
+    from editflow.pairing.view import alignment_json, describe_rows, to_alignment
+
+    settings = current_run(ctx).settings_for(po_file)
+    before = load_pairing(po_file)
+    requests = parse_requests(before, links=links, unpairs=unpairs, pins=pins, unpins=unpins, roles=roles,
+                              headline=headline, realign=realign)
+    rc = None
+    if realign:
+        sources = settings.glossary_sources(glossaries)
+        lexicon_file, use_lexicon = chosen_lexicon_source(lexicon_path, no_lexicon)
+        rc = RealignContext(glossary=load_glossary(sources) if sources else None,
+                            lexicon=choose_lexicon(settings.root, lexicon_file, use_lexicon))
+    after = apply_requests(before, requests, rc, confirm=yes)
+    report = None
+    if requests.changes and not dry_run:
+        report = save_pairing(after, po_file, settings=settings, glossary=rc.glossary if rc else None)
+    if as_json:
+        click.echo(json.dumps(alignment_json(after) | {"written": report is not None}, ensure_ascii=False, indent=2))
+        return
+    changed = changed_rows(before, after)
+    if requests.changes:
+        click.echo(describe_rows(after, changed, "would change" if dry_run else "changed"), err=True)
+    click.echo(format_summary(to_alignment(after)), err=True)
+    if report is not None:
+        click.echo(report.format(), err=True)
+    elif requests.changes:
+        click.echo(f"dry run: {po_file} not written", err=True)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -737,6 +862,62 @@ def status(ctx: click.Context, project: Path | None, project_option: Path | None
         click.echo(json.dumps([asdict(s) for s in statuses], ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(statuses))
+
+
+@cli.command()
+@click.argument("po_file", type=click.Path(path_type=Path, dir_okay=False))
+@glossary_option("Glossary (CSV, TBX, PO) or folder of them, for the checks' findings on each row and for "
+                 "re-aligning. Repeatable. Default: [glossary] paths in editflow.toml, else the project's glossary/.")
+@lexicon_options
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port on 127.0.0.1 to serve the editor on. Default: a free one.")
+@click.option("--no-browser", is_flag=True, help="Print the editor's URL on stdout instead of opening a browser.")
+@click.pass_context
+def edit(ctx: click.Context, po_file: Path, glossaries: tuple[Path, ...], lexicon_path: Path | None,
+         no_lexicon: bool, port: int, no_browser: bool) -> None:
+    """Fix the pairing of PO_FILE in the browser: join, split, unpair, pin, re-align, set roles.
+
+    Starts a local editor for one working file (on 127.0.0.1 only; the URL
+    carries a random token that every request must show) and opens it in the
+    browser. Press ? on the page for its keys. Save writes the PO (refused if
+    it changed on disk since the page loaded it); unsaved work is journalled
+    as it is made, and the next 'editflow edit' of the PO offers it back.
+    Ctrl-C stops the editor.
+
+    \b
+    Exit codes: 0 stopped with everything saved, 2 usage or input error,
+    130 stopped with unsaved changes (they are in the journal).
+    \b
+    Examples:
+      editflow edit translations/war.po
+      editflow edit translations/war.po --no-browser --port 8765
+    """
+    import webbrowser
+
+    from editflow.cli_options import Interrupted
+    from editflow.editor import open_editor
+
+    settings = current_run(ctx).settings_for(po_file)
+    lexicon_file, use_lexicon = chosen_lexicon_source(lexicon_path, no_lexicon)
+    editor = open_editor(po_file, settings, glossaries=list(glossaries), lexicon=lexicon_file,
+                         use_lexicon=use_lexicon, port=port)
+    try:
+        if no_browser:
+            click.echo(editor.url)
+        else:
+            click.echo(f"editflow edit: {po_file} at {editor.url}", err=True)
+            webbrowser.open(editor.url)
+        if editor.session.offer is not None:
+            click.echo(f"editflow edit: {len(editor.session.offer.ops)} unsaved operation(s) of an earlier session "
+                       f"are in the journal; the page offers to restore them", err=True)
+        click.echo("editflow edit: Ctrl-C stops the editor", err=True)
+        served = editor.serve()
+    except KeyboardInterrupt:  # before the server took over Ctrl-C
+        served = editor.stopped()
+    if served.unsaved:
+        raise Interrupted(f"stopped with unsaved changes; they are in {editor.session.journal.path}, and "
+                          f"'editflow edit {po_file}' offers them back")
+    click.echo(f"editflow edit: stopped; {po_file} has everything that was done", err=True)
 
 
 @cli.group()

@@ -21,9 +21,14 @@ class ChangedOnDisk(InputError):
 def fingerprint(path: Path) -> str:
     """SHA-256 of the file's bytes as they are now; ABSENT when there is no file."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return fingerprint_bytes(Path(path).read_bytes())
     except FileNotFoundError:
         return ABSENT
+
+
+def fingerprint_bytes(data: bytes) -> str:
+    """The `fingerprint` of a file holding `data` (for a caller that has read the file already)."""
+    return hashlib.sha256(data).hexdigest()
 
 # tempfile.mkstemp creates its file 0600 whatever the umask, and a rename keeps
 # that mode: every output would be private to its writer, which makes a shared

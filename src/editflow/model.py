@@ -49,13 +49,27 @@ class Paragraph:
 
 
 @dataclass
+class Removed:
+    """A block of a web page that the reader left out of the article (a menu item, a share bar...)."""
+    text: str
+    location: str = ""  # line in the page's HTML
+    why: str = ""       # "menu", "share buttons", "comments", ... ("not article text" when nothing says)
+
+
+@dataclass
 class Document:
     paragraphs: list[Paragraph]
     path: Path | None = None
     lang: str = ""
-    format: str = "txt"          # txt, md, docx
-    encoding: str | None = None  # detected encoding for text files
+    format: str = "txt"          # txt, md, docx, html, mhtml
+    encoding: str | None = None  # detected (or, for a web page, declared) encoding of text files and pages
     sha256: str = ""             # hash of the file's bytes, for stale-PO detection
+    url: str = ""                # the address a web page was fetched from (then `path` is None)
+    # How paragraphs were told apart: "blank" as the file marks them (blank lines in text, paragraphs
+    # in Word and HTML), "lines" every line break too (text pasted from a browser, Shift+Enter).
+    paragraphing: str = "blank"
+    # What a web page held besides the article, in page order (`editflow align --show-removed`).
+    removed: list[Removed] = field(default_factory=list)
 
     @property
     def texts(self) -> list[str]:
@@ -96,6 +110,8 @@ class Alignment:
     doubt_threshold: float = 0.5
     # SHA-256 of the word-translation lexicon the beads were scored with ("" for none).
     lexicon: str = ""
+    # What reading the inputs noticed that the user should hear (a paragraph-count mismatch).
+    notices: list[str] = field(default_factory=list)
 
     def doubtful(self) -> list[Bead]:
         return [b for b in self.beads if b.confidence < self.doubt_threshold]

@@ -30,7 +30,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -42,6 +42,7 @@ from editflow.errors import InputError
 from editflow.fileio import atomic_write
 from editflow.model import Alignment, Bead, Document, Paragraph, Role, role_of
 from editflow.po_validate import ParsedEntry, POFormatError, validate_po
+from editflow.readers.paragraphs import HEADER as PARAGRAPHS_HEADER
 
 ADDED_MSGID = "[editflow: no Ukrainian counterpart]"
 SEP = "\n\n"
@@ -101,7 +102,10 @@ def decode_ref(ref: str) -> str:
 
 
 def input_ref(doc: Document, po_dir: Path) -> str:
-    """How a PO in `po_dir` names an input file (relative, so the project folder may move), encoded by `encode_ref`."""
+    """How a PO in `po_dir` names an input file (relative, so the project folder may move), encoded by
+    `encode_ref`; a page fetched from an address is named by its address."""
+    if doc.url:
+        return doc.url
     if doc.path is None:
         return "<input>"
     try:
@@ -138,6 +142,8 @@ def alignment_to_po(al: Alignment, po_path: Path) -> polib.POFile:
         "X-Editflow-Doubt-Threshold": f"{al.doubt_threshold:.2f}",
         # Which lexicon scored the pairs, for people to see: a new lexicon alone never re-aligns.
         "X-Editflow-Lexicon": al.lexicon or "none",
+        # How each side's paragraphs were told apart, so that a refresh and a build read them the same way.
+        PARAGRAPHS_HEADER: f"uk={src.paragraphing} en={tgt.paragraphing}",
     }
     seen: dict[str, int] = {}
     src_ref, tgt_ref = input_ref(src, po_dir), input_ref(tgt, po_dir)
@@ -178,13 +184,128 @@ def write_po(al: Alignment, po_path: Path, *, expect: str | None = None) -> poli
 
 @dataclass
 class EntryInfo:
-    """What the machine comment line of an entry says."""
+    """What the machine comment line of an entry says.
+
+    Fields the alignment editor (editflow.pairing) adds, each optional so that older POs read as
+    before: `pin=1` (a person confirmed the pair), a role ending in `!` (set by a person),
+    `ids=` (the paragraphs' stable ids, when they are not the ones the entry's msgctxt gives) and
+    `en=` with one hash per English paragraph (`?`: not known, the neighbouring `?` paragraphs
+    were edited as one text; `*`: not known, edited on its own).
+    """
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float
     src_roles: list[Role]
     tgt_roles: list[Role]
-    en_hash: str = ""  # hash of the English side when editflow wrote it
+    en_hash: str = ""  # hash of the English side when editflow wrote it (the whole side, or see en_hashes)
+    pinned: bool = False
+    src_set: list[bool] = field(default_factory=list)   # per Ukrainian paragraph: its role set by a person
+    tgt_set: list[bool] = field(default_factory=list)
+    src_ids: list[str] = field(default_factory=list)    # stable paragraph ids, when written
+    tgt_ids: list[str] = field(default_factory=list)
+
+    @property
+    def en_hashes(self) -> list[str] | None:
+        """One token per English paragraph when the line records them so (see the class doc), else None."""
+        tokens = self.en_hash.split(",") if self.en_hash else []
+        if len(tokens) > 1 or (len(tokens) == 1 and tokens[0] in ("?", "*")):
+            return tokens
+        return None
+
+
+_PID_UNSAFE = re.compile(r"[^0-9A-Za-z_.]")
+
+
+def pid_base(entry_id: str) -> str:
+    """The stem of the paragraph ids an entry id gives (no hyphen: PO writers wrap comment lines at hyphens)."""
+    return _PID_UNSAFE.sub("_", entry_id) or "p"
+
+
+def default_pid(entry_id: str, side: str, position: int) -> str:
+    """The stable id of the paragraph at 1-based `position` on `side` ("uk"/"en") of entry `entry_id`,
+    when the machine line writes none (`ids=`): every paragraph of a PO has one (editflow.pairing)."""
+    return f"{pid_base(entry_id)}.{side[0]}{position}"
+
+
+def paragraph_ids(entry: polib.POEntry, info: EntryInfo, side: str, count: int, index: int = 0) -> list[str]:
+    """The stable ids of the entry's `count` paragraphs on `side`: as written, else the defaults.
+    `index`: the entry's position among the live entries (the id of an entry without msgctxt)."""
+    written = info.src_ids if side == "uk" else info.tgt_ids
+    if len(written) == count:
+        return list(written)
+    entry_id = entry.msgctxt or f"n{index + 1}"
+    return [default_pid(entry_id, side, k + 1) for k in range(count)]
+
+
+def english_parts(entry: polib.POEntry, info: EntryInfo | None) -> list[str]:
+    """The entry's English paragraphs as the PO holds them now (its blank lines, when an edit moved them)."""
+    if not entry.msgstr:
+        return []
+    if info is None:
+        return [entry.msgstr]
+    count = len(info.tgt) or 1
+    parts = entry.msgstr.split(SEP) if count > 1 else [entry.msgstr]
+    return parts if len(parts) == count else entry.msgstr.split(SEP)
+
+
+def entry_paragraph_ids(entry: polib.POEntry, index: int) -> tuple[list[str], list[str]]:
+    """The stable ids of the entry's Ukrainian and English paragraphs (`index`: its place among the live entries)."""
+    info = entry_info(entry)
+    if info is None:
+        entry_id = entry.msgctxt or f"n{index + 1}"
+        uk = [default_pid(entry_id, "uk", 1)] if entry.msgid and entry.msgid != ADDED_MSGID else []
+        return uk, [default_pid(entry_id, "en", 1)] if entry.msgstr else []
+    return (paragraph_ids(entry, info, "uk", len(info.src), index),
+            paragraph_ids(entry, info, "en", len(english_parts(entry, info)), index))
+
+
+def set_machine_fields(entry: polib.POEntry, fields: dict[str, str | None]) -> None:
+    """Set (or, with None, remove) fields of the entry's machine line, keeping the others in their order."""
+    m = _MACHINE.search(entry.comment or "")
+    if m is None:
+        return
+    out: list[str] = []
+    seen: set[str] = set()
+    for f in m.group(1).split():
+        name = f.split("=", 1)[0]
+        if name in fields:
+            seen.add(name)
+            if fields[name] is not None:
+                out.append(f"{name}={fields[name]}")
+        else:
+            out.append(f)
+    out += [f"{k}={v}" for k, v in fields.items() if k not in seen and v is not None]
+    entry.comment = (entry.comment or "")[:m.start()] + ("\n" if m.start() else "") + "editflow: " + " ".join(out)
+
+
+def english_originals(entry: polib.POEntry, info: EntryInfo) -> list[str | None]:
+    """Per English paragraph of the entry as it is now: the hash of its text as aligned, None when unknown.
+
+    From per-paragraph hashes when the machine line has them and the paragraphs still number as
+    many; from the whole side's hash otherwise: every paragraph as aligned when the side is
+    unchanged, none known when it was edited.
+    """
+    count = (len(info.tgt) or 1) if entry.msgstr else 0
+    parts = entry.msgstr.split(SEP) if count > 1 else ([entry.msgstr] if count else [])
+    tokens = info.en_hashes
+    if tokens is not None and len(tokens) == len(parts):
+        return [t if t not in ("?", "*") else None for t in tokens]
+    if info.en_hash and tokens is None and text_hash(entry.msgstr) == info.en_hash:
+        return [text_hash(t) for t in parts]
+    return [None] * len(parts)
+
+
+def english_edited(entry: polib.POEntry, info: EntryInfo) -> bool:
+    """Whether the entry's English differs from what editflow aligned (any paragraph of it)."""
+    if not info.en_hash:
+        return False
+    tokens = info.en_hashes
+    if tokens is None:
+        return text_hash(entry.msgstr) != info.en_hash
+    parts = entry.msgstr.split(SEP) if entry.msgstr else []
+    if len(parts) != len(tokens):
+        return True
+    return any(t in ("?", "*") or text_hash(part) != t for t, part in zip(tokens, parts, strict=True))
 
 
 def _ints(text: str) -> tuple[int, ...]:
@@ -200,12 +321,18 @@ def entry_info(entry: polib.POEntry) -> EntryInfo | None:
     fields = dict(f.split("=", 1) for f in m.group(1).split() if "=" in f)
     try:
         roles = [*fields.get("roles", "|").split("|", 1), ""]
+        src_roles = [r for r in roles[0].split(",") if r]
+        tgt_roles = [r for r in roles[1].split(",") if r]
+        ids = [*fields.get("ids", "|").split("|", 1), ""]
         return EntryInfo(
             src=_ints(fields.get("src", "")), tgt=_ints(fields.get("tgt", "")),
             confidence=float(fields.get("conf", "1")),
-            src_roles=[role_of(r) for r in roles[0].split(",") if r],
-            tgt_roles=[role_of(r) for r in roles[1].split(",") if r],
+            src_roles=[role_of(r.rstrip("!")) for r in src_roles],
+            tgt_roles=[role_of(r.rstrip("!")) for r in tgt_roles],
             en_hash=fields.get("en", ""),
+            pinned=fields.get("pin", "") == "1",
+            src_set=[r.endswith("!") for r in src_roles], tgt_set=[r.endswith("!") for r in tgt_roles],
+            src_ids=[x for x in ids[0].split(",") if x], tgt_ids=[x for x in ids[1].split(",") if x],
         )
     except ValueError:
         return None
@@ -214,13 +341,17 @@ def entry_info(entry: polib.POEntry) -> EntryInfo | None:
 def load_po(path: Path) -> polib.POFile:
     """Read a PO file strictly: a structurally broken one is refused with its line (po_validate)."""
     path = Path(path)
+    return parse_po(read_po_bytes(path), path)
+
+
+def read_po_bytes(path: Path) -> bytes:
+    """The bytes of the PO at `path`; a missing or unreadable file is refused saying what to do."""
     if not path.is_file():
         raise InputError(path, "PO file not found", "run 'editflow align' first")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise InputError(path, f"cannot be read ({e.strerror or e})", "check its permissions") from None
-    return parse_po(data, path)
 
 
 def parse_po(data: bytes, path: Path | str = "<po>") -> polib.POFile:
@@ -321,7 +452,7 @@ def edited_entries(po: polib.POFile) -> list[str]:
         info = entry_info(entry)
         if info is None or not info.en_hash or entry.obsolete:
             continue
-        if text_hash(entry.msgstr) != info.en_hash:
+        if english_edited(entry, info):
             out.append(entry.msgctxt or entry.msgid[:30])
     return out
 
@@ -360,8 +491,8 @@ def read_header(path: Path) -> dict[str, str]:
     except (OSError, UnicodeDecodeError):
         return {}
     out: dict[str, str] = {}
-    for field in polib.unescape("".join(pieces)).split("\n"):
-        name, sep, value = field.partition(":")
+    for line in polib.unescape("".join(pieces)).split("\n"):
+        name, sep, value = line.partition(":")
         if sep and name.strip():
             out[name.strip()] = value.strip()
     return out
@@ -374,8 +505,8 @@ def stale_inputs(po: polib.POFile, po_path: Path) -> list[str]:
     for key in ("Source", "Target"):
         rel = po.metadata.get(f"X-Editflow-{key}")
         digest = po.metadata.get(f"X-Editflow-{key}-SHA256")
-        if not rel or not digest:
-            continue
+        if not rel or not digest or "://" in rel:
+            continue  # a page fetched from an address is not fetched again to see whether it changed
         p = base / decode_ref(rel)
         if not p.is_file():
             out.append(f"{rel} (missing)")
@@ -421,11 +552,13 @@ def set_english_paragraphs(po: Iterable[polib.POEntry], entry: polib.POEntry, co
             last = max((*other.tgt, last)) if other is not None else last
         tgt = [last]
     tgt += [tgt[-1]] * (count - len(tgt)) if tgt else []
-    roles: list[str] = list(info.tgt_roles[:count]) or list(info.src_roles[-1:]) or ["body"]
+    marked_src = [r + "!" * (k < len(info.src_set) and info.src_set[k]) for k, r in enumerate(info.src_roles)]
+    marked_tgt = [r + "!" * (k < len(info.tgt_set) and info.tgt_set[k]) for k, r in enumerate(info.tgt_roles)]
+    roles: list[str] = marked_tgt[:count] or [r.rstrip("!") for r in info.src_roles[-1:]] or ["body"]
     roles += [roles[-1]] * (count - len(roles))
     # Fields this function does not change are kept as written, in their order.
     fields = [f"tgt={','.join(map(str, tgt))}" if f.startswith("tgt=")
-              else f"roles={','.join(info.src_roles)}|{','.join(roles)}" if f.startswith("roles=")
+              else f"roles={','.join(marked_src)}|{','.join(roles)}" if f.startswith("roles=")
               else f for f in m.group(1).split()]
     kind = f"{len(info.src)}-{count}"
     human = f"{kind} · confidence {info.confidence:.2f} · {reason}"

@@ -1,8 +1,8 @@
 """A newsroom project on disk: the layout, its articles, and `editflow init`.
 
     editflow.toml
-    originals/<slug>.uk.{docx,md,txt}
-    translations/<slug>.en.{docx,md,txt}
+    originals/<slug>.uk.{docx,md,txt,html,htm,mhtml}   (a page saved from the browser too)
+    translations/<slug>.en.{docx,md,txt,html,htm,mhtml}
     translations/<slug>.po          the working file
     glossary/*.csv|*.tbx|*.po
     build/                          exports (not committed)
@@ -18,7 +18,9 @@ from editflow.config import CONFIG_NAME
 from editflow.errors import InputError
 from editflow.fileio import atomic_write
 
-FORMATS = (".docx", ".md", ".txt")  # preference order when one slug has several files
+# Preference order when one slug has several files: what a desk writes before what it saved from the web.
+FORMATS = (".docx", ".md", ".txt", ".html", ".htm", ".mhtml", ".mht")
+_NAMED = FORMATS[:3]  # what messages suggest naming a missing file: how a desk saves a text
 
 
 @dataclass
@@ -37,9 +39,9 @@ class Article:
     def missing(self) -> str:
         """What an incomplete article lacks, with the name editflow expects for it."""
         if self.original is None:
-            return f"no original (expected originals/{self.slug}.uk{'|'.join(FORMATS)})"
+            return f"no original (expected originals/{self.slug}.uk{'|'.join(_NAMED)})"
         if self.translation is None:
-            return f"no translation (expected translations/{self.slug}.en{'|'.join(FORMATS)})"
+            return f"no translation (expected translations/{self.slug}.en{'|'.join(_NAMED)})"
         return ""
 
 
@@ -81,7 +83,7 @@ def skipped_files(root: Path) -> list[Skipped]:
                 continue  # an article's file
             if tagged:
                 out.append(Skipped(p, f"{p.suffix or 'no extension'} is not a format editflow reads; save it as "
-                                      f"{stem}{' or '.join(FORMATS)}"))
+                                      f"{stem}{' or '.join(_NAMED)}"))
             elif stem.lower().endswith(f".{other}"):
                 out.append(Skipped(p, f"a .{other}. file in {folder}/; move it to "
                                       f"{'translations' if other == 'en' else 'originals'}/"))

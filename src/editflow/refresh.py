@@ -36,21 +36,29 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import polib
 
 from editflow.align import DOUBT_THRESHOLD
+from editflow.align.constraints import Constraints
 from editflow.history import BEFORE_PREFIX
+from editflow.model import Role
 from editflow.po import (
     ADDED_MSGID,
     SEP,
     EntryInfo,
     _bead_id,
     _now,
+    english_edited,
+    english_originals,
     entry_info,
+    paragraph_ids,
     set_english_paragraphs,
+    set_machine_fields,
     text_hash,
 )
 
@@ -61,7 +69,7 @@ MIN_FUZZY_LENGTH = 30
 EDITFLOW_FIELDS = frozenset({
     "PO-Revision-Date", "X-Generator", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
     "X-Editflow-Source", "X-Editflow-Source-SHA256", "X-Editflow-Target", "X-Editflow-Target-SHA256",
-    "X-Editflow-Ratio", "X-Editflow-Doubt-Threshold", "X-Editflow-Lexicon",
+    "X-Editflow-Ratio", "X-Editflow-Doubt-Threshold", "X-Editflow-Lexicon", "X-Editflow-Paragraphs",
 })
 KEPT_NOTE = "kept by editflow"  # the first words of the comment on an obsolete entry editflow wrote
 
@@ -186,7 +194,8 @@ class RefreshReport:
 
 
 _PLURALS = {"translator comment": "translator comments", "ignore marker": "ignore markers",
-            "review record": "review records", "confirmed pair": "confirmed pairs", "fuzzy flag": "fuzzy flags",
+            "review record": "review records", "confirmed pair": "confirmed pairs", "pinned pair": "pinned pairs",
+            "fuzzy flag": "fuzzy flags",
             "flag": "flags", "English edited in the PO": "English edits made in the PO",
             "Ukrainian edited in the PO": "Ukrainian edits made in the PO", "added entry": "added entries",
             "added entry (now in the input files)": "added entries (now in the input files)",
@@ -300,6 +309,22 @@ class _Runs:
                 return run
         return None
 
+    def find_each(self, digests: list[str]) -> list[int] | None:
+        """The run whose paragraphs have these hashes one by one (a machine line recording one per paragraph)."""
+        if not digests or any(d in ("?", "*") for d in digests):
+            return None
+        ones = self.by_count.get(1)
+        if ones is None:
+            self.find(1, "")     # builds the index of single paragraphs (no paragraph hashes to "")
+            ones = self.by_count[1]
+        for start in ones.get(digests[0], ()):
+            run = list(range(start, start + len(digests)))
+            if run[-1] < len(self.doc) and not self.taken.intersection(run) and all(
+                    text_hash(self.doc[j]) == d for j, d in zip(run, digests, strict=True)):
+                self.taken.update(run)
+                return run
+        return None
+
 
 def _comment_lines(entry: polib.POEntry) -> list[str]:
     return [ln for ln in (entry.tcomment or "").split("\n") if ln.strip()]
@@ -339,6 +364,200 @@ def _source_edited(entry: polib.POEntry, info: EntryInfo) -> bool:
     return _bead_id(_parts(entry.msgid, len(info.src)) or [entry.msgid], added=False) != base
 
 
+# --------------------------------------------------------------------------- a person's pairing decisions
+
+FORBIDDEN_FIELD = "X-Editflow-Forbidden-Links"   # written by editflow.pairing: "ukpid=enpid …"
+
+
+@dataclass
+class _Decided:
+    """The old PO's paragraphs as the alignment editor (editflow.pairing) left them."""
+    uk: list[_Para] = field(default_factory=list)
+    en: list[_Para] = field(default_factory=list)
+    ids: dict[str, list[str]] = field(default_factory=lambda: {"uk": [], "en": []})
+    roles: dict[str, list[tuple[Role, bool]]] = field(default_factory=lambda: {"uk": [], "en": []})
+    en_orig: list[str | None] = field(default_factory=list)
+    pins: list[tuple[str, list[int], list[int]]] = field(default_factory=list)   # (entry id, uk paras, en paras)
+    forbidden: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _decided(old: polib.POFile) -> _Decided:
+    d = _Decided()
+    threshold = _float(old.metadata.get("X-Editflow-Doubt-Threshold"), DOUBT_THRESHOLD)
+    for k, entry in enumerate(e for e in old if not e.obsolete):
+        info = entry_info(entry)
+        if info is None:
+            continue
+        uk = _parts("" if entry.msgid == ADDED_MSGID else entry.msgid, len(info.src))
+        originals = english_originals(entry, info)
+        t_count = len(originals)
+        en = entry.msgstr.split(SEP) if t_count > 1 else ([entry.msgstr] if t_count else [])
+        if len(en) != t_count:
+            en, originals = [], []
+        first = (len(d.uk), len(d.en))
+        for side, texts, roles, marks in (("uk", uk, info.src_roles, info.src_set), ("en", en, info.tgt_roles,
+                                                                                      info.tgt_set)):
+            paras = d.uk if side == "uk" else d.en
+            for pos, (t, pid) in enumerate(zip(texts, paragraph_ids(entry, info, side, len(texts), k), strict=True)):
+                paras.append(_Para(k, pos, t, _norm(t)))
+                d.ids[side].append(pid)
+                d.roles[side].append((roles[pos] if pos < len(roles) else "body",
+                                      pos < len(marks) and marks[pos]))
+        d.en_orig += originals
+        pinned = "fuzzy" not in entry.flags and (info.pinned or info.confidence < threshold)
+        if pinned and (uk or en):
+            d.pins.append((_id(entry, k), list(range(first[0], len(d.uk))), list(range(first[1], len(d.en)))))
+    for item in old.metadata.get(FORBIDDEN_FIELD, "").split():
+        a, sep, b = item.partition("=")
+        if sep:
+            d.forbidden.append((a, b))
+    return d
+
+
+def _match_decided(d: _Decided, src: list[_Para], tgt: list[_Para], threshold: float) -> None:
+    """Old paragraphs to new: English first by the hash of its text as aligned, then both sides by text."""
+    by_hash: dict[str, deque[int]] = defaultdict(deque)
+    for j, q in enumerate(tgt):
+        by_hash[text_hash(q.text)].append(j)
+    for i, orig in enumerate(d.en_orig):
+        queue = by_hash.get(orig) if orig else None
+        while queue:
+            j = queue.popleft()
+            if tgt[j].match is None:
+                d.en[i].match, d.en[i].exact = j, True
+                tgt[j].match, tgt[j].exact = i, True
+                break
+    _match(d.uk, src, threshold)
+    _match(d.en, tgt, threshold)
+
+
+@dataclass
+class Decisions:
+    """What a re-alignment of changed inputs must keep of a person's pairing decisions in the old PO."""
+    constraints: Constraints
+    src_roles: dict[int, Role]     # new Ukrainian paragraph index → the role a person set
+    tgt_roles: dict[int, Role]
+
+
+def carried_decisions(old: polib.POFile, source: Sequence[str], target: Sequence[str],
+                      threshold: float = MATCH_THRESHOLD) -> Decisions:
+    """The old PO's pins, forbidden links and person-set roles, on the new input paragraphs.
+
+    A pin is kept where all its paragraphs are still there (same text, else a fuzzy match as for
+    everything else this module carries) in the same order; a pin that would cross another kept
+    pin is left out.  `carry_over` then reports what was not kept.
+    """
+    d = _decided(old)
+    src = [_Para(-1, k, t, _norm(t)) for k, t in enumerate(source)]
+    tgt = [_Para(-1, k, t, _norm(t)) for k, t in enumerate(target)]
+    _match_decided(d, src, tgt, threshold)
+    pins: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for _entry, uk, en in d.pins:
+        ms = [d.uk[i].match for i in uk]
+        mt = [d.en[j].match for j in en]
+        if None in ms or None in mt:
+            continue
+        ss, tt = tuple(x for x in ms if x is not None), tuple(x for x in mt if x is not None)
+        if any(b != a + 1 for a, b in pairwise(ss)) or any(b != a + 1 for a, b in pairwise(tt)):
+            continue
+        pins.append((ss, tt))
+    kept: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for s, t in sorted((pin for pin in pins if pin[0] and pin[1]), key=lambda st: st[0][0]):
+        if all((s[0] > ks[-1] and t[0] > kt[-1]) or (s[-1] < ks[0] and t[-1] < kt[0]) for ks, kt in kept):
+            kept.append((s, t))
+    kept += [pin for pin in pins if not (pin[0] and pin[1])]
+    pid_index = {("uk", pid): d.uk[i].match for i, pid in enumerate(d.ids["uk"])}
+    pid_index |= {("en", pid): d.en[j].match for j, pid in enumerate(d.ids["en"])}
+    forbidden = []
+    for a, b in d.forbidden:
+        i, j = pid_index.get(("uk", a)), pid_index.get(("en", b))
+        if i is not None and j is not None:
+            forbidden.append((i, j))
+    roles: dict[str, dict[int, Role]] = {"uk": {}, "en": {}}
+    for side, paras in (("uk", d.uk), ("en", d.en)):
+        for q, (role, by_person) in zip(paras, d.roles[side], strict=True):
+            if by_person and q.match is not None:
+                roles[side][q.match] = role
+    return Decisions(Constraints(tuple(kept), tuple(forbidden)), roles["uk"], roles["en"])
+
+
+def _carry_decisions(old: polib.POFile, entries: list[polib.POEntry], report: RefreshReport,
+                     threshold: float) -> None:
+    """Paragraph ids, person-set roles and pins onto the new entries holding the same paragraphs."""
+    d = _decided(old)
+    if not d.pins and not any(by for side in d.roles.values() for _r, by in side) \
+            and not any(e.comment and "ids=" in e.comment for e in old if not e.obsolete):
+        return
+    src: list[_Para] = []
+    tgt: list[_Para] = []
+    infos: list[EntryInfo] = []
+    for n, entry in enumerate(entries):
+        info = entry_info(entry)
+        if info is None:
+            info = EntryInfo((), (), 1.0, [], [])
+        infos.append(info)
+        for pos, t in enumerate(_parts("" if entry.msgid == ADDED_MSGID else entry.msgid, len(info.src))):
+            src.append(_Para(n, pos, t, _norm(t)))
+        for pos, t in enumerate(_parts(entry.msgstr, len(info.tgt))):
+            tgt.append(_Para(n, pos, t, _norm(t)))
+    _match_decided(d, src, tgt, threshold)
+    ids: dict[tuple[int, str, int], str] = {}
+    marks: dict[tuple[int, str, int], Role] = {}
+    for side, paras, new in (("uk", d.uk, src), ("en", d.en, tgt)):
+        for i, q in enumerate(paras):
+            role, by_person = d.roles[side][i]
+            if q.match is None:
+                if by_person:
+                    report.not_carried.append(f"the role {role} of {side} ¶{i + 1} (“{_snip(q.text, 40)}”): "
+                                              f"the paragraph is not in the inputs any more")
+                continue
+            at = (new[q.match].entry, side, new[q.match].pos)
+            ids[at] = d.ids[side][i]
+            if by_person:
+                marks[at] = role
+    for n, (entry, info) in enumerate(zip(entries, infos, strict=True)):
+        if entry_info(entry) is None:
+            continue
+        fields: dict[str, str | None] = {}
+        if any((n, side, pos) in marks for side, count in (("uk", len(info.src)), ("en", len(info.tgt)))
+               for pos in range(count)):
+            def roles(side: str, have: list[Role], count: int, n: int = n) -> str:
+                return ",".join(marks.get((n, side, pos), have[pos] if pos < len(have) else "body")
+                                + ("!" if (n, side, pos) in marks else "") for pos in range(count))
+            fields["roles"] = f"{roles('uk', info.src_roles, len(info.src))}|{roles('en', info.tgt_roles, len(info.tgt))}"
+        uk_ids = [ids.get((n, "uk", pos), "") for pos in range(len(info.src))]
+        en_ids = [ids.get((n, "en", pos), "") for pos in range(len(info.tgt))]
+        defaults = (paragraph_ids(entry, EntryInfo((), (), 1.0, [], []), "uk", len(info.src), n),
+                    paragraph_ids(entry, EntryInfo((), (), 1.0, [], []), "en", len(info.tgt), n))
+        uk_ids = [x or dflt for x, dflt in zip(uk_ids, defaults[0], strict=True)]
+        en_ids = [x or dflt for x, dflt in zip(en_ids, defaults[1], strict=True)]
+        if (uk_ids, en_ids) != defaults:
+            fields["ids"] = f"{','.join(uk_ids)}|{','.join(en_ids)}"
+        if fields:
+            set_machine_fields(entry, fields)
+    for old_id, uk, en in d.pins:
+        homes = {src[m].entry for i in uk if (m := d.uk[i].match) is not None}
+        homes |= {tgt[m].entry for j in en if (m := d.en[j].match) is not None}
+        mapped = all(d.uk[i].match is not None for i in uk) and all(d.en[j].match is not None for j in en)
+        if mapped and len(homes) == 1:
+            n = homes.pop()
+            info = infos[n]
+            if len(info.src) == len(uk) and len(info.tgt) == len(en):
+                entry = entries[n]
+                set_machine_fields(entry, {"pin": "1"})
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+                if not any(c.old == old_id and c.what == "confirmed pair" for c in report.carried):
+                    report.carried.append(Carried("pinned pair", old_id, [_id(entry, n)]))
+                continue
+        report.not_carried.append(f"the pin on {old_id} (uk ¶{_nums(uk)} ↔ en ¶{_nums(en)}): its paragraphs "
+                                  f"{'are not all in the inputs any more' if not mapped else 'are paired otherwise now'}")
+
+
+def _nums(ks: list[int]) -> str:
+    return ",".join(str(k + 1) for k in ks) or "—"
+
+
 # --------------------------------------------------------------------------- the merge
 
 def carry_over(old: polib.POFile, new: polib.POFile, *, po_name: str = "the PO", same_article: bool = True,
@@ -357,6 +576,8 @@ def carry_over(old: polib.POFile, new: polib.POFile, *, po_name: str = "the PO",
         # A PO that names other input files is still this article's when most of its entries found
         # their paragraphs (the inputs were renamed or moved); then what was added by hand stays live.
         same_article = sum(1 for o in merge.olds if o.targets) >= len(merge.olds) / 2
+    if not discard_edits:
+        _carry_decisions(old, merge.new_entries, merge.report, threshold)
     live = merge.place_added(same_article, discard_edits)
     new[:] = live + merge.obsolete_entries(live, discard_edits)
     if not discard_edits:
@@ -416,11 +637,13 @@ class _Merge:
                     self.added.append((k, entry))
                 continue
             o = _Old(entry, _id(entry, k), info, k)
-            o.edited = bool(info.en_hash) and text_hash(entry.msgstr) != info.en_hash
+            o.edited = english_edited(entry, info)
             for t in _parts("" if entry.msgid == ADDED_MSGID else entry.msgid, len(info.src)):
                 o.src.append(len(self.old_src))
                 self.old_src.append(_Para(len(self.olds), len(o.src) - 1, t, _norm(t)))
-            o.run = runs.find(len(info.tgt), info.en_hash) if o.edited else None
+            hashes = info.en_hashes
+            o.run = (None if not o.edited else runs.find_each(hashes) if hashes is not None
+                     else runs.find(len(info.tgt), info.en_hash))
             if o.run is not None:
                 # The translation file still has this entry's English as editflow wrote it: those
                 # paragraphs are this entry's, exactly, whatever the PO now says.

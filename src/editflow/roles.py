@@ -164,6 +164,26 @@ def looks_like_headline(text: str) -> bool:
     return 0 < len(t) <= 160 and len(t.split()) <= 22 and not _SENT_END.search(t)
 
 
+# The desk's credit for the translation or the republication: "Translated and edited by …",
+# "Translation: …", "Переклад: …", "Originally published by …".  A credit, not a byline (the
+# publication keeps it last) and never a headline variant, however short it is.
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:translated|edited|adapted)(?:\s*(?:and|&|,)\s*(?:translated|edited|adapted|abridged))*\s+(?:by|from)\b|"
+    r"translation(?:\s*(?:and|&)\s*(?:editing|adaptation))?\s*(?:by\b|from\b|:)|translator\s*:|"
+    r"(?:originally|first)\s+(?:published|appeared|posted)\b|(?:re)?published\s+(?:with|by)\s+(?:permission|arrangement)|"
+    r"this\s+(?:article|story|piece|text|material)\s+(?:was|is|has\s+been)\s+(?:\w+\s+){0,3}"
+    r"(?:translated|published|republished)\b|"
+    r"переклад(?:ено)?(?:\s+(?:і|та)\s+редагування)?\s*(?::|з\s)|переклал[аи]?\s|перекладач(?:ка)?\s*:|"
+    r"(?:вперше\s+)?опубліковано\s|першоджерело\s*:)",
+    re.IGNORECASE)
+
+
+def is_credit_line(text: str) -> bool:
+    """The desk's attribution of the translation or the first publication (see _CREDIT_LINE)."""
+    t = text.strip()
+    return 0 < len(t) <= 250 and bool(_CREDIT_LINE.match(t))
+
+
 def text_role(text: str) -> Role | None:
     """The role the wording alone implies, or None for ordinary text."""
     if is_boilerplate(text):
@@ -172,6 +192,8 @@ def text_role(text: str) -> Role | None:
         return "note"
     if is_teaser(text):
         return "teaser"
+    if is_credit_line(text):
+        return "credit"
     if is_byline(text):
         return "byline"
     return None
@@ -203,7 +225,7 @@ def assign_roles(paragraphs: Sequence[Paragraph], boilerplate: Sequence[re.Patte
     top: list[Paragraph] = []
     following: Paragraph | None = None
     for p in paragraphs:
-        if p.role in ("byline", "boilerplate"):
+        if p.role in ("byline", "boilerplate", "credit"):
             continue
         if p.role in ("title", "headline") or (p.role in ("body", "heading") and looks_like_headline(p.text)):
             top.append(p)

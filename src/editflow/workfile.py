@@ -21,7 +21,12 @@ from editflow.fileio import atomic_write, fingerprint
 from editflow.glossary import Glossary, load_glossary
 from editflow.model import Alignment, Document
 from editflow.outputs import Claim, OutputKind, OutputState, article_identity, decide
-from editflow.readers import read_document
+from editflow.readers import read_side
+from editflow.readers.fetch import TIMEOUT
+from editflow.readers.language import check_languages
+from editflow.readers.paragraphs import HEADER as PARAGRAPHS_HEADER
+from editflow.readers.paragraphs import ParagraphChoice, Paragraphing, ParagraphMode, parse_header
+from editflow.readers.paragraphs import decide as decide_paragraphs
 
 if TYPE_CHECKING:
     import polib
@@ -39,21 +44,102 @@ def _prepare(doc: Document) -> Document:
     return doc
 
 
-def align_files(original: Path, translation: Path, glossary: Glossary | Sequence[Path] | None = None,
+def align_files(original: Path | str, translation: Path | str, glossary: Glossary | Sequence[Path] | None = None,
                 threshold: float = DOUBT_THRESHOLD, boilerplate: Sequence[str] = (),
-                lexicon: Lexicon | None = None) -> Alignment:
-    """Read and align two files.
+                lexicon: Lexicon | None = None, keep: polib.POFile | None = None, *,
+                paragraphs: ParagraphChoice | tuple[ParagraphMode, ParagraphMode] = "auto",
+                check_language: bool = True, timeout: float = TIMEOUT) -> Alignment:
+    """Read and align two inputs (files, saved web pages, or pages' addresses).
 
     `glossary`: a loaded glossary (callers that use it again pass it, so it is read and indexed
     once), or the paths of term bases; `boilerplate`: extra regular expressions for web furniture;
-    `lexicon`: word translations to align with (editflow.lexicons chooses the project's).
+    `lexicon`: word translations to align with (editflow.lexicons chooses the project's);
+    `keep`: the article's PO as it is, whose pinned pairs, forbidden links and person-set roles the
+    new alignment keeps where their paragraphs are still in the files (editflow.refresh).
+    `paragraphs`: "blank", "lines" or "auto" for both sides (readers.paragraphs.decide), or the
+    (original's, translation's) modes a PO recorded.  `check_language`: refuse inputs that are
+    not a Ukrainian original and an English translation (readers.language) before anything is
+    aligned.  `timeout`: seconds for fetching an address.
     """
-    source = _prepare(read_document(original, "uk"))
-    target = _prepare(read_document(translation, "en"))
+    src_side = read_side(original, "uk", timeout=timeout)
+    tgt_side = read_side(translation, "en", timeout=timeout)
+    if check_language:
+        check_languages(src_side.blank, tgt_side.blank)
+    if isinstance(paragraphs, tuple):
+        chosen = Paragraphing(paragraphs[0], paragraphs[1], "recorded")
+    else:
+        chosen = decide_paragraphs(src_side, tgt_side, paragraphs)
+    source = _prepare(src_side.document(chosen.source))
+    target = _prepare(tgt_side.document(chosen.target))
     if glossary is not None and not isinstance(glossary, Glossary):
         glossary = load_glossary(list(glossary)) if glossary else None
     patterns = [re.compile(p, re.IGNORECASE) for p in boilerplate]
-    return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon)
+    al = _align_keeping(source, target, glossary, threshold, patterns, lexicon, keep)
+    if chosen.notice:
+        al.notices.append(chosen.notice)
+    return al
+
+
+def _align_keeping(source: Document, target: Document, glossary: Glossary | None, threshold: float,
+                   patterns: list[re.Pattern[str]], lexicon: Lexicon | None,
+                   keep: polib.POFile | None) -> Alignment:
+    if keep is None:
+        return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon)
+    from editflow.refresh import carried_decisions
+
+    decided = carried_decisions(keep, source.texts, target.texts)
+    try:
+        return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon,
+                     constraints=decided.constraints or None, roles=(decided.src_roles, decided.tgt_roles))
+    except ValueError:
+        # The kept pins contradict one another on the new texts; the refresh reports them as not carried.
+        return align(source, target, glossary, threshold=threshold, boilerplate=patterns, lexicon=lexicon,
+                     roles=(decided.src_roles, decided.tgt_roles))
+
+
+def existing_po(path: Path) -> polib.POFile | None:
+    """The PO at `path` when there is one editflow can read (its pairing decisions are kept); else None,
+    and write_alignment says what is wrong with it."""
+    from editflow.po import parse_po
+    from editflow.po_validate import POFormatError
+
+    if path.suffix.lower() != ".po" or not path.is_file():
+        return None
+    try:
+        return parse_po(path.read_bytes(), path)
+    except (OSError, POFormatError):
+        return None
+
+
+def recorded_paragraphs(po_path: Path, original: Path | str | None = None,
+                        translation: Path | str | None = None) -> tuple[ParagraphMode, ParagraphMode] | None:
+    """The paragraphing an existing PO recorded (`X-Editflow-Paragraphs`), for a refresh to keep.
+
+    With `original` and `translation`, only when the PO names these inputs: a PO of another
+    article says nothing about how these are paragraphed.
+    """
+    from editflow.po import read_header
+
+    if po_path.suffix.lower() != ".po" or not po_path.is_file():
+        return None
+    header = read_header(po_path)
+    if original is not None and translation is not None:
+        refs = (_ref(original, po_path.parent), _ref(translation, po_path.parent))
+        if refs != (header.get("X-Editflow-Source"), header.get("X-Editflow-Target")):
+            return None
+    return parse_header(header.get(PARAGRAPHS_HEADER))
+
+
+def _ref(source: Path | str, folder: Path) -> str:
+    # As po.input_ref names an input; a saved page's folder stands for its page.
+    from editflow.po import input_ref
+    from editflow.readers import web_page_of
+    from editflow.readers.fetch import is_url
+
+    if is_url(source):
+        return str(source)
+    path = Path(source)
+    return input_ref(Document([], path=web_page_of(path) or path), folder)
 
 
 def tsv_text(al: Alignment) -> str:

@@ -12,8 +12,9 @@ doubt threshold carry the reasons an editor should look at them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -33,7 +34,7 @@ from editflow.align.lexical import LexicalEvidence, bead_coverage, lexical_evide
 from editflow.align.lexicon import Lexicon, lemma_pairs_of_terms
 from editflow.align.scoring import Evidence, Params, bead_scores, build_evidence
 from editflow.glossary import Glossary
-from editflow.model import Alignment, Bead, Document, Paragraph
+from editflow.model import Alignment, Bead, Document, Paragraph, Role
 from editflow.roles import assign_roles, is_labelled_variant
 
 # Calibrated on the hard-case benchmark (benchmarks/accuracy.py) with a lexicon:
@@ -137,7 +138,7 @@ def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_i
         out.append("editor's or translator's note")
     if "teaser" in roles:
         out.append("'read more' teaser")
-    if "byline" in roles:
+    if "byline" in roles or "credit" in roles:
         out.append("byline or credit")
     if not t_idx:
         out.append("no English counterpart (omitted?)")
@@ -164,6 +165,8 @@ def _reasons(src: Sequence[str], tgt: Sequence[str], s_idx: tuple[int, ...], t_i
 
 
 def _scoring_role(role: str, text: str) -> str:
+    if role == "credit":
+        return "byline"   # priced as a byline: often left unpaired, like the author's line
     return "headline-labelled" if role == "headline" and is_labelled_variant(text) else role
 
 
@@ -216,6 +219,10 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
         paras = [Paragraph(t) for t in tgt]
         assign_roles(paras)
         tgt_roles = [p.role for p in paras]
+    if constraints:
+        constraints = constraints.on_lattice()
+        if constraints.beyond_lattice():
+            return _align_around(src, tgt, glossary, src_roles, tgt_roles, prm, lexicon, constraints)
     n, m = len(src), len(tgt)
     src_cats = [_scoring_role(r, t) for r, t in zip(src_roles, src, strict=True)]
     tgt_cats = [_scoring_role(r, t) for r, t in zip(tgt_roles, tgt, strict=True)]
@@ -269,17 +276,63 @@ def _align(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
     return beads, ratio
 
 
+def _align_around(src: Sequence[str], tgt: Sequence[str], glossary: Glossary | None,
+                  src_roles: Sequence[str], tgt_roles: Sequence[str], prm: Params, lexicon: Lexicon | None,
+                  constraints: Constraints) -> tuple[list[Bead], float]:
+    """Align around pinned pairs the lattice cannot hold: each stretch between them on its own.
+
+    The ratio reported is the longest stretch's.
+    """
+    hard = constraints.beyond_lattice()
+    for (s0, t0), (s1, t1) in pairwise(hard):
+        if s0[-1] >= s1[0] or t0[-1] >= t1[0]:
+            raise ValueError("the pinned pairs and forbidden links contradict each other: no alignment keeps them all")
+    stretches: list[tuple[int, int, int, int]] = []
+    u = e = 0
+    for s, t in hard:
+        stretches.append((u, s[0], e, t[0]))
+        u, e = s[-1] + 1, t[-1] + 1
+    stretches.append((u, len(src), e, len(tgt)))
+    soft = [(s, t) for s, t in constraints.pinned if (s, t) not in hard]
+    beads: list[Bead] = []
+    ratio, longest = 1.0, -1
+    for k, (u0, u1, e0, e1) in enumerate(stretches):
+        inside = [(s, t) for s, t in soft if all(u0 <= i < u1 for i in s) and all(e0 <= j < e1 for j in t)]
+        if any(any(u0 <= i < u1 for i in s) or any(e0 <= j < e1 for j in t)
+               for s, t in soft if (s, t) not in inside):
+            raise ValueError("the pinned pairs and forbidden links contradict each other: no alignment keeps them all")
+        sub = Constraints(tuple((tuple(i - u0 for i in s), tuple(j - e0 for j in t)) for s, t in inside),
+                          tuple((i - u0, j - e0) for i, j in constraints.forbidden if u0 <= i < u1 and e0 <= j < e1))
+        part, part_ratio = _align(src[u0:u1], tgt[e0:e1], glossary, src_roles[u0:u1], tgt_roles[e0:e1], prm,
+                                  lexicon, sub or None)
+        if (u1 - u0) + (e1 - e0) > longest:
+            ratio, longest = part_ratio, (u1 - u0) + (e1 - e0)
+        beads += [Bead(tuple(i + u0 for i in b.src), tuple(j + e0 for j in b.tgt), b.confidence, b.reasons)
+                  for b in part]
+        if k < len(hard):
+            s, t = hard[k]
+            beads.append(Bead(s, t, 1.0, _reasons(src, tgt, s, t, src_roles, tgt_roles, ratio)))
+    return beads, ratio
+
+
 def align(source: Document, target: Document, glossary: Glossary | None = None,
           params: Params | None = None, threshold: float = DOUBT_THRESHOLD,
           boilerplate: Sequence[re.Pattern[str]] = (), lexicon: Lexicon | None = None,
-          constraints: Constraints | None = None) -> Alignment:
+          constraints: Constraints | None = None,
+          roles: tuple[Mapping[int, Role], Mapping[int, Role]] | None = None) -> Alignment:
     """Align two documents; paragraph roles are refined in place first.
 
     `boilerplate`: extra patterns marking web furniture (editflow.toml's [roles] boilerplate).
     `lexicon`: word translations to score beads with (the caller loads it; see editflow.align.lexicon).
+    `constraints`: pinned pairs and forbidden links to keep; `roles`: roles a person set, by
+    paragraph index (Ukrainian, English), which win over the ones read off the text.
     """
     assign_roles(source.paragraphs, boilerplate)
     assign_roles(target.paragraphs, boilerplate)
+    for doc, forced in zip((source, target), roles or ({}, {}), strict=True):
+        for k, role in forced.items():
+            if 0 <= k < len(doc.paragraphs):
+                doc.paragraphs[k].role = role
     beads, ratio = _align(source.texts, target.texts, glossary,
                           [p.role for p in source.paragraphs], [p.role for p in target.paragraphs], params,
                           lexicon, constraints)

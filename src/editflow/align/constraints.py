@@ -8,8 +8,11 @@ They act on the lattice, not on the scores' ingredients: every candidate
 bead that contradicts a constraint gets an impossible score before the
 Viterbi and forward-backward passes, so the best path and every confidence
 are computed among the alignments that respect them (a pinned bead comes out
-with confidence 1).  A pinned bead must be a shape the lattice knows
-(1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1).
+with confidence 1).  A pinned bead of a shape the lattice does not know
+(1-4, 3-2, ...) cuts the texts in two: the aligner aligns what lies between
+such beads on its own (`editflow.align`), which is what the lattice would do,
+a pinned bead leaving every other bead wholly before or after it; a pinned
+one-sided bead (0-3) is that many pinned additions.
 """
 
 from __future__ import annotations
@@ -31,14 +34,29 @@ class Constraints:
 
     def __post_init__(self) -> None:
         for src, tgt in self.pinned:
-            if (len(src), len(tgt)) not in KINDS:
-                raise ValueError(f"a pinned {len(src)}-{len(tgt)} pair is not a shape the aligner can hold")
+            if not src and not tgt:
+                raise ValueError("a pinned pair needs a paragraph")
             for side in (src, tgt):
                 if side and tuple(side) != tuple(range(side[0], side[0] + len(side))):
                     raise ValueError(f"pinned paragraphs {list(side)} are not consecutive")
 
     def __bool__(self) -> bool:
         return bool(self.pinned or self.forbidden)
+
+    def on_lattice(self) -> Constraints:
+        """The same constraints with a one-sided pin of several paragraphs as that many one-paragraph pins."""
+        pinned: list[tuple[Side, Side]] = []
+        for src, tgt in self.pinned:
+            if src and tgt:
+                pinned.append((src, tgt))
+            else:
+                pinned += [((i,), ()) for i in src] + [((), (j,)) for j in tgt]
+        return Constraints(tuple(pinned), self.forbidden)
+
+    def beyond_lattice(self) -> list[tuple[Side, Side]]:
+        """The pinned pairs of a shape the lattice does not hold, in order."""
+        return sorted(((s, t) for s, t in self.pinned if s and t and (len(s), len(t)) not in KINDS),
+                      key=lambda st: (st[0][0], st[1][0]))
 
 
 def apply_constraints(scores: Sequence[np.ndarray], band: Band, constraints: Constraints, n: int) -> None:
@@ -49,6 +67,7 @@ def apply_constraints(scores: Sequence[np.ndarray], band: Band, constraints: Con
     scores take a large finite cost instead of NEG: the row recurrence works
     on their prefix sums.
     """
+    assert all((len(s), len(t)) in KINDS for s, t in constraints.pinned), "cut at larger pins first (align._align)"
     w = band.width
     rows = np.arange(n + 1)[:, None]
     cols = band.lo[:, None] + np.arange(w)[None, :]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from editflow.model import Alignment, Bead, Document
+from editflow.model import Alignment, Bead, Document, Removed
 
 KIND_ORDER = ("1-1", "1-2", "2-1", "2-2", "1-3", "3-1", "1-0", "0-1")
 KIND_NAMES = {"1-0": "omissions", "0-1": "additions"}
@@ -16,7 +16,7 @@ def _where(doc: Document, idx: tuple[int, ...], lang: str) -> str:
     nums = ",".join(str(i + 1) for i in idx)
     locs = [doc.paragraphs[i].location for i in idx if doc.paragraphs[i].location]
     label = f"{lang} ¶{nums}"
-    if locs and doc.format in ("txt", "md"):
+    if locs and doc.format in ("txt", "md", "html", "mhtml"):
         label += f" (line {', '.join(locs)})"
     elif locs:
         label += f" ({', '.join(locs)})"
@@ -48,6 +48,8 @@ def summarize(al: Alignment) -> dict[str, Any]:
         "source": str(al.source.path) if al.source.path else None,
         "target": str(al.target.path) if al.target.path else None,
         "paragraphs": {"uk": len(al.source), "en": len(al.target)},
+        "paragraphing": {"uk": al.source.paragraphing, "en": al.target.paragraphing},
+        "notices": list(al.notices),
         "pairs": len(al.beads),
         "kinds": {k: counts.get(k, 0) for k in KIND_ORDER if counts.get(k)},
         "doubt_threshold": al.doubt_threshold,
@@ -81,3 +83,37 @@ def format_summary(al: Alignment, output: str | None = None) -> str:
         lines.append("unpaired, confidently:")
         lines += [_line(al, b, "; ".join(b.reasons)) for b in unpaired]
     return "\n".join(lines)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def removed_json(al: Alignment) -> dict[str, list[dict[str, str]]]:
+    """What the web-page reader left out of each side, block by block."""
+    return {lang: [{"line": r.location, "why": r.why, "text": r.text} for r in doc.removed]
+            for lang, doc in (("uk", al.source), ("en", al.target))}
+
+
+def format_removed(al: Alignment, width: int = 100) -> str:
+    """What was left out of each web page, one line per run of blocks left out for the same reason."""
+    lines: list[str] = []
+    for doc in (al.source, al.target):
+        name = doc.url or (str(doc.path) if doc.path is not None else "input")
+        if doc.format not in ("html", "mhtml"):
+            continue
+        if not doc.removed:
+            lines.append(f"{name}: nothing left out")
+            continue
+        lines.append(f"{name}: {len(doc.removed)} block(s) left out of the article:")
+        run: list[Removed] = []
+        for r in [*doc.removed, None]:
+            if run and (r is None or r.why != run[0].why):
+                where = run[0].location if run[0].location == run[-1].location else \
+                    f"{run[0].location}-{run[-1].location}"
+                text = _shorten(" · ".join(x.text for x in run), width)
+                lines.append(f"  line {where:<9} {run[0].why + ':':<18} {text}")
+                run = []
+            if r is not None:
+                run.append(r)
+    return "\n".join(lines) if lines else "no web pages among the inputs: nothing was left out"

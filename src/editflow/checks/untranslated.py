@@ -14,7 +14,9 @@ from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
 
 # Roles whose omission is normal: furniture, alternatives, the newsroom's own notes.
-_DROPPABLE = {"boilerplate", "headline", "teaser", "byline", "note"}
+_DROPPABLE = {"boilerplate", "headline", "teaser", "byline", "note", "credit"}
+# Roles whose text is not the article's: neither side is checked for being translated.
+_NOT_TEXT = {"boilerplate", "credit"}
 
 _CYR = "А-Яа-яЁёІіЇїЄєҐґʼ"
 _CYR_RUN = re.compile(rf"[{_CYR}][{_CYR}'’\-]*")
@@ -35,6 +37,8 @@ _CYRILLIC = re.compile(rf"[{_CYR}]")
 def untranslated(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
     for e in entries:
         src, tgt = e.source_text, e.target_text
+        if e.roles and e.roles <= _NOT_TEXT:
+            continue    # web furniture or the desk's credit, as the aligner or a person marked it
         if src.strip() and not e.target.strip():
             if set(e.src_roles) & _DROPPABLE:
                 continue

@@ -384,6 +384,8 @@ def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
     """The review document (python-docx Document) and its summary, without the custom part's body hash."""
     from docx.shared import Pt
 
+    from editflow.po import entry_paragraph_ids
+
     rows = row_ids(po)
     document = new_document()
     _landscape(document)
@@ -460,10 +462,12 @@ def build_review(po: polib.POFile, findings: list[Finding], moment: datetime):
         notes = _notes(entry)
         tr.append(_cell(WIDTHS[3], _plain(status, bold=fuzzy), fill))
         tr.append(_cell(WIDTHS[4], _plain(notes, grey=True), fill))
+        uk_ids, en_ids = entry_paragraph_ids(entry, index)
+        # The paragraphs' stable ids: the import finds the row's English wherever a re-pairing put it.
         meta_rows.append({"id": rid, "src": text_sha(entry.msgid), "tgt": text_sha(entry.msgstr),
                           "uk": text_sha(uk.text), "fuzzy": "1" if fuzzy else "0",
                           "en": encode_text(entry.msgstr), "status": encode_text(status),
-                          "notes": encode_text(notes)})
+                          "notes": encode_text(notes), "uk-ids": ",".join(uk_ids), "en-ids": ",".join(en_ids)})
 
     body = document.element.body
     at = body.index(body.sectPr) if body.sectPr is not None else len(body)

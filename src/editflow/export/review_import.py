@@ -599,6 +599,32 @@ def _has_line(text: str, line: str) -> bool:
     return _norm(line) in _norm(text or "")
 
 
+@dataclass
+class _Proxy:
+    """A row re-paired since the export: a stand-in entry holding its English, and where that is now."""
+    entry: polib.POEntry
+    places: list[tuple[polib.POEntry, int]]     # per paragraph of the row: the entry holding it, its position
+    hosts: list[polib.POEntry]
+    tcomment: str                                # the stand-in's comments when made
+    text: str                                    # its English when made
+
+    def parts_of(self, host: polib.POEntry) -> list[str]:
+        from editflow.po import english_parts, entry_info
+
+        return english_parts(host, entry_info(host))
+
+
+def _english_homes(po: polib.POFile) -> dict[str, tuple[polib.POEntry, int]]:
+    """Every English paragraph's id → the live entry holding it and its position there."""
+    from editflow.po import entry_paragraph_ids
+
+    out: dict[str, tuple[polib.POEntry, int]] = {}
+    for k, entry in enumerate(e for e in po if not e.obsolete):
+        for pos, pid in enumerate(entry_paragraph_ids(entry, k)[1]):
+            out.setdefault(pid, (entry, pos))
+    return out
+
+
 def _add_line(entry: polib.POEntry, line: str) -> bool:
     if _has_line(entry.tcomment, line):
         return False
@@ -663,6 +689,7 @@ class _Import:
                                else "unknown reviewer", doc.modified)
         self.header_lines: list[str] = []
         self.after: dict[int, polib.POEntry] = {}   # id(anchor entry) → the last entry added after it
+        self.homes = _english_homes(po)            # paragraph id → (entry, position of its English paragraph)
 
     # -- bookkeeping -------------------------------------------------------
 
@@ -743,11 +770,106 @@ class _Import:
                             (entry, f"review: a copy of this row (row {row.position}) held: “{_flat(row.english)}” "
                                     f"(not imported)") if row.english.strip() else None)
                 continue
-            self.known_row(row, entry)
+            proxy = self.proxy_for(row.id)
+            if proxy is None:
+                self.known_row(row, entry)
+            elif self.repaired_row_fits(row, proxy):
+                self.known_row(row, proxy.entry)
+                self.write_back(proxy)
         for rid, (position, _rec) in self.recorded.items():
             if rid not in present:
                 gone = next((r for r in self.doc.rows if r.deleted and r.id == rid), None)
                 self.deleted_row(rid, position, gone)
+
+    # -- rows re-paired since the export (editflow.pairing) ----------------
+
+    def proxy_for(self, rid: str) -> _Proxy | None:
+        """A stand-in entry for a row whose English paragraphs are now elsewhere, or part of a larger entry.
+
+        The review records the row's paragraph ids (older reviews: the ids its entry gave them then);
+        when those paragraphs are exactly the English of the entry with the row's id, or some are not
+        found, the row is imported as before.
+        """
+        from editflow.po import default_pid, english_parts, entry_info
+
+        rec = self.recorded[rid][1]
+        if rec.get("en-ids") is not None:
+            pids = [x for x in rec.get("en-ids", "").split(",") if x]
+        else:
+            base = decode_text(rec.get("en"))
+            pids = [default_pid(rid, "en", k + 1) for k in range(len(base.split(SEP)))] if base else []
+        spots = [self.homes.get(pid) for pid in pids]
+        if not pids or any(spot is None for spot in spots):
+            return None
+        places = [spot for spot in spots if spot is not None]
+        entry = self.current.get(rid)
+        if entry is not None and all(e is entry for e, _ in places) \
+                and [pos for _, pos in places] == list(range(len(english_parts(entry, entry_info(entry))))):
+            return None
+        hosts: list[polib.POEntry] = []
+        for e, _ in places:
+            if not any(e is h for h in hosts):
+                hosts.append(e)
+        texts, roles = [], []
+        for e, pos in places:
+            info = entry_info(e)
+            texts.append(english_parts(e, info)[pos])
+            roles.append(info.tgt_roles[pos] if info is not None and pos < len(info.tgt_roles) else "body")
+        import polib
+
+        stand_in = polib.POEntry(
+            msgctxt=rid, msgid=hosts[0].msgid, msgstr=SEP.join(texts), tcomment=hosts[0].tcomment,
+            comment=f"editflow: src= tgt={','.join(['0'] * len(texts))} conf=1 roles=|{','.join(roles)}")
+        return _Proxy(stand_in, places, hosts, hosts[0].tcomment or "", stand_in.msgstr)
+
+    def repaired_row_fits(self, row: Row, proxy: _Proxy) -> bool:
+        """Whether what the reviewer did to a re-paired row can be put back into the entries now holding it."""
+        base = decode_text(self.recorded[row.id][1].get("en"))
+        if base is not None and same_text(row.english, base):
+            return True     # nothing changed in the review: comments and notes go to the entries as usual
+        count = len(row.english.split(SEP)) if row.english.strip() else 0
+        spread = len(proxy.hosts) > 1
+        whole = all(len(proxy.parts_of(h)) == sum(1 for e, _ in proxy.places if e is h) for h in proxy.hosts)
+        if count == 0 and not whole:
+            why = "its English deleted in the review, but its paragraphs now share a row with others"
+        elif spread and count != len(proxy.places):
+            why = "the review changed how many paragraphs it has, and its paragraphs are in several rows now"
+        else:
+            return True
+        self.refuse(f"rows re-paired since the export ({why}; change it in the PO or the alignment editor)",
+                    _row_label(row.id, row.position, None),
+                    (proxy.hosts[0], f"review ({_by(self.who(row))}): not imported, row {row.id} was re-paired "
+                                     f"since the export: “{_flat(row.english)}”"))
+        return False
+
+    def write_back(self, proxy: _Proxy) -> None:
+        """The stand-in's English and new comment lines, put into the entries holding the row's paragraphs."""
+        from editflow.po import english_parts, entry_info, set_english_paragraphs
+
+        tc = proxy.entry.tcomment or ""
+        added = tc[len(proxy.tcomment):].strip("\n") if tc.startswith(proxy.tcomment) else ""
+        for host in proxy.hosts:
+            if added and not _has_line(host.tcomment or "", added):
+                host.tcomment = f"{host.tcomment}\n{added}" if host.tcomment else added
+        text = proxy.entry.msgstr
+        if text == proxy.text:
+            return
+        new = text.split(SEP) if text else []
+        if len(new) == len(proxy.places):
+            for host in proxy.hosts:
+                parts = list(english_parts(host, entry_info(host)))
+                for (e, pos), piece in zip(proxy.places, new, strict=True):
+                    if e is host:
+                        parts[pos] = piece
+                host.msgstr = SEP.join(parts)
+            return
+        host = proxy.hosts[0]     # one host (repaired_row_fits): the paragraphs replaced where they stand
+        parts = list(english_parts(host, entry_info(host)))
+        positions = [pos for _, pos in proxy.places]
+        parts[positions[0]:positions[-1] + 1] = new
+        reason = "paragraphs split in review" if len(new) > len(positions) else "paragraphs joined in review"
+        set_english_paragraphs(self.po, host, len(parts), reason)
+        host.msgstr = SEP.join(parts)
 
     def entry_for(self, row: Row) -> polib.POEntry | None:
         """The PO entry of a recorded row: its id, else (re-aligned since) the one entry still holding its English."""
@@ -949,6 +1071,15 @@ class _Import:
         if entry is None:
             return      # gone from the PO too: nothing to keep or to drop
         change = self.who(row)[0] if row is not None else self.fallback
+        proxy = self.proxy_for(rid)
+        if proxy is not None:
+            # Its paragraphs are elsewhere now, or share an entry with others: deciding what the
+            # deletion means is the alignment editor's (a role, a drop), not this import's.
+            self.refuse("rows deleted that were re-paired since the export (set their role in the alignment "
+                        "editor instead)", _row_label(rid, position, None),
+                        (proxy.hosts[0], f"review ({_by([change])}): row {rid} was deleted in the review "
+                                         f"(not imported: it was re-paired since the export)"))
+            return
         roles = set(_roles(entry))
         if row is not None:
             self.comments(entry, row)

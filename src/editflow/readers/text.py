@@ -280,18 +280,22 @@ def _refuse_controls(text: str, path: Path | str | None) -> None:
                      "delete it (or re-save the file from the program that made it) and try again")
 
 
-def _blocks(text: str) -> Iterator[list[tuple[int, str]]]:
+def _blocks(text: str, lines: bool = False) -> Iterator[list[tuple[int, str]]]:
     """Yield blank-line-separated blocks as (1-based line number, stripped line).
 
     A line is blank when it holds nothing visible (`textnorm.is_blank`: white
     space and zero-width characters only); the other lines keep every
     character, zero-width ones included.  A byte-order mark at the very start
-    is the encoding's signature, not text.
+    is the encoding's signature, not text.  `lines`: every line is a block of
+    its own (text pasted from a web page: a paragraph a line).
     """
     block: list[tuple[int, str]] = []
     for number, line in enumerate(_LINE_END_RE.split(text.removeprefix("\ufeff").translate(_LAYOUT_CONTROLS)), 1):
         stripped = line.strip()  # str.strip covers NBSP and other Unicode spaces
         if not is_blank(stripped):
+            if lines and block and not _SETEXT_RE.match(stripped):
+                yield block
+                block = []
             block.append((number, stripped))
         elif block:
             yield block
@@ -300,11 +304,11 @@ def _blocks(text: str) -> Iterator[list[tuple[int, str]]]:
         yield block
 
 
-def text_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs of a plain-text article, located by their first line number."""
+def text_paragraphs(text: str, lines: bool = False) -> list[Paragraph]:
+    """Paragraphs of a plain-text article, located by their first line number (`lines`: one a line)."""
     return [
         Paragraph(" ".join(line for _, line in block), "body", str(block[0][0]))
-        for block in _blocks(text)
+        for block in _blocks(text, lines)
     ]
 
 
@@ -382,7 +386,7 @@ def _md_line(line: str) -> str:
     return line
 
 
-def markdown_paragraphs(text: str) -> list[Paragraph]:
+def markdown_paragraphs(text: str, lines: bool = False) -> list[Paragraph]:
     """Paragraphs of a Markdown article with structural roles.
 
     Same block rule as plain text; ATX heading lines are split off their block
@@ -408,7 +412,7 @@ def markdown_paragraphs(text: str) -> list[Paragraph]:
             if joined:
                 out.append(Paragraph(strip_inline_markdown(joined), role, str(lines[0][0])))
 
-    for block in _blocks(text):
+    for block in _blocks(text, lines):
         first = block[0][1]
         if first.startswith(">"):
             body([(n, _QUOTE_MARK_RE.sub("", line).strip()) for n, line in block], "quote")
@@ -436,14 +440,15 @@ def markdown_paragraphs(text: str) -> list[Paragraph]:
 # Reader entry point
 # ---------------------------------------------------------------------------
 
-def document_from_bytes(data: bytes, path: Path, fmt: str, lang: str, sha256: str) -> Document:
-    """Build a Document from a text or Markdown file's bytes (fmt "txt" or "md")."""
+def document_from_bytes(data: bytes, path: Path, fmt: str, lang: str, sha256: str,
+                        lines: bool = False) -> Document:
+    """Build a Document from a text or Markdown file's bytes (fmt "txt" or "md"; `lines`: a paragraph a line)."""
     if not data:
         raise InputError(path, "has no text", "the file is empty")
     text, encoding = decode_bytes(data, path)
     _refuse_controls(text, path)
-    paragraphs = markdown_paragraphs(text) if fmt == "md" else text_paragraphs(text)
+    paragraphs = markdown_paragraphs(text, lines) if fmt == "md" else text_paragraphs(text, lines)
     if not paragraphs:
         raise InputError(path, "has no text", "check that you picked the right file")
     return Document(paragraphs=paragraphs, path=path, lang=lang, format=fmt,
-                    encoding=encoding, sha256=sha256)
+                    encoding=encoding, sha256=sha256, paragraphing="lines" if lines else "blank")

@@ -51,10 +51,32 @@ from editflow.outputs import Claim, OutputKind, WriteResult, decide, identifier
 from editflow.roles import is_teaser
 
 if TYPE_CHECKING:
+    import polib
+
     from editflow.glossary import Glossary
     from editflow.model import Paragraph
 
-__all__ = ["write_publication"]
+__all__ = ["unconfirmed_pairs", "write_publication"]
+
+
+def unconfirmed_pairs(po: polib.POFile) -> list[str]:
+    """Where the doubtful pairs no one has confirmed are: "uk ¶3 ↔ en ¶4" for each fuzzy entry with a pairing."""
+    from editflow.po import ADDED_MSGID, english_parts, entry_info
+
+    out: list[str] = []
+    uk = en = 0
+    for entry in po:
+        if entry.obsolete:
+            continue
+        info = entry_info(entry)
+        n_uk = len(info.src) if info is not None else int(bool(entry.msgid and entry.msgid != ADDED_MSGID))
+        n_en = len(english_parts(entry, info))
+        if info is not None and "fuzzy" in entry.flags:
+            sides = [f"uk ¶{uk + 1}" + (f"-{uk + n_uk}" if n_uk > 1 else "") if n_uk else "uk —",
+                     f"en ¶{en + 1}" + (f"-{en + n_en}" if n_en > 1 else "") if n_en else "en —"]
+            out.append(" ↔ ".join(sides))
+        uk, en = uk + n_uk, en + n_en
+    return out
 
 
 def write_publication(po_path: Path, out: Path, *, template: Path | None = None, subtitle: bool = False,
@@ -90,6 +112,11 @@ def write_publication(po_path: Path, out: Path, *, template: Path | None = None,
 
     warnings = [f"{po_path}: {name} changed since it was aligned; re-run 'editflow align' to refresh the PO"
                 for name in stale_inputs(po, po_path)]
+    doubtful = unconfirmed_pairs(po)
+    if doubtful:
+        warnings.append(f"{po_path}: {len(doubtful)} doubtful pair(s) not confirmed yet ({', '.join(doubtful[:5])}"
+                        f"{' …' if len(doubtful) > 5 else ''}); check them with 'editflow edit' or "
+                        f"'editflow pair --pin', or clear their fuzzy flag")
     document, template_warnings = build_document(plan, template=template)
     warnings += template_warnings
 

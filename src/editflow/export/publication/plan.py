@@ -166,7 +166,8 @@ def plan_publication(paragraphs: list[Paragraph], *, subtitle: bool = False,
 
     blocks: list[Block] = []
     if title_p is not None:
-        blocks.append(Block("title", title_p.text))
+        # A labelled variant chosen as the headline ("Headline option 2: …") is published without its label.
+        blocks.append(Block("title", strip_variant_label(title_p.text)))
     if subtitle and variants:
         blocks.append(Block("subtitle", strip_variant_label(variants[0].text)))
     blocks += [Block("byline", p.text) for p in top_bylines]

@@ -1,0 +1,647 @@
+"""Web pages saved from a browser (.html, .htm, .mhtml) and pages fetched from an address.
+
+trafilatura decides which text of the page is the article (it leaves out menus, share bars,
+related-article lists, comment forms, cookie notices and footers); editflow then walks the
+page itself, in order, and keeps the blocks trafilatura kept.  Walking the page, not
+trafilatura's output, is what gives every paragraph its line in the file, its role from the
+markup (h1 title, h2-h6 headings, blockquote quotes, the byline, editor's notes, table cells)
+and the list of what was left out with the reason the markup gives (`Document.removed`).
+trafilatura drops bylines and notes set apart in asides, so blocks the markup names as those
+(`class="byline"`, `rel="author"`, `class="editor-note"`...) are kept when they sit inside
+the article.
+
+Encoding: a byte-order mark, else the `<meta charset>` (or `http-equiv` Content-Type) of the
+page, else the charset an MHTML part or an HTTP response declares, else the bytes are detected
+as a text file's are (`readers.text.decode_bytes`).  A declared encoding the bytes do not
+decode with is detected instead: pages saved as Windows-1251 but labelled UTF-8 exist.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import email
+import email.policy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from editflow.errors import InputError
+from editflow.model import Document, Paragraph, Removed, Role
+from editflow.readers.text import decode_bytes
+from editflow.roles import is_boilerplate, is_byline, is_note, is_teaser
+
+# ---------------------------------------------------------------------------
+# Encoding
+# ---------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# <meta charset="..."> and <meta http-equiv="Content-Type" content="text/html; charset=...">.
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.IGNORECASE)
+# Browsers put the declaration first in <head>; a prescan of this many bytes finds it.
+_PRESCAN = 64 * 1024
+# Labels the WHATWG encoding standard maps to another encoding than Python does.
+_LABELS = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252",
+    # A page that says UTF-16 in a <meta> is not UTF-16 (the <meta> could not be read if it were).
+    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
+    # KOI8-U is KOI8-R with Ukrainian letters where KOI8-R has box drawing.
+    "koi8-r": "koi8_u",
+}
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page's `<meta>` declares (a Python codec name), or None."""
+    m = _META_CHARSET.search(data[:_PRESCAN])
+    return _codec(m.group(1).decode("ascii", "replace")) if m else None
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _LABELS.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_page(data: bytes, path: Path | str | None, charset: str | None = None) -> tuple[str, str]:
+    """A page's text and the codec it was decoded with.
+
+    A BOM wins, then `charset` (an MHTML part's or an HTTP response's), then the page's `<meta>`;
+    without any of them, or when the declared encoding cannot decode the bytes, the bytes are
+    detected like a text file's.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codecs.lookup(codec).name
+            except UnicodeDecodeError:
+                break
+    for declared in (_codec(charset), declared_encoding(data)):
+        if declared is None:
+            continue
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            break
+    return decode_bytes(data, path)
+
+
+# ---------------------------------------------------------------------------
+# MHTML
+# ---------------------------------------------------------------------------
+
+def mhtml_page(data: bytes, path: Path | str | None) -> tuple[bytes, str | None]:
+    """The main HTML of an MHTML archive ("web page, single file") and its declared charset."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    main_location = message.get("Snapshot-Content-Location")
+    pages: list[Message] = [part for part in message.walk()
+                            if not part.is_multipart() and part.get_content_type() in _HTML_TYPES]
+    if not pages:
+        raise InputError(path, "is not a web archive with a page in it (no text/html part)",
+                         "save the page again as 'Web page, single file' or as .html")
+    # The main page is the one the archive names; frames come after it.
+    page = next((p for p in pages if main_location and p.get("Content-Location") == main_location), pages[0])
+    payload = page.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        payload = b""
+    return payload, page.get_content_charset()
+
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+# ---------------------------------------------------------------------------
+# Walking the page into blocks
+# ---------------------------------------------------------------------------
+
+# Elements that start a block of text (everything else is inline: its text runs on).
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "button", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "label", "legend", "li", "main", "menu", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+# Elements whose content is never text a reader sees on the page.
+_SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe", "object", "embed",
+    "canvas", "video", "audio", "select", "option", "textarea", "input", "img", "picture", "source", "map",
+})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_BREAK = "\x00"  # stands for a <br> while a block's text is assembled
+_LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # fence link text while a block's text is assembled
+_BOLD_OPEN, _BOLD_CLOSE = "\x03", "\x04"  # and bold text
+_LINKED = re.compile("\x01([^\x02]*)\x02")
+_BOLD = re.compile("\x03([^\x04]*)\x04")
+_FENCES = re.compile("[\x01-\x04]")
+
+
+def _fenced(rx: re.Pattern[str], piece: str) -> int:
+    return sum(len(_SPACES.sub(" ", _FENCES.sub("", m)).strip()) for m in rx.findall(piece))
+
+
+@dataclass
+class Block:
+    """A run of text the page shows as one block: a paragraph, a heading, a list item, a cell."""
+    lines: list[tuple[str, int]]  # the block's lines (split at <br>) and the line of the file each starts on
+    owner: Any                    # the element the text belongs to
+    index: int = 0                # position among the page's blocks
+    linked: int = 0               # characters of the block's text inside links
+    bold: int = 0                 # characters of the block's text in <b> or <strong>
+
+    @property
+    def size(self) -> int:
+        return sum(len(text) for text, _ in self.lines)
+
+    @property
+    def link_share(self) -> float:
+        """How much of the block is link text: menus and lists of other articles are nearly all links."""
+        return self.linked / self.size if self.size else 0.0
+
+    @property
+    def bold_heading(self) -> bool:
+        """A short line all in bold, not a sentence: how pages without <h2> set subheadings."""
+        text = self.text
+        return (self.bold >= 0.95 * self.size and len(text.split()) <= 12 and "\n" not in text
+                and not _HEADING_END.search(text))
+
+    @property
+    def text(self) -> str:
+        return "\n".join(text for text, _ in self.lines)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][1]
+
+
+def _hidden(el: Any) -> bool:
+    return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+            or bool(_HIDDEN_STYLE.search(el.get("style") or "")))
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._starts: list[int] = []   # the file line where each line of the pending text starts
+        self._owner: Any = None
+        self._in_link = 0
+        self._in_bold = 0
+
+    def _add(self, text: str | None, line: int) -> None:
+        if text:
+            if not self._starts:
+                self._starts.append(line)
+            # Link and bold text are fenced so that each block can count them once the text is split.
+            if self._in_link:
+                text = f"{_LINK_OPEN}{text}{_LINK_CLOSE}"
+            if self._in_bold:
+                text = f"{_BOLD_OPEN}{text}{_BOLD_CLOSE}"
+            self._parts.append(text)
+
+    def _break(self, line: int) -> None:
+        self._parts.append(_BREAK)
+        self._starts.append(line)
+
+    def flush(self) -> None:
+        raw = "".join(self._parts)
+        starts = self._starts
+        self._parts, self._starts = [], []
+        if not raw.strip() or self._owner is None:
+            return
+        pieces = raw.split(_BREAK)
+        # Each piece after the first began at a <br>; one with no text of its own (two <br> in a row,
+        # or a <br> first) is the blank line that separates paragraphs.
+        lines: list[tuple[str, int]] = []
+        first_line = starts[0] if starts else 0
+        offset = 0 if raw.startswith(_BREAK) else 1
+        linked = bold = 0
+        for n, piece in enumerate(pieces):
+            piece = piece.translate(_INVISIBLE)
+            text = _SPACES.sub(" ", _FENCES.sub("", piece)).strip()
+            line = first_line if n == 0 else starts[min(n - 1 + offset, len(starts) - 1)]
+            if text:
+                linked += _fenced(_LINKED, piece)
+                bold += _fenced(_BOLD, piece)
+                lines.append((text, line))
+            elif lines:
+                self._emit(lines, linked, bold)
+                lines, linked, bold = [], 0, 0
+        if lines:
+            self._emit(lines, linked, bold)
+
+    def _emit(self, lines: list[tuple[str, int]], linked: int, bold: int) -> None:
+        self.blocks.append(Block(lines, self._owner, len(self.blocks), linked, bold))
+
+    def block(self, el: Any) -> None:
+        """Walk a block element: its own text and inline children, then each block child in turn."""
+        self.flush()
+        self._owner = el
+        line = el.sourceline or 0
+        self._add(el.text, line)
+        for child in el:
+            self._child(child, el)
+        self.flush()
+
+    def _child(self, child: Any, parent_block: Any) -> None:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        line = child.sourceline or 0
+        if tag and tag not in _SKIP_TAGS and not _hidden(child):
+            if tag == "br":
+                self._break(line)
+            elif tag == "pre":
+                # Preformatted text keeps its line breaks.
+                self.flush()
+                self._owner = child
+                self._add(child.text_content().replace("\n", _BREAK), line)
+                self.flush()
+                self._owner = parent_block
+            elif tag in _BLOCK_TAGS:
+                self.block(child)
+                self._owner = parent_block
+            else:
+                link = tag == "a" and child.get("href") is not None
+                bold = tag in ("b", "strong")
+                self._in_link += link
+                self._in_bold += bold
+                self._add(child.text, line)
+                for grandchild in child:
+                    self._child(grandchild, parent_block)
+                self._in_link -= link
+                self._in_bold -= bold
+        self._add(child.tail, line)
+
+
+def page_blocks(root: Any) -> list[Block]:
+    walker = _Walker()
+    body = root.find("body")
+    walker.block(body if body is not None else root)
+    return walker.blocks
+
+
+# ---------------------------------------------------------------------------
+# What the markup says about a block
+# ---------------------------------------------------------------------------
+
+def _names(el: Any) -> str:
+    """The words an element's tag, class, id, role and itemprop hold, lower case, space-separated."""
+    words = " ".join(str(el.get(a) or "") for a in ("class", "id", "role", "itemprop", "rel"))
+    return f"{el.tag} " + re.sub(r"[^a-z0-9]+", " ", words.lower())
+
+
+def _word_rx(*stems: str) -> re.Pattern[str]:
+    # A stem must start a word: "share" finds "share-bar" and "sharedaddy", "ad" only "ad" and "ads".
+    return re.compile(r"(?:^|\s)(?:" + "|".join(stems) + ")")
+
+
+# What a left-out block was, from the nearest element whose markup says so.  Order matters
+# within one element ("comment-share" is comments).
+_FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cookie notice", _word_rx("cookie", "consent", "gdpr")),
+    ("comments", _word_rx("comment", "disqus", "respond", "reply", "discussion")),
+    ("share buttons", _word_rx("share", "sharing", "social", "sharedaddy", "addthis")),
+    ("subscription", _word_rx("subscri", "newsletter", "signup", "follow", "donat", "support")),
+    ("related articles", _word_rx("related", "read ?also", "readalso", "more ?news", "recommend", "popular",
+                                  "trending", "most ?read", "latest", "also", "teaser", "more ?stories")),
+    ("advertisement", _word_rx(r"ads?(?:\s|$)", "advert", "banner", "promo", "sponsor", "adsbygoogle")),
+    ("menu", _word_rx("nav", "menu", "breadcrumb", "skip")),
+    ("tags", _word_rx(r"tags?(?:\s|$)", "rubric", "categor", "topics")),
+    ("footer", _word_rx("footer", "copyright", "colophon")),
+    ("header", _word_rx("header", "masthead", "topbar", "logo", "site ?title", "branding")),
+    ("sidebar", _word_rx("sidebar", "aside", "widget")),
+    ("form", _word_rx("form", "search", "login")),
+    ("caption", _word_rx("figure", "figcaption", "caption", "credit")),
+    ("buttons", _word_rx("button")),
+)
+_BYLINE_MARK = _word_rx("byline", "author", "dateline", "article ?meta", "entry ?meta", "post ?meta", "posted",
+                        "published", "pubdate", "date", "time", "writer", "address")
+_NOTE_MARK = _word_rx("editor ?s? ?note", "ed ?note", "editornote", "note", "correction", "disclaimer")
+_LEAD_MARK = _word_rx("lead", "standfirst", "subtitle", "subhead", "excerpt", "intro", "summary", "dek", "deck",
+                      "kicker")
+_QUOTE_MARK = _word_rx("blockquote", "quote")
+
+
+def _ancestors(el: Any) -> Iterator[Any]:
+    while el is not None and isinstance(el.tag, str):
+        yield el
+        el = el.getparent()
+
+
+# Reasons that only say what an element is, not what it is for: a button or a form inside a
+# cookie notice or a comment section is that notice or section.
+_GENERIC = frozenset({"buttons", "form", "caption", "header"})
+
+
+def furniture(el: Any) -> str:
+    """Why a block is not article text: what the nearest element whose markup says so is for."""
+    generic = ""
+    for anc in _ancestors(el):
+        names = _names(anc)
+        for why, rx in _FURNITURE:
+            if rx.search(names):
+                if why not in _GENERIC:
+                    return why
+                generic = generic or why
+    return generic or "not article text"
+
+
+def _marked(el: Any, rx: re.Pattern[str], stop: Any = None) -> bool:
+    """Whether the element, or an ancestor below `stop`, is marked by `rx`."""
+    for anc in _ancestors(el):
+        if anc is stop:
+            return False
+        if rx.search(_names(anc)):
+            return True
+    return False
+
+
+def _in_furniture(el: Any, stop: Any) -> bool:
+    # Comment, share, related... containers inside the article hold bylines and dates of their own.
+    for anc in _ancestors(el):
+        if anc is stop:
+            return False
+        names = _names(anc)
+        if anc.tag in ("nav", "form", "footer", "button") or any(rx.search(names) for _, rx in _FURNITURE[:6]):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Matching the page's blocks with trafilatura's text
+# ---------------------------------------------------------------------------
+
+# trafilatura's output elements that hold a block of text of their own.
+_T_BLOCKS = frozenset({"p", "head", "item", "cell", "quote", "code", "list", "table", "row", "div", "main",
+                       "body", "doc"})
+
+
+def _key(text: str) -> str:
+    """Text compared without white space: trafilatura and the page break and space lines differently."""
+    return "".join(text.translate(_INVISIBLE).split())
+
+
+def _extracted_keys(root: Any) -> list[str]:
+    """trafilatura's article text as keys, one per block it made."""
+    out: list[str] = []
+
+    def walk(el: Any) -> None:
+        buf = [el.text or ""]
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _T_BLOCKS:
+                out.append(_key("".join(buf)))
+                buf = []
+                walk(child)
+            elif tag:
+                buf.append("".join(child.itertext()))
+            buf.append(child.tail or "")
+        out.append(_key("".join(buf)))
+
+    walk(root)
+    return [k for k in out if k]
+
+
+def _kept(blocks: list[Block], keys: list[str]) -> set[int]:
+    """The blocks whose text is trafilatura's, claimed by trafilatura's blocks in order.
+
+    Each of trafilatura's blocks claims the first page block after the last one claimed with
+    the same text; else a run of consecutive page blocks that make it up (trafilatura joins
+    lines a page splits with <br><br>), else a block it trimmed (a "Share" link dropped from a
+    paragraph) when what it kept is most of it.  A menu item can thus only be claimed by
+    article text that is exactly its text, and then the article's own block comes first.
+    """
+    bkeys = [_key(b.text) for b in blocks]
+    where: dict[str, list[int]] = {}
+    for i, k in enumerate(bkeys):
+        where.setdefault(k, []).append(i)
+    kept: set[int] = set()
+    prev = -1
+    for t in keys:
+        claimed = next(([i] for i in where.get(t, ()) if i > prev), None) or _compose(t, bkeys, prev)
+        if claimed:
+            kept.update(claimed)
+            prev = claimed[-1]
+    return kept
+
+
+def _compose(t: str, bkeys: list[str], prev: int) -> list[int] | None:
+    for s in range(prev + 1, len(bkeys)):
+        k = bkeys[s]
+        if t.startswith(k):
+            run, n, e = [s], len(k), s + 1
+            while n < len(t) and e < len(bkeys) and bkeys[e] and t.startswith(bkeys[e], n):
+                run.append(e)
+                n += len(bkeys[e])
+                e += 1
+            if n >= 0.8 * len(t):
+                return run
+        elif len(t) >= 12 and k.startswith(t) and len(t) >= 0.8 * len(k):
+            return [s]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The article
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    """A web page read: the article's paragraphs (with the file lines they start on) and what was left out."""
+    paragraphs: list[Paragraph]
+    removed: list[Removed] = field(default_factory=list)
+
+
+def _meta_titles(root: Any) -> list[str]:
+    found = [m.get("content") or "" for m in root.iter("meta")
+             if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
+    found += [t.text_content() for t in root.iter("title")]
+    return [_key(t).lower() for t in found if t and t.strip()]
+
+
+def _choose_title(blocks: list[Block], kept: set[int], titles: list[str]) -> int | None:
+    h1 = [b for b in blocks if b.owner.tag == "h1"]
+    for b in h1:
+        if b.index in kept:
+            return b.index
+    for b in h1:
+        k = _key(b.text).lower()
+        if len(k) >= 10 and any(k in t or t in k for t in titles if len(t) >= 10):
+            return b.index
+    return None
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    paths = [list(reversed(list(_ancestors(e)))) for e in elements]
+    common = None
+    for level in zip(*paths, strict=False):
+        if all(e is level[0] for e in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _is_descendant(el: Any, ancestor: Any) -> bool:
+    return any(a is ancestor for a in _ancestors(el))
+
+
+def _role(b: Block, title: int | None, container: Any) -> Role:
+    tag = b.owner.tag
+    if b.index == title:
+        return "title"
+    if tag in _HEADINGS or b.bold_heading:
+        return "heading"
+    if tag in ("td", "th", "caption"):
+        return "table"
+    if _marked(b.owner, _BYLINE_MARK, container) and len(b.text) <= 200:
+        return "byline"
+    if _marked(b.owner, _NOTE_MARK, container) or is_note(b.text):
+        return "note"
+    if any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _marked(b.owner, _QUOTE_MARK, container):
+        return "quote"
+    return "body"
+
+
+def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
+    """A block trafilatura left out that the article needs: its byline, an editor's note, its lead."""
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    text = b.text
+    if _marked(b.owner, _NOTE_MARK, container) or is_note(text):
+        return b.index > title_pos
+    if title_pos < b.index < first_body:
+        if len(text) <= 200 and (_marked(b.owner, _BYLINE_MARK, container) or is_byline(text)):
+            return True
+        return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
+    return False
+
+
+def _in_text(b: Block, container: Any, body: list[int], owners: set[int]) -> bool:
+    """A block inside the article's text that trafilatura dropped: a subheading before an advert,
+    a paragraph after a quote in a page that runs its paragraphs together with <br><br>."""
+    if not body or b.index < body[0] or b.link_share >= 0.3:
+        return False
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    text = b.text
+    if is_boilerplate(text) or is_teaser(text):
+        return False
+    if b.owner.tag in _HEADINGS or b.bold_heading:
+        return b.index < body[-1]
+    if id(b.owner) in owners:  # text of the very element that holds article text
+        return len(text.split()) >= 4
+    return b.index < body[-1] and len(text.split()) >= 12 and bool(_SENTENCE_END.search(text))
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
+_HEADING_END = re.compile(r"[.!:;,…][\"'»”’)]*$")
+
+
+def _furniture_kept(b: Block, title: int | None) -> bool:
+    """Web furniture trafilatura let through: told by its wording ("Share", "Read more: <link>"),
+    by being all links (a menu, a list of other articles), or by coming before the headline."""
+    if b.index == title:
+        return False
+    if title is not None and b.index < title:
+        return True
+    if is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5):
+        return True
+    return b.link_share >= 0.75 and b.owner.tag not in _HEADINGS
+
+
+def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
+    """The article's paragraphs among the page's blocks, given trafilatura's text."""
+    kept = _kept(blocks, keys)
+    title = _choose_title(blocks, kept, _meta_titles(root))
+    kept = {i for i in kept if not _furniture_kept(blocks[i], title)}
+    # A label whose list went ("More news:", "Tags:") goes with it.
+    for i in sorted(kept, reverse=True):
+        text = blocks[i].text
+        if text.endswith(":") and len(text.split()) <= 4 and i + 1 not in kept:
+            kept.discard(i)
+    if title is not None:
+        kept.add(title)
+    container = None
+    if kept:
+        container = _common_ancestor([blocks[i].owner for i in sorted(kept)])
+        title_pos = title if title is not None else -1
+        body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in _HEADINGS]
+        first_body = body[0] if body else len(blocks)
+        owners = {id(blocks[i].owner) for i in body}
+        for b in blocks:
+            if b.index not in kept and (_rescued(b, container, title_pos, first_body)
+                                        or _in_text(b, container, body, owners)):
+                kept.add(b.index)
+    paragraphs: list[Paragraph] = []
+    removed: list[Removed] = []
+    for b in blocks:
+        if b.index in kept:
+            paragraphs.append(Paragraph(b.text, _role(b, title, container), str(b.line)))
+        else:
+            removed.append(Removed(" ".join(b.text.split()), str(b.line), furniture(b.owner)))
+    return Page(paragraphs, removed)
+
+
+def parse(text: str) -> Any:
+    """The page's element tree (lxml), comments and processing instructions left out."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    # Parsed from UTF-8 bytes: lxml refuses a str that carries an XML encoding declaration.
+    return lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+
+
+def extract(root: Any) -> list[str]:
+    """trafilatura's article text of the page, as block keys."""
+    # trafilatura costs a fifth of a second to import: only for web pages.
+    from trafilatura import bare_extraction
+
+    result = bare_extraction(copy.deepcopy(root), include_comments=False, include_tables=True,
+                             include_images=False, include_links=False, with_metadata=False)
+    body = getattr(result, "body", None)
+    return _extracted_keys(body) if body is not None else []
+
+
+def read_page(text: str) -> Page:
+    """The article of a page's HTML (decoded)."""
+    try:
+        root = parse(text)
+    except (etree.ParserError, ValueError):
+        return Page([])
+    blocks = page_blocks(root)
+    return article(root, blocks, extract(root))
+
+
+# ---------------------------------------------------------------------------
+# Reader entry point
+# ---------------------------------------------------------------------------
+
+def document_from_bytes(data: bytes, path: Path | None, fmt: str, lang: str, sha256: str,
+                        charset: str | None = None, url: str = "") -> Document:
+    """Build a Document from a saved page's bytes (fmt "html" or "mhtml").
+
+    `charset`: what the server declared for a fetched page.
+    """
+    where: Path | str | None = path if path is not None else url
+    if not data.strip():
+        raise InputError(where, "has no text", "the file is empty")
+    if fmt == "mhtml":
+        data, charset = mhtml_page(data, where)
+    text, encoding = decode_page(data, where, charset)
+    page = read_page(text)
+    if not page.paragraphs:
+        raise InputError(where, "has no article text editflow can find",
+                         "open the page in a browser, copy the article's text into a .txt file and give that")
+    return Document(paragraphs=page.paragraphs, path=path, lang=lang, format=fmt, encoding=encoding,
+                    sha256=sha256, url=url, removed=page.removed)

@@ -1,0 +1,479 @@
+"""Web pages, pasted text and wrong-language inputs (readers.html, readers.paragraphs, readers.language).
+
+The pages and articles here were written for these tests (invented local news).
+"""
+
+from __future__ import annotations
+
+import codecs
+import http.server
+import quopri
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+from editflow.build import build
+from editflow.cli import cli, default_output_for
+from editflow.config import Settings
+from editflow.errors import InputError
+from editflow.po import load_po
+from editflow.project import find_articles, init_project
+from editflow.readers import read_document, read_side
+from editflow.readers.fetch import fetch
+from editflow.readers.html import declared_encoding, decode_page, read_page
+from editflow.readers.language import check_languages, guess
+from editflow.readers.paragraphs import decide, parse_header
+from editflow.workfile import align_files
+
+TITLE_UK = "У Полтаві відкрили оновлений парк над Ворсклою"
+BYLINE_UK = "Ганна Литвин, 4 червня 2025"
+BODY_UK = [
+    "У суботу в Полтаві відкрили для відвідувачів оновлений парк на березі Ворскли.",
+    "На реконструкцію міська рада витратила 48 мільйонів гривень, роботи тривали два роки.",
+    "У парку висадили понад 600 дерев, облаштували велодоріжки та дитячі майданчики.",
+]
+HEADING_UK = "Що чекає на відвідувачів"
+QUOTE_UK = "«Ми хотіли, щоб кожен полтавець мав поруч тихе зелене місце», — сказала архітекторка Ірина Мороз."
+LAST_UK = "Влітку в парку щовечора працюватимуть фонтани та літній кінотеатр."
+NOTE_UK = "Примітка редакції: статтю оновлено після уточнення вартості робіт."
+ARTICLE_UK = [TITLE_UK, BYLINE_UK, *BODY_UK, HEADING_UK, QUOTE_UK, LAST_UK, NOTE_UK]
+ARTICLE_EN = [
+    "Poltava opens renovated park on the Vorskla",
+    "Hanna Lytvyn, 4 June 2025",
+    "On Saturday a renovated park on the bank of the Vorskla opened to visitors in Poltava.",
+    "The city council spent 48 million hryvnias on the reconstruction, and the works took two years.",
+    "More than 600 trees were planted in the park, and cycle paths and playgrounds were built.",
+    "What awaits visitors",
+    "“We wanted every Poltava resident to have a quiet green place nearby,” said architect Iryna Moroz.",
+    "In summer the fountains and an open-air cinema will run in the park every evening.",
+    "Editor's note: this article was updated after the cost of the works was clarified.",
+]
+MENU = ["Головна", "Новини", "Спорт", "Культура"]
+
+
+def page(charset_meta: str = '<meta charset="utf-8">', title: str = TITLE_UK) -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in BODY_UK)
+    menu = "".join(f'<li><a href="/{i}">{m}</a></li>' for i, m in enumerate(MENU))
+    return f"""<!DOCTYPE html>
+<html lang="uk"><head>{charset_meta}<title>{title} | Полтавські вісті</title></head>
+<body>
+<div class="cookie-banner"><p>Ми використовуємо файли cookie.</p><button>Гаразд</button></div>
+<header><nav class="menu"><ul>{menu}</ul></nav></header>
+<article>
+<h1>{title}</h1>
+<div class="byline">{BYLINE_UK}</div>
+<div class="share"><a href="#">Facebook</a> <a href="#">Telegram</a></div>
+{body}
+<h2>{HEADING_UK}</h2>
+<blockquote><p>{QUOTE_UK}</p></blockquote>
+<p>{LAST_UK}</p>
+<aside class="editor-note"><p>{NOTE_UK}</p></aside>
+</article>
+<section id="comments"><h3>Коментарі</h3><form><p>Щоб залишити коментар, увійдіть.</p><textarea></textarea>
+<button>Надіслати</button></form></section>
+<footer><p>© 2025 Полтавські вісті. Усі права захищено.</p></footer>
+</body></html>
+"""
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+def english(tmp_path: Path, paragraphs: list[str] = ARTICLE_EN, name: str = "park.en.txt") -> Path:
+    return write(tmp_path / name, "\n\n".join(paragraphs) + "\n")
+
+
+# ---------------------------------------------------------------------------
+# The reader
+# ---------------------------------------------------------------------------
+
+def test_page_keeps_the_article_in_order_with_roles(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path / "park.uk.html", page()), "uk")
+    assert doc.format == "html" and doc.encoding == "utf-8"
+    assert doc.texts == ARTICLE_UK
+    roles = [p.role for p in doc.paragraphs]
+    assert roles == ["title", "byline", "body", "body", "body", "heading", "quote", "body", "note"]
+    # Each paragraph is located by its line in the file.
+    source = page().splitlines()
+    for p in doc.paragraphs:
+        assert p.text.split("\n")[0][:20] in source[int(p.location) - 1]
+
+
+def test_what_was_left_out_is_listed_with_the_reason(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path / "park.uk.html", page()), "uk")
+    removed = {r.text: r.why for r in doc.removed}
+    assert removed["Ми використовуємо файли cookie."] == "cookie notice"
+    assert removed["Гаразд"] == "cookie notice"   # the notice's button, not just "a button"
+    assert all(removed[m] == "menu" for m in MENU)
+    assert removed["Facebook Telegram"] == "share buttons"
+    assert removed["Щоб залишити коментар, увійдіть."] == "comments"
+    assert removed["© 2025 Полтавські вісті. Усі права захищено."] == "footer"
+    assert not set(removed) & set(ARTICLE_UK)
+
+
+def test_meta_charset_and_http_equiv_decide_the_encoding(tmp_path: Path) -> None:
+    for meta in ('<meta charset="windows-1251">',
+                 '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'):
+        path = write(tmp_path / "cp.html", page(meta).encode("cp1251"))
+        doc = read_document(path, "uk")
+        assert doc.encoding == "cp1251" and doc.texts == ARTICLE_UK
+    assert declared_encoding(b'<meta charset="KOI8-R">') == "koi8-u"
+    assert declared_encoding(b'<meta charset="iso-8859-1">') == "cp1252"  # as browsers read it
+    assert declared_encoding(b"<p>no declaration</p>") is None
+
+
+def test_a_page_without_a_declaration_is_detected_like_a_text_file(tmp_path: Path) -> None:
+    for encoding in ("cp1251", "utf-8"):
+        doc = read_document(write(tmp_path / f"{encoding}.html", page("").encode(encoding)), "uk")
+        assert doc.texts == ARTICLE_UK, encoding
+        assert codecs.lookup(doc.encoding or "").name == codecs.lookup(encoding).name
+
+
+def test_a_bom_wins_over_the_meta_and_a_wrong_declaration_is_detected(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF8 + page('<meta charset="windows-1251">').encode("utf-8")
+    assert read_document(write(tmp_path / "bom.html", data), "uk").texts == ARTICLE_UK
+    utf16 = codecs.BOM_UTF16_LE + page("").encode("utf-16-le")
+    assert read_document(write(tmp_path / "utf16.html", utf16), "uk").texts == ARTICLE_UK
+    # Labelled UTF-8, saved as Windows-1251: the bytes are not UTF-8, so they are detected.
+    text, encoding = decode_page(page('<meta charset="utf-8">').encode("cp1251"), "x.html")
+    assert encoding == "cp1251" and TITLE_UK in text
+
+
+def mhtml(html: str, charset: str = "utf-8") -> bytes:
+    body = quopri.encodestring(html.encode(charset)).decode("ascii").replace("\n", "\r\n")
+    b = "----MultipartBoundary--test----"
+    return (f"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/park\r\n"
+            f'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{b}"\r\n\r\n'
+            f"--{b}\r\nContent-Type: text/css\r\nContent-Location: https://news.example/a.css\r\n\r\np {{}}\r\n"
+            f"--{b}\r\nContent-Type: text/html; charset={charset}\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            f"Content-Location: https://news.example/park\r\n\r\n{body}\r\n--{b}--\r\n").encode("ascii")
+
+
+def test_mhtml_archive_reads_its_main_page_in_the_declared_charset(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path / "park.uk.mhtml", mhtml(page(""), "windows-1251")), "uk")
+    assert doc.format == "mhtml" and doc.encoding == "cp1251" and doc.texts == ARTICLE_UK
+    with pytest.raises(InputError, match="no text/html part"):
+        read_document(write(tmp_path / "empty.mhtml", b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhi"))
+
+
+def test_a_web_page_complete_folder_reads_its_page(tmp_path: Path) -> None:
+    html = write(tmp_path / "saved" / "Park.html", page())
+    write(tmp_path / "saved" / "Park_files" / "style.css", "p {}")
+    assert read_document(tmp_path / "saved" / "Park_files", "uk").path == html
+    assert read_document(tmp_path / "saved", "uk").texts == ARTICLE_UK
+
+
+def test_line_breaks_and_blank_lines_of_br(tmp_path: Path) -> None:
+    html = ('<html><head><meta charset="utf-8"></head><body><article><h1>Заголовок статті про парк у Полтаві</h1>'
+            f"<div class='text'>{BODY_UK[0]}<br>{BODY_UK[1]}<br><br>{BODY_UK[2]}<br><br>{LAST_UK}</div>"
+            "</article></body></html>")
+    page_ = read_page(html)
+    texts = [p.text for p in page_.paragraphs]
+    assert texts[1:] == [f"{BODY_UK[0]}\n{BODY_UK[1]}", BODY_UK[2], LAST_UK]
+    side = read_side(write(tmp_path / "br.html", html), "uk")
+    assert [p.text for p in side.lines.paragraphs][1:] == [*BODY_UK, LAST_UK]
+    assert side.lines.paragraphing == "lines"
+
+
+def test_a_page_with_no_article_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no article text"):
+        read_document(write(tmp_path / "menu.html", "<html><body><nav><a href='/'>Головна</a></nav></body></html>"))
+    with pytest.raises(InputError, match="has no text"):
+        read_document(write(tmp_path / "empty.html", "  \n"))
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs: pasted text and Shift+Enter
+# ---------------------------------------------------------------------------
+
+def test_pasted_text_is_read_a_paragraph_a_line_when_the_other_side_has_blank_lines(tmp_path: Path) -> None:
+    uk = write(tmp_path / "park.uk.txt", "\n\n".join(ARTICLE_UK) + "\n")
+    en = write(tmp_path / "park.en.txt", "\n".join(ARTICLE_EN) + "\n")   # pasted: no blank lines
+    chosen = decide(read_side(uk, "uk"), read_side(en, "en"))
+    assert (chosen.source, chosen.target) == ("blank", "lines")
+    assert chosen.notice.startswith("1 English paragraph against 9 Ukrainian: single line breaks read as paragraph "
+                                    f"breaks in {en} (9 paragraphs)")
+    given = decide(read_side(uk, "uk"), read_side(en, "en"), "blank")
+    assert (given.source, given.target) == ("blank", "blank")
+    assert given.notice == (f"1 English paragraph against 9 Ukrainian: are single line breaks paragraphs in {en}? "
+                            "--paragraphs lines reads every line as a paragraph")
+
+
+def test_both_sides_pasted_are_both_read_by_lines(tmp_path: Path) -> None:
+    uk = write(tmp_path / "park.uk.txt", "\n".join(ARTICLE_UK) + "\n")
+    en = write(tmp_path / "park.en.txt", "\n".join(ARTICLE_EN) + "\n")
+    chosen = decide(read_side(uk, "uk"), read_side(en, "en"))
+    assert (chosen.source, chosen.target) == ("lines", "lines")
+
+
+def test_hard_wrapped_text_and_sentence_a_line_text_stay_blank_line_paragraphs(tmp_path: Path) -> None:
+    uk = write(tmp_path / "park.uk.txt", "\n\n".join(ARTICLE_UK) + "\n")
+    # Wrapped mid-sentence at about 40 characters: those breaks are not paragraph ends.
+    wrapped = "\n\n".join("\n".join(_wrap(p, 40)) for p in ARTICLE_EN[:5])
+    chosen = decide(read_side(uk, "uk"), read_side(write(tmp_path / "w.en.txt", wrapped), "en"))
+    assert chosen.target == "blank"
+    # One sentence a line, blank lines between paragraphs on both sides: nothing to change.
+    en = "\n\n".join(p.replace(", and ", ",\nand ") for p in ARTICLE_EN)
+    chosen = decide(read_side(uk, "uk"), read_side(write(tmp_path / "s.en.txt", en), "en"))
+    assert (chosen.source, chosen.target, chosen.notice) == ("blank", "blank", "")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def test_word_shift_enter_paragraphs_are_split(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    p = d.add_paragraph(ARTICLE_EN[0])
+    for text in ARTICLE_EN[1:]:
+        p.add_run().add_break()
+        p.add_run(text)
+    d.save(tmp_path / "park.en.docx")
+    uk = write(tmp_path / "park.uk.txt", "\n\n".join(ARTICLE_UK) + "\n")
+    al = align_files(uk, tmp_path / "park.en.docx")
+    assert al.target.paragraphing == "lines" and len(al.target) == 9
+    assert [p.location for p in al.target.paragraphs][:3] == ["p1", "p1/2", "p1/3"]
+    assert al.counts() == {"1-1": 9}
+    assert al.notices and "park.en.docx (9 paragraphs)" in al.notices[0]
+
+
+def test_header_values() -> None:
+    assert parse_header("uk=lines en=blank") == ("lines", "blank")
+    assert parse_header("en=blank, uk=blank") == ("blank", "blank")
+    assert parse_header("uk=words en=blank") is None and parse_header(None) is None
+
+
+# ---------------------------------------------------------------------------
+# Languages
+# ---------------------------------------------------------------------------
+
+RUSSIAN = ["В Полтаве открыли обновлённый парк на берегу Ворсклы, который жители ждали два года.",
+           "На реконструкцию городской совет потратил 48 миллионов гривен, и это было очень дорого.",
+           "Он сказал, что уже этим летом в парке будут работать фонтаны и летний кинотеатр."]
+
+
+def test_guess_tells_ukrainian_russian_and_english() -> None:
+    assert guess(ARTICLE_UK).lang == "uk"
+    assert guess(RUSSIAN).lang == "ru"
+    assert guess(ARTICLE_EN).lang == "en"
+    assert guess(["Київ"]).lang == ""   # too little to tell
+    # A Ukrainian article quoting a Russian sentence is still Ukrainian.
+    assert guess([*ARTICLE_UK, RUSSIAN[0]]).lang == "uk"
+
+
+def test_language_refusals_name_the_files_and_the_command_meant(tmp_path: Path) -> None:
+    uk = read_document(write(tmp_path / "park.uk.txt", "\n\n".join(ARTICLE_UK)), "uk")
+    en = read_document(english(tmp_path), "en")
+    ru = read_document(write(tmp_path / "ru" / "park.uk.txt", "\n\n".join(RUSSIAN)), "uk")
+    with pytest.raises(InputError) as swapped:
+        check_languages(en, uk)
+    assert str(swapped.value.message).endswith(f"give the Ukrainian original first: editflow align {uk.path} {en.path}")
+    with pytest.raises(InputError, match=r"both inputs are the original.*e\.g\. editflow align .*park\.en\.txt"):
+        check_languages(uk, uk)
+    with pytest.raises(InputError, match="both inputs are the translation"):
+        check_languages(en, en)
+    with pytest.raises(InputError, match=r"is Russian, not Ukrainian \(\d+ of the letters ы э ъ ё"):
+        check_languages(ru, en)
+    check_languages(uk, en)
+
+
+# ---------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------
+
+def test_align_a_page_with_show_removed(tmp_path: Path) -> None:
+    src = write(tmp_path / "park.uk.html", page())
+    result = CliRunner().invoke(cli, ["align", str(src), str(english(tmp_path)), "--show-removed"])
+    assert result.exit_code == 0, result.output
+    assert f"{src}: 11 block(s) left out of the article:" in result.stderr
+    assert "menu:              Головна · Новини · Спорт · Культура" in result.stderr
+    assert "9 Ukrainian and 9 English paragraphs → 9 pairs: 9 1-1" in result.stderr
+    po = load_po(tmp_path / "park.po")
+    assert [e.msgid for e in po] == ARTICLE_UK
+    assert f"park.uk.html:{page().splitlines().index('<h1>' + TITLE_UK + '</h1>') + 1}" in str(po[0])
+    json_run = CliRunner().invoke(cli, ["align", str(src), str(english(tmp_path)), "--show-removed", "--json"])
+    removed = __import__("json").loads(json_run.stdout)["removed"]
+    assert {"line": removed["uk"][0]["line"], "why": "cookie notice", "text": "Ми використовуємо файли cookie."} \
+        == removed["uk"][0] and removed["en"] == []
+
+
+def test_paragraphs_choice_is_recorded_and_kept_by_a_refresh(tmp_path: Path) -> None:
+    uk = write(tmp_path / "park.uk.txt", "\n\n".join(ARTICLE_UK) + "\n")
+    en = write(tmp_path / "park.en.txt", "\n".join(ARTICLE_EN) + "\n")
+    runner = CliRunner()
+    first = runner.invoke(cli, ["align", str(uk), str(en)])
+    assert first.exit_code == 0, first.output
+    assert "note: 1 English paragraph against 9 Ukrainian: single line breaks read" in first.stderr
+    po_path = tmp_path / "park.po"
+    assert load_po(po_path).metadata["X-Editflow-Paragraphs"] == "uk=blank en=lines"
+    # Blank lines added to the English would make auto decide otherwise; the refresh keeps the record.
+    en.write_text("\n".join(ARTICLE_EN[:4]) + "\n\n" + "\n".join(ARTICLE_EN[4:]) + "\n", encoding="utf-8")
+    again = runner.invoke(cli, ["align", str(uk), str(en)])
+    assert again.exit_code == 0 and "9 Ukrainian and 9 English paragraphs" in again.stderr
+    assert load_po(po_path).metadata["X-Editflow-Paragraphs"] == "uk=blank en=lines"
+    given = runner.invoke(cli, ["align", str(uk), str(en), "--paragraphs", "blank"])
+    assert given.exit_code == 0 and "9 Ukrainian and 2 English paragraphs" in given.stderr
+    assert "are single line breaks paragraphs in" in given.stderr
+    assert load_po(po_path).metadata["X-Editflow-Paragraphs"] == "uk=blank en=blank"
+
+
+@pytest.mark.parametrize("case", ["swapped", "same", "russian"])
+def test_wrong_languages_exit_2_and_write_nothing(tmp_path: Path, case: str) -> None:
+    uk = write(tmp_path / "park.uk.txt", "\n\n".join(ARTICLE_UK))
+    en = english(tmp_path)
+    ru = write(tmp_path / "park.ru.txt", "\n\n".join(RUSSIAN))
+    args = {"swapped": [en, uk], "same": [uk, uk], "russian": [ru, en]}[case]
+    def files() -> list[str]:  # the lock file outside a project is how align takes its turn, not an output
+        return sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".editflow-lock"))
+
+    before = files()
+    result = CliRunner().invoke(cli, ["align", *map(str, args), "-o", str(tmp_path / "out.po")])
+    assert result.exit_code == 2, result.output
+    assert files() == before
+    expected = {"swapped": f"did you mean|give the Ukrainian original first: editflow align {uk} {en}",
+                "same": "both inputs are the original", "russian": "is Russian, not Ukrainian"}[case]
+    assert any(e in result.stderr for e in expected.split("|"))
+    if case == "russian":
+        assert f"e.g. editflow align {uk} {en}" in result.stderr  # park.ru.txt → park.uk.txt
+    skipped = CliRunner().invoke(cli, ["align", *map(str, args), "-o", str(tmp_path / "out.tsv"),
+                                       "--skip-language-check"])
+    assert skipped.exit_code == 0, skipped.output
+
+
+# ---------------------------------------------------------------------------
+# Pages by address, from a server on this machine
+# ---------------------------------------------------------------------------
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    pages: ClassVar[dict[str, tuple[bytes, str]]] = {}
+
+    def do_GET(self) -> None:
+        if self.path == "/slow":
+            time.sleep(3)
+        body, ctype = self.pages.get(self.path, (b"not here", "text/plain"))
+        self.send_response(200 if self.path in self.pages or self.path == "/slow" else 404)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    _Handler.pages = {
+        "/uk/park": (page("").encode("cp1251"), "text/html; charset=windows-1251"),
+        "/en/park": (("<html><head><meta charset='utf-8'></head><body><article><h1>" + ARTICLE_EN[0] + "</h1>"
+                      + "".join(f"<p>{p}</p>" for p in ARTICLE_EN[1:]) + "</article></body></html>").encode(),
+                     "text/html"),
+        "/slow": (b"<html></html>", "text/html"),
+        "/big": (b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>", "text/html"),
+        "/photo": (b"\x89PNG", "image/png"),
+    }
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_align_two_addresses(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["align", f"{server}/uk/park", f"{server}/en/park"])
+    assert result.exit_code == 0, result.output
+    po = load_po(tmp_path / "park.po")
+    assert [e.msgid for e in po] == ARTICLE_UK
+    assert po.metadata["X-Editflow-Source"] == f"{server}/uk/park"
+    assert default_output_for(f"{server}/en/news/park-opens.html") == Path("park-opens.po")
+
+
+def test_fetch_failures_are_input_errors(server: str) -> None:
+    with pytest.raises(InputError, match=r"did not answer within 0\.5 s"):
+        fetch(f"{server}/slow", timeout=0.5)
+    with pytest.raises(InputError, match="the server answered 404"):
+        fetch(f"{server}/missing")
+    with pytest.raises(InputError, match=r"is larger than 1 MB"):
+        fetch(f"{server}/big", limit=1024 * 1024)
+    with pytest.raises(InputError, match=r"is not a web page \(image/png\)"):
+        fetch(f"{server}/photo")
+
+
+def test_offline_and_refused_connections_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(InputError, match="the connection was refused"):
+        fetch(f"http://127.0.0.1:{port}/page", timeout=2)
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(-3, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    result = CliRunner().invoke(cli, ["align", "https://news.example/uk/park", "https://news.example/en/park",
+                                      "-o", "x.po"])
+    assert result.exit_code == 2
+    assert ("https://news.example/uk/park: cannot be reached: the host name could not be looked up (offline?)"
+            in result.stderr)
+
+
+def test_fetch_timeout_option(server: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["align", f"{server}/slow", str(english(tmp_path)), "--fetch-timeout", "0.5",
+                                      "-o", str(tmp_path / "x.po")])
+    assert result.exit_code == 2 and "did not answer within 0.5 s" in result.stderr
+    assert not (tmp_path / "x.po").exists()
+
+
+# ---------------------------------------------------------------------------
+# A project with a saved page as its original
+# ---------------------------------------------------------------------------
+
+def test_build_takes_an_html_original(tmp_path: Path) -> None:
+    init_project(tmp_path)
+    write(tmp_path / "originals" / "park.uk.html", page())
+    write(tmp_path / "originals" / "park.uk_files" / "style.css", "p {}")
+    english(tmp_path / "translations")
+    (articles,) = find_articles(tmp_path)
+    assert articles.original == tmp_path / "originals" / "park.uk.html"
+    (status,) = build(tmp_path, Settings(root=tmp_path), [], jobs=1)
+    assert status.state == "built", status.message
+    assert status.pairs == 9
+    po = load_po(tmp_path / "translations" / "park.po")
+    assert [e.msgid for e in po] == ARTICLE_UK
+    assert po.metadata["X-Editflow-Paragraphs"] == "uk=blank en=blank"
+
+
+def test_build_refuses_an_article_whose_files_hold_the_wrong_languages(tmp_path: Path) -> None:
+    init_project(tmp_path)
+    write(tmp_path / "originals" / "park.uk.txt", "\n\n".join(ARTICLE_EN))
+    english(tmp_path / "translations")
+    (status,) = build(tmp_path, Settings(root=tmp_path), [], jobs=1)
+    assert status.state == "refused" and "both inputs are the translation" in status.message
+    assert not (tmp_path / "translations" / "park.po").exists()
