@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/export_speed.py
 	$(BIN)/python benchmarks/review_speed.py
 	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/sentence_align.py
 
 clean:
 	rm -rf $(VENV) build .editflow .pytest_cache

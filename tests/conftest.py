@@ -45,7 +45,7 @@ import pytest
 # Which distribution package provides a tool, for the skip message.
 _TOOL_PACKAGES = {"msgfmt": "gettext", "msgcat": "gettext", "msgmerge": "gettext", "msguniq": "gettext",
                   "soffice": "libreoffice-writer-nogui", "pdftotext": "poppler-utils",
-                  "pdftoppm": "poppler-utils", "chromium": "chromium"}
+                  "pdftoppm": "poppler-utils", "chromium": "chromium", "omegat": "omegat"}
 
 
 def tools_required() -> bool:

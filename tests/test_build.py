@@ -97,7 +97,12 @@ def test_build_fills_the_translation_memory(project: Path) -> None:
     build(project, Settings(root=project), [project / "glossary"], jobs=1)
     with TranslationMemory.open(tm_path(project)) as mem:
         articles, units = mem.count()
+        counts = mem.counts()
+        sentences = list(mem.units("sentence"))
     assert articles == 2 and units > 8
+    # Every pair is in it split into sentence pairs too, each with its confidence.
+    assert counts.sentences >= counts.paragraphs and sentences
+    assert all(u.level == "sentence" and 0 <= u.confidence <= 1 and u.created for u in sentences)
 
 
 def test_interrupted_build_keeps_what_is_done_and_leaves_no_temp_files(project: Path,

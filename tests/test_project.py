@@ -149,7 +149,10 @@ def test_tm_cli_rebuild_search_export(make_pair, monkeypatch: pytest.MonkeyPatch
     assert json.loads(r.stdout)["articles"] == 1
     r = runner.invoke(cli, ["tm", "search", "Відбудова тривала майже два роки", "--json"])
     assert r.exit_code == 0 and json.loads(r.stdout)[0]["target"].startswith("The reconstruction took")
-    r = runner.invoke(cli, ["tm", "search", "Наступного тижня в школі відкриють басейн"])  # a doubtful pair: not in the memory
+    # A doubtful pair (fuzzy in its PO) is found too, and says so.
+    r = runner.invoke(cli, ["tm", "search", "Наступного тижня в школі відкриють басейн"])
+    assert r.exit_code == 0 and "doubtful" in r.stdout.splitlines()[0] and "swimming pool" in r.stdout
+    r = runner.invoke(cli, ["tm", "search", "Квантова хромодинаміка"])
     assert r.exit_code == 0 and "no earlier translation found" in r.stderr
     r = runner.invoke(cli, ["tm", "export", "--tmx", "out.tmx"])
     assert r.exit_code == 0 and (root / "out.tmx").is_file()

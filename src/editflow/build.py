@@ -50,6 +50,7 @@ from editflow.project import Article, Skipped, find_articles, skipped_files
 
 if TYPE_CHECKING:
     from editflow.align.lexicon import Lexicon
+    from editflow.align.sentences import SentenceAligner
 
 STATE_NAME = "build.json"
 
@@ -405,7 +406,7 @@ def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int 
                     # so what is done is whole and the rest is untouched.
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
-        _update_memory(root, articles)
+        _update_memory(root, articles, lambda: _memory_aligner(root, lexicon, glossaries, common))
     finally:
         # Whatever finished is recorded, so an interrupted build resumes where it stopped.
         done = [results[s] for s in sorted(results)]
@@ -414,17 +415,30 @@ def _build(root: Path, settings: Settings, glossaries: list[Path], *, jobs: int 
     return [results[a.slug] for a in articles if a.slug in results]
 
 
-def _update_memory(root: Path, articles: list[Article]) -> None:
-    """Every article's pairs into the translation memory, for the next checks to look across articles,
-    and the project's lexicon retrained from it when it changed, for the next alignments."""
+def _memory_aligner(root: Path, lexicon: LexiconChoice, glossaries: list[Path], common: str) -> SentenceAligner:
+    """The sentence aligner for the memory: this run's lexicon and glossary."""
+    from editflow.align.sentences import SentenceAligner
+
+    return SentenceAligner(run_lexicon(root, lexicon), run_glossary(glossaries, common))
+
+
+def _update_memory(root: Path, articles: list[Article], make_aligner: Callable[[], SentenceAligner]) -> None:
+    """Every article's pairs into the translation memory (split into sentence pairs by
+    `make_aligner()`: the run's lexicon and glossary, loaded only when a PO changed), for the next
+    checks to look across articles, and the project's lexicon retrained from it when it changed,
+    for the next alignments."""
     from editflow.lexicons import refresh_lexicon
     from editflow.tm import TranslationMemory, tm_path
 
+    aligner: SentenceAligner | None = None
     with TranslationMemory.open(tm_path(root)) as mem:
         for a in articles:
             if a.po.is_file():
                 try:
-                    mem.update_from_po(a.po, a.slug)
+                    if mem.is_current(a.po, a.slug):
+                        continue
+                    aligner = aligner or make_aligner()
+                    mem.update_from_po(a.po, a.slug, aligner)
                 except EditflowError:
                     continue  # a PO the build refused or could not read stays out of the memory
         mem.forget_missing(a.slug for a in articles if a.po.is_file())

@@ -386,11 +386,16 @@ def init(directory: Path) -> None:
 def tm() -> None:
     """The project's translation memory (.editflow/tm.sqlite, rebuilt from the PO files).
 
+    Every aligned pair is kept twice: as the paragraph pair of its PO entry,
+    and split into sentence pairs (the pair's sentences aligned inside it,
+    each with its confidence).
+
     \b
     Examples:
       editflow tm rebuild
       editflow tm search "обстріляли Харків"
       editflow tm export --tmx build/memory.tmx
+      editflow tm export --tmx build/paragraphs.tmx --level paragraph
     """
 
 
@@ -402,27 +407,31 @@ def tm_rebuild(ctx: click.Context, project: Path | None, project_option: Path | 
     """Bring the memory up to date with every translations/*.po of PROJECT (default: this project).
 
     Articles whose PO has not changed are skipped; articles whose PO is gone are dropped.
+    Each pair is split into sentence pairs, aligned with the project's lexicon and glossary.
     The project's lexicon (.editflow/lexicon.json.gz) is then retrained from the memory,
     unless the memory did not change since it was made.
     """
     from editflow.lexicons import refresh_lexicon
     from editflow.locks import locked
-    from editflow.tm import TranslationMemory, tm_path
+    from editflow.tm import TranslationMemory, project_aligner, tm_path, update_from_project
 
     root = current_run(ctx).project_root(chosen_project(project, project_option))
-    pos = sorted((root / "translations").glob("*.po"))
     with locked(root, "tm rebuild"), TranslationMemory.open(tm_path(root)) as mem:
-        updated = sum(mem.update_from_po(p) for p in pos)
-        dropped = mem.forget_missing(p.stem for p in pos)
-        articles, units = mem.count()
+        aligner = project_aligner(root, current_run(ctx).settings_for(root).glossary_sources())
+        updated, dropped = update_from_project(mem, root, aligner)
+        counts = mem.counts()
         lex = refresh_lexicon(root, mem)
     if as_json:
-        click.echo(json.dumps({"articles": articles, "units": units, "updated": updated, "dropped": dropped,
+        click.echo(json.dumps({"articles": counts.articles, "units": counts.paragraphs, "sentences": counts.sentences,
+                               "doubtful": {"units": counts.doubtful_paragraphs,
+                                            "sentences": counts.doubtful_sentences},
+                               "updated": updated, "dropped": dropped,
                                "lexicon": {"path": str(lex.path), "trained": lex.trained, "pairs": lex.pairs,
                                            "seconds": round(lex.seconds, 2)}}))
     else:
-        click.echo(f"{tm_path(root)}: {articles} articles, {units} pairs ({updated} updated, {dropped} dropped)",
-                   err=True)
+        click.echo(f"{tm_path(root)}: {counts.articles} articles, {counts.paragraphs} paragraph pairs "
+                   f"({counts.doubtful_paragraphs} doubtful), {counts.sentences} sentence pairs "
+                   f"({counts.doubtful_sentences} doubtful); {updated} updated, {dropped} dropped", err=True)
         click.echo(f"{lex.path}: " + (f"retrained, {lex.pairs} word pairs in {lex.seconds:.1f} s" if lex.trained
                                       else f"unchanged ({lex.pairs} word pairs; the memory did not change)"),
                    err=True)
@@ -434,11 +443,18 @@ def tm_rebuild(ctx: click.Context, project: Path | None, project_option: Path | 
 @click.option("-n", "--limit", type=click.IntRange(1, 1000), default=5, show_default=True, help="Most hits shown.")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=60.0, show_default=True,
               help="Similarity (0-100) below which a hit is not shown.")
+@click.option("--level", type=click.Choice(["sentence", "paragraph"]),
+              help="Only sentence pairs, or only paragraph pairs (default: both; a paragraph of one sentence "
+                   "is one hit).")
 @json_option("Hits as JSON on stdout.")
 @click.pass_context
 def tm_search(ctx: click.Context, text: str, project_option: Path | None, limit: int, min_score: float,
-              as_json: bool) -> None:
-    """Earlier translations of Ukrainian TEXT (fuzzy: the closest paragraphs first)."""
+              level: str | None, as_json: bool) -> None:
+    """Earlier translations of Ukrainian TEXT, sentences and paragraphs (fuzzy: the closest first).
+
+    A doubtful pair (an alignment nobody has confirmed yet, or a sentence pair
+    the sentence alignment doubted) is shown marked "doubtful".
+    """
     from editflow.tm import TranslationMemory, tm_path
 
     root = current_run(ctx).project_root(project_option)
@@ -448,16 +464,19 @@ def tm_search(ctx: click.Context, text: str, project_option: Path | None, limit:
 
         raise InputError(path, "no translation memory yet", "run 'editflow tm rebuild'")
     with TranslationMemory.open(path) as mem:
-        hits = mem.search(text, limit=limit, min_score=min_score)
+        hits = mem.search(text, limit=limit, min_score=min_score, level=level)
     if as_json:
-        click.echo(json.dumps([{"score": round(h.score, 1), "article": h.unit.slug, "entry": h.unit.entry,
-                                "source": h.unit.source, "target": h.unit.target} for h in hits],
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps([{"score": round(h.score, 1), "level": h.unit.level, "article": h.unit.slug,
+                                "entry": h.unit.entry, "sentence": h.unit.sentence,
+                                "confidence": round(h.unit.confidence, 4), "doubtful": h.unit.doubtful,
+                                "created": h.unit.created, "source": h.unit.source, "target": h.unit.target}
+                               for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
         click.echo("no earlier translation found", err=True)
     for h in hits:
-        click.echo(f"{h.score:5.1f}  {h.unit.slug} [{h.unit.entry}]")
+        where = f"{h.unit.slug} [{h.unit.entry}" + (f", sentence {h.unit.sentence}]" if h.unit.sentence else "]")
+        click.echo(f"{h.score:5.1f}  {where} {h.unit.level}" + ("  doubtful" if h.unit.doubtful else ""))
         click.echo(f"       uk: {' '.join(h.unit.source.split())}")
         click.echo(f"       en: {' '.join(h.unit.target.split())}")
 
@@ -465,21 +484,43 @@ def tm_search(ctx: click.Context, text: str, project_option: Path | None, limit:
 @tm.command("export")
 @click.option("--tmx", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Where to write the TMX 1.4b file.")
+@click.option("--level", type=click.Choice(["sentence", "paragraph"]), default="sentence", show_default=True,
+              help="One translation unit per sentence pair (what CAT tools match), or per paragraph pair "
+                   "(the PO's entries).")
+@click.option("--include-doubtful", is_flag=True,
+              help="Export the doubtful pairs too, marked with the property x-editflow-doubtful "
+                   "(default: left out, and counted).")
 @project_option
 @force_option("Overwrite an existing file.")
 @click.pass_context
-def tm_export(ctx: click.Context, out: Path, project_option: Path | None, force: bool) -> None:
-    """Write the memory as TMX 1.4b (Ukrainian source, English target) for CAT tools."""
+def tm_export(ctx: click.Context, out: Path, level: str, include_doubtful: bool, project_option: Path | None,
+              force: bool) -> None:
+    """Write the memory as TMX 1.4b (Ukrainian source, English target) for CAT tools.
+
+    The memory is brought up to date with the PO files first.  Each unit has
+    its creation date (when the pair entered the memory) and the properties
+    x-editflow-article, x-editflow-entry and x-editflow-confidence; the
+    editor's notes ("[… – ed.]") the English has and the Ukrainian does not
+    are taken out of the English segment and kept as the unit's <note>.
+    Doubtful pairs are left out unless --include-doubtful.
+    """
+    from editflow.locks import locked
     from editflow.outputs import Claim, OutputKind, decide
-    from editflow.tm import TranslationMemory, tm_path, write_tmx
+    from editflow.tm import TranslationMemory, export_tmx, project_aligner, tm_path, update_from_project
 
     root = current_run(ctx).project_root(project_option)
     decide(out, Claim(OutputKind.TMX)).require(force)
-    with TranslationMemory.open(tm_path(root)) as mem:
-        for p in sorted((root / "translations").glob("*.po")):
-            mem.update_from_po(p)
-        n = write_tmx(mem.units(), out)
-    click.echo(f"{out}: {n} translation units", err=True)
+    with locked(root, "tm export"), TranslationMemory.open(tm_path(root)) as mem:
+        aligner = project_aligner(root, current_run(ctx).settings_for(root).glossary_sources())
+        update_from_project(mem, root, aligner)
+        done = export_tmx(mem, out, level, include_doubtful)
+    message = f"{out}: {done.units} {level} pairs"
+    if done.left_out:
+        message += (f"; {done.left_out} doubtful pairs left out (confirm them in their PO, or export them "
+                    f"marked with --include-doubtful)")
+    elif done.doubtful:
+        message += f", {done.doubtful} of them doubtful (marked x-editflow-doubtful)"
+    click.echo(message, err=True)
 
 
 @tm.command("lexicon")

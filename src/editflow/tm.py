@@ -1,29 +1,39 @@
-"""Translation memory: every aligned pair of every article, in SQLite inside the project.
+"""Translation memory: every aligned pair of every article, and its sentence pairs, in SQLite inside the project.
 
 The memory lives in `.editflow/tm.sqlite` and is a cache of the PO files: it
 can always be rebuilt from them (`editflow tm rebuild`), so it is not
 committed.  An article's units are replaced whenever its PO changes (the PO's
 SHA-256 is recorded), so the memory never holds a pairing the translator has
-since corrected.
+since corrected; a pair whose two texts are unchanged keeps the date it first
+entered the memory.
 
     from editflow.tm import TranslationMemory
     with TranslationMemory.open(Path(".editflow/tm.sqlite")) as tm:
         tm.update_from_po(Path("translations/war.po"))
         hits = tm.search("Росіяни атакували Харків", limit=5)
 
-Only real pairs go in: entries with both a Ukrainian and an English side,
-the English not empty, not an alignment the aligner itself doubted (fuzzy).
+Two levels: every PO entry with both a Ukrainian and an English side is a
+paragraph unit, and its sentence pairs (editflow.align.sentences: the bead's
+sentences aligned inside it, each with its confidence) are sentence units.
+A pair the aligner doubted (a fuzzy entry nobody has confirmed) is kept,
+marked doubtful, as is a sentence pair the sentence alignment doubted
+(SENTENCE_DOUBT_THRESHOLD); the cross-article checks and the project's
+lexicon read only the confident paragraph pairs, a TMX export leaves the
+doubtful ones out unless asked (and says how many), and search marks them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from editflow import __version__
 from editflow.errors import EditflowError, InputError
@@ -31,9 +41,15 @@ from editflow.fileio import atomic_write
 from editflow.inline import plain
 from editflow.textnorm import normalize
 
+if TYPE_CHECKING:
+    from editflow.align.sentences import SentenceAligner
+
 TM_DIR = ".editflow"
 TM_NAME = "tm.sqlite"
-SCHEMA_VERSION = 1
+# 2: confidence, doubt and creation date per unit; the sentences table (a memory of
+# schema 1 is upgraded in place and its articles re-read on the next update).
+SCHEMA_VERSION = 2
+LEVELS = ("sentence", "paragraph")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,10 +65,36 @@ CREATE TABLE IF NOT EXISTS units (
     entry TEXT NOT NULL,
     source TEXT NOT NULL,
     target TEXT NOT NULL,
-    source_key TEXT NOT NULL
+    source_key TEXT NOT NULL,
+    confidence REAL NOT NULL DEFAULT 1.0,
+    doubtful INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS units_slug ON units(slug);
 CREATE INDEX IF NOT EXISTS units_key ON units(source_key);
+CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY,
+    unit INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+    slug TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    doubtful INTEGER NOT NULL,
+    created TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS sentences_unit ON sentences(unit);
+CREATE INDEX IF NOT EXISTS sentences_slug ON sentences(slug);
+CREATE INDEX IF NOT EXISTS sentences_key ON sentences(source_key);
+"""
+
+# Schema 1 had no confidence, doubt or date per unit and no sentences.
+_MIGRATE_FROM_1 = """
+ALTER TABLE units ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+ALTER TABLE units ADD COLUMN doubtful INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE units ADD COLUMN created TEXT NOT NULL DEFAULT '';
+UPDATE articles SET po_sha256 = '';
 """
 
 
@@ -66,12 +108,31 @@ def source_key(text: str) -> str:
     return " ".join(normalize(plain(text)).split()).lower()
 
 
+def now_stamp() -> str:
+    """The current UTC time as TMX writes dates (SOURCE_DATE_EPOCH, when set, for reproducible outputs)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    t = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.gmtime()
+    return time.strftime("%Y%m%dT%H%M%SZ", t)
+
+
 @dataclass(frozen=True)
 class Unit:
     slug: str      # the article
     entry: str     # the PO entry id (msgctxt)
     source: str
     target: str
+    confidence: float = 1.0   # the aligner's: the paragraph pair's, or the sentence pair's within it
+    doubtful: bool = False    # a fuzzy PO entry, or a sentence pair below the sentence doubt threshold
+    created: str = ""         # when the pair entered the memory (TMX date form), "" if unknown
+    sentence: int = 0         # 0: the paragraph pair; k: the k-th sentence pair of that entry
+
+    @property
+    def level(self) -> str:
+        return "sentence" if self.sentence else "paragraph"
+
+    @property
+    def tuid(self) -> str:
+        return f"{self.slug}/{self.entry}" + (f"/{self.sentence}" if self.sentence else "")
 
 
 @dataclass(frozen=True)
@@ -80,19 +141,55 @@ class Hit:
     score: float   # 0-100, rapidfuzz similarity of the Ukrainian sides
 
 
+@dataclass(frozen=True)
+class Counts:
+    articles: int
+    paragraphs: int
+    sentences: int
+    doubtful_paragraphs: int
+    doubtful_sentences: int
+
+
 def po_units(po_path: Path, slug: str | None = None) -> list[Unit]:
-    """The translation units of one PO file."""
-    from editflow.po import ADDED_MSGID, load_po
+    """The paragraph units of one PO file: every entry with both sides; fuzzy ones marked doubtful."""
+    return _read_po(po_path, slug)[0]
+
+
+def _read_po(po_path: Path, slug: str | None = None) -> tuple[list[Unit], float | None]:
+    """(paragraph units, the document's length ratio from the header, when editflow wrote it)."""
+    from editflow.po import ADDED_MSGID, entry_info, load_po
 
     po = load_po(po_path)
     slug = slug or Path(po_path).stem
     out = []
     for i, e in enumerate(po):
-        if e.obsolete or "fuzzy" in e.flags or e.msgid == ADDED_MSGID:
+        if e.obsolete or e.msgid == ADDED_MSGID:
             continue
         if not e.msgid.strip() or not e.msgstr.strip():
             continue
-        out.append(Unit(slug, e.msgctxt or str(i), e.msgid, e.msgstr))
+        info = entry_info(e)
+        out.append(Unit(slug, e.msgctxt or str(i), e.msgid, e.msgstr,
+                        confidence=info.confidence if info is not None else 1.0, doubtful="fuzzy" in e.flags))
+    try:
+        ratio: float | None = float(po.metadata.get("X-Editflow-Ratio", ""))
+    except ValueError:
+        ratio = None
+    return out, ratio
+
+
+def sentence_units(units: Sequence[Unit], aligner: SentenceAligner, ratio: float | None = None) -> list[list[Unit]]:
+    """The sentence pairs of each paragraph unit of one article (its paragraphs split at the PO's
+    blank lines); `ratio`: the document's length ratio (the PO header's)."""
+    from editflow.align.sentences import SENTENCE_DOUBT_THRESHOLD
+    from editflow.po import SEP
+
+    aligned = aligner.align_many([(u.source.split(SEP), u.target.split(SEP)) for u in units], ratio)
+    out = []
+    for unit, pairs in zip(units, aligned, strict=True):
+        both = [p for p in pairs if p.src and p.tgt]
+        out.append([Unit(unit.slug, unit.entry, p.source, p.target, confidence=p.confidence,
+                         doubtful=unit.doubtful or p.confidence < SENTENCE_DOUBT_THRESHOLD, sentence=k)
+                    for k, p in enumerate(both, start=1)])
     return out
 
 
@@ -117,6 +214,7 @@ class TranslationMemory:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._aligner: SentenceAligner | None = None
 
     @classmethod
     def open(cls, path: Path) -> TranslationMemory:
@@ -127,14 +225,17 @@ class TranslationMemory:
             # this long before giving up with a message, not a traceback.
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT)
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.executescript(_SCHEMA)
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if row is None:
-                conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-                conn.commit()
-            elif row[0] != str(SCHEMA_VERSION):
+            row = _schema_of(conn)
+            if row is None or row == str(SCHEMA_VERSION):
+                conn.executescript(_SCHEMA)
+                if row is None:
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                    conn.commit()
+            elif row == "1":
+                _migrate_from_1(conn)
+            else:
                 conn.close()
-                raise InputError(path, f"translation memory has schema {row[0]}, this editflow reads {SCHEMA_VERSION}",
+                raise InputError(path, f"translation memory has schema {row}, this editflow reads {SCHEMA_VERSION}",
                                  "delete it and run 'editflow tm rebuild' (it is rebuilt from the PO files)")
         except sqlite3.OperationalError as e:
             if _is_busy(e):
@@ -161,21 +262,57 @@ class TranslationMemory:
 
     # -- writing -----------------------------------------------------------
 
-    def update_from_po(self, po_path: Path, slug: str | None = None) -> bool:
-        """Bring one article's units up to date; False when the PO has not changed since."""
+    def _default_aligner(self) -> SentenceAligner:
+        if self._aligner is None:
+            from editflow.align.lexicon import starter_lexicon
+            from editflow.align.sentences import SentenceAligner
+
+            self._aligner = SentenceAligner(starter_lexicon())
+        return self._aligner
+
+    def is_current(self, po_path: Path, slug: str | None = None) -> bool:
+        """Whether the memory holds this PO as it is now (`update_from_po` would do nothing)."""
+        row = self.conn.execute("SELECT po_sha256 FROM articles WHERE slug = ?",
+                                (slug or Path(po_path).stem,)).fetchone()
+        return row is not None and row[0] == _sha256(po_path)
+
+    def update_from_po(self, po_path: Path, slug: str | None = None, aligner: SentenceAligner | None = None,
+                       now: str | None = None) -> bool:
+        """Bring one article's units up to date; False when the PO has not changed since.
+
+        `aligner`: the sentence aligner (the lexicon and glossary the caller chose);
+        default the starter lexicon's.  `now`: the date new pairs enter with (TMX form).
+        """
         slug = slug or Path(po_path).stem
         digest = _sha256(po_path)
         row = self.conn.execute("SELECT po_sha256 FROM articles WHERE slug = ?", (slug,)).fetchone()
         if row is not None and row[0] == digest:
             return False
-        units = po_units(po_path, slug)
+        units, ratio = _read_po(po_path, slug)
+        aligner = aligner or self._default_aligner()
+        sentences = sentence_units(units, aligner, ratio)
+        stamp = now or now_stamp()
+        # A pair already in the memory with the same two texts entered it then, not now.
+        was = dict(((src, tgt), created) for src, tgt, created in self.conn.execute(
+            "SELECT source, target, created FROM units WHERE slug = ?", (slug,)))
+        was_s = dict(((src, tgt), created) for src, tgt, created in self.conn.execute(
+            "SELECT source, target, created FROM sentences WHERE slug = ?", (slug,)))
         with self.conn:  # one transaction: an interrupted update leaves the old units
+            self.conn.execute("DELETE FROM sentences WHERE slug = ?", (slug,))
             self.conn.execute("DELETE FROM units WHERE slug = ?", (slug,))
             self.conn.execute("INSERT OR REPLACE INTO articles (slug, po_path, po_sha256) VALUES (?, ?, ?)",
                               (slug, str(po_path), digest))
-            self.conn.executemany(
-                "INSERT INTO units (slug, entry, source, target, source_key) VALUES (?, ?, ?, ?, ?)",
-                [(u.slug, u.entry, u.source, u.target, source_key(u.source)) for u in units])
+            for u, sents in zip(units, sentences, strict=True):
+                cur = self.conn.execute(
+                    "INSERT INTO units (slug, entry, source, target, source_key, confidence, doubtful, created) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (u.slug, u.entry, u.source, u.target, source_key(u.source), u.confidence, int(u.doubtful),
+                     was.get((u.source, u.target), stamp)))
+                self.conn.executemany(
+                    "INSERT INTO sentences (unit, slug, seq, source, target, source_key, confidence, doubtful, "
+                    "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(cur.lastrowid, s.slug, s.sentence, s.source, s.target, source_key(s.source), s.confidence,
+                      int(s.doubtful), was_s.get((s.source, s.target), stamp)) for s in sents])
         return True
 
     def forget_missing(self, slugs: Iterable[str]) -> int:
@@ -184,81 +321,221 @@ class TranslationMemory:
         gone = [s for (s,) in self.conn.execute("SELECT slug FROM articles") if s not in keep]
         with self.conn:
             for s in gone:
+                self.conn.execute("DELETE FROM sentences WHERE slug = ?", (s,))
                 self.conn.execute("DELETE FROM units WHERE slug = ?", (s,))
                 self.conn.execute("DELETE FROM articles WHERE slug = ?", (s,))
         return len(gone)
 
     # -- reading -----------------------------------------------------------
 
-    def units(self) -> Iterator[Unit]:
-        yield from (Unit(*r) for r in self.conn.execute(
-            "SELECT slug, entry, source, target FROM units ORDER BY slug, id"))
+    def units(self, level: str = "paragraph", doubtful: bool = False) -> Iterator[Unit]:
+        """The memory's pairs of one level in article and text order; `doubtful`: the doubtful ones too."""
+        where = "" if doubtful else "WHERE doubtful = 0"
+        if level == "paragraph":
+            yield from (_unit(r) for r in self.conn.execute(
+                "SELECT slug, entry, source, target, confidence, doubtful, created FROM units "
+                f"{where} ORDER BY slug, id"))
+        elif level == "sentence":
+            where = "" if doubtful else "WHERE s.doubtful = 0"
+            yield from (_unit(r, r[7]) for r in self.conn.execute(
+                "SELECT s.slug, u.entry, s.source, s.target, s.confidence, s.doubtful, s.created, s.seq "
+                f"FROM sentences s JOIN units u ON s.unit = u.id {where} ORDER BY s.slug, u.id, s.seq"))
+        else:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
 
     def count(self) -> tuple[int, int]:
-        """(articles, units)."""
+        """(articles, confident paragraph pairs)."""
         a = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        u = self.conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+        u = self.conn.execute("SELECT COUNT(*) FROM units WHERE doubtful = 0").fetchone()[0]
         return a, u
 
+    def counts(self) -> Counts:
+        one = self.conn.execute
+        return Counts(one("SELECT COUNT(*) FROM articles").fetchone()[0],
+                      one("SELECT COUNT(*) FROM units").fetchone()[0],
+                      one("SELECT COUNT(*) FROM sentences").fetchone()[0],
+                      one("SELECT COUNT(*) FROM units WHERE doubtful = 1").fetchone()[0],
+                      one("SELECT COUNT(*) FROM sentences WHERE doubtful = 1").fetchone()[0])
+
     def exact(self, source: str) -> list[Unit]:
-        """Earlier translations of the same Ukrainian text (normalised)."""
+        """Earlier confident translations of the same Ukrainian paragraph (normalised)."""
         return self.exact_many([source]).get(source_key(source), [])
 
     def exact_many(self, sources: Iterable[str]) -> dict[str, list[Unit]]:
-        """Earlier translations of each text, keyed by `source_key`: one query per 500 texts."""
+        """Earlier confident translations of each paragraph, keyed by `source_key`: one query per 500 texts."""
         keys = sorted({source_key(s) for s in sources})
         out: dict[str, list[Unit]] = {}
         for start in range(0, len(keys), 500):  # SQLite caps the number of parameters
             chunk = keys[start:start + 500]
             rows = self.conn.execute(
-                "SELECT source_key, slug, entry, source, target FROM units WHERE source_key IN "
-                f"({','.join('?' * len(chunk))}) ORDER BY slug, id", chunk)
+                "SELECT source_key, slug, entry, source, target, confidence, doubtful, created FROM units "
+                f"WHERE doubtful = 0 AND source_key IN ({','.join('?' * len(chunk))}) ORDER BY slug, id", chunk)
             for key, *unit in rows:
-                out.setdefault(key, []).append(Unit(*unit))
+                out.setdefault(key, []).append(_unit(unit))
         return out
 
-    def search(self, text: str, limit: int = 10, min_score: float = 60.0) -> list[Hit]:
-        """Earlier translations whose Ukrainian side resembles `text`, best first.
+    def search(self, text: str, limit: int = 10, min_score: float = 60.0, level: str | None = None) -> list[Hit]:
+        """Earlier translations whose Ukrainian side resembles `text`, best first: sentences and paragraphs.
 
         The score is the edit-distance similarity of the normalised Ukrainian
-        sides (rapidfuzz's ratio, 0-100); a paragraph that contains the query
-        (a sentence looked up in a longer paragraph) scores 90% of its best
-        partial match instead, so whole-paragraph matches still rank first.
+        sides (rapidfuzz's ratio, 0-100); a unit that contains the query (a
+        sentence looked up in a longer paragraph) scores 90% of its best
+        partial match instead, so whole matches still rank first.  A paragraph
+        of one sentence is one hit, not two.  `level`: only sentences or only
+        paragraphs (default both).  Doubtful pairs are found too, marked.
         """
         import numpy as np
         from rapidfuzz import fuzz, process
 
-        rows = self.conn.execute("SELECT slug, entry, source, target, source_key FROM units").fetchall()
+        rows: list[tuple[Unit, str]] = []
+        if level in (None, "paragraph"):
+            rows += [(_unit(r), r[7]) for r in self.conn.execute(
+                "SELECT slug, entry, source, target, confidence, doubtful, created, source_key FROM units")]
+        if level in (None, "sentence"):
+            same = " WHERE NOT (s.source = u.source AND s.target = u.target)" if level is None else ""
+            rows += [(_unit(r, r[7]), r[8]) for r in self.conn.execute(
+                "SELECT s.slug, u.entry, s.source, s.target, s.confidence, s.doubtful, s.created, s.seq, "
+                f"s.source_key FROM sentences s JOIN units u ON s.unit = u.id{same}")]
+        if level not in (None, *LEVELS):
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
         if not rows:
             return []
-        keys = [r[4] for r in rows]
+        keys = [k for _, k in rows]
         query = source_key(text)
         whole = process.cdist([query], keys, scorer=fuzz.ratio, dtype=np.float32)[0]
         part = process.cdist([query], keys, scorer=fuzz.partial_ratio, dtype=np.float32)[0]
         longer = np.array([len(k) > len(query) for k in keys])
         score = np.maximum(whole, np.where(longer, 0.9 * part, 0.0))
-        order = sorted((i for i in range(len(keys)) if score[i] >= min_score), key=lambda i: (-score[i], i))
-        return [Hit(Unit(*rows[i][:4]), round(float(score[i]), 1)) for i in order[:limit]]
+        # Ties: confident before doubtful, then the shorter unit (a sentence before its paragraph).
+        order = sorted((i for i in range(len(keys)) if score[i] >= min_score),
+                       key=lambda i: (-score[i], rows[i][0].doubtful, len(keys[i]), i))
+        return [Hit(rows[i][0], round(float(score[i]), 1)) for i in order[:limit]]
 
 
-def tmx_text(units: Iterable[Unit], created: str = "20000101T000000Z") -> str:
-    """TMX 1.4b: one <tu> per unit, Ukrainian source, English target, the article as a property."""
+def _unit(row: Sequence[Any], sentence: int = 0) -> Unit:
+    """A Unit from a row of (slug, entry, source, target, confidence, doubtful, created, …)."""
+    return Unit(row[0], row[1], row[2], row[3], float(row[4]), bool(row[5]), row[6], int(sentence))
+
+
+def _schema_of(conn: sqlite3.Connection) -> str | None:
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    if not has_meta:
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def _migrate_from_1(conn: sqlite3.Connection) -> None:
+    """Schema 1 → 2 in one transaction: the new columns and table, every article to be re-read.
+
+    The pairs of a schema-1 memory have no known date: they keep none ("" →
+    no creationdate in a TMX) rather than the day of the upgrade.
+    """
+    conn.execute("BEGIN")
+    try:
+        for stmt in _MIGRATE_FROM_1.strip().split(";"):
+            if stmt.strip():
+                conn.execute(stmt)
+        for stmt in _SCHEMA.strip().split(";"):
+            if stmt.strip():
+                conn.execute(stmt)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+# -- TMX -----------------------------------------------------------------------
+
+_CLOSING_PUNCT = tuple(".,;:!?)]»”’")
+
+
+def without_notes(source: str, target: str) -> tuple[str, list[str]]:
+    """The English side with the editor's (translator's) notes taken out, and the notes as written.
+
+    A note the Ukrainian has too ("(прим. ред.)" and its translation) is the
+    text's own and stays; one only the English has (`[Ukraine's parliament –
+    ed.]`, a gloss for foreign readers) has no counterpart in the source, so
+    a CAT tool's match must not carry it.
+    """
+    from editflow.notes import find_notes
+
+    notes = find_notes(target)
+    if not notes:
+        return target, []
+    if find_notes(source):
+        from editflow.checks import make_entry
+        from editflow.checks.ednotes import pair_notes
+
+        _, _, notes = pair_notes(make_entry(0, source, target))
+    if not notes:
+        return target, []
+    pieces, last = [], 0
+    for n in sorted(notes, key=lambda n: n.start):
+        pieces.append(target[last:n.start])
+        last = n.end
+    pieces.append(target[last:])
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text = _join(text, piece)
+    if not text.strip():  # the English is nothing but a note: that is the pair's text, not a gloss on it
+        return target, []
+    return text.strip(), [n.raw for n in notes]
+
+
+def _join(left: str, right: str) -> str:
+    """The text either side of a note taken out: one space between words, none before punctuation."""
+    left, right = left.rstrip(" \t"), right.lstrip(" \t")
+    if not left or not right or right[0] in _CLOSING_PUNCT or left[-1] in "([«“„‘\"'":
+        return left + right
+    return left + " " + right
+
+
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n\u2028\u2029][\s]*")
+
+
+def segment_text(text: str) -> str:
+    """A side as a TMX segment: one line (a CAT tool's segment never holds a line break, so a segment
+    with one would never match; the blank line between a bead's paragraphs too), XML's forbidden
+    characters dropped; every other character, spaces included, as written."""
+    return _LINE_BREAK.sub(" ", _xml_chars(text)).strip()
+
+
+def tmx_text(units: Iterable[Unit], created: str | None = None, level: str = "paragraph") -> str:
+    """TMX 1.4b: one <tu> per unit, Ukrainian source, English target.
+
+    Each <tu> carries its creation date (when the pair entered the memory),
+    the article, the PO entry and the confidence as <prop>s
+    (`x-editflow-article`, `x-editflow-entry`, `x-editflow-confidence`),
+    `x-editflow-doubtful` = yes on a doubtful pair, and the editor's notes
+    taken out of the English side as <note>s.  `created`: the header's date
+    (default now); `level`: the header's segtype.
+    """
     from xml.sax.saxutils import escape, quoteattr
 
+    segtype = "sentence" if level == "sentence" else "paragraph"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
         '<tmx version="1.4">',
         f'  <header creationtool="editflow" creationtoolversion={quoteattr(__version__)} '
-        f'datatype="plaintext" segtype="paragraph" adminlang="en" srclang="uk" o-tmf="editflow" '
-        f'creationdate="{created}"/>',
+        f'datatype="plaintext" segtype="{segtype}" adminlang="en" srclang="uk" o-tmf="editflow" '
+        f'creationdate="{created or now_stamp()}"/>',
         "  <body>",
     ]
     for u in units:
-        out.append(f"    <tu tuid={quoteattr(f'{u.slug}/{u.entry}')}>")
-        out.append(f"      <prop type=\"x-article\">{escape(u.slug)}</prop>")
-        for lang, seg in (("uk", u.source), ("en", u.target)):
-            out.append(f'      <tuv xml:lang="{lang}"><seg>{tmx_segment(seg)}</seg></tuv>')
+        target, notes = without_notes(u.source, u.target)
+        date = f" creationdate={quoteattr(u.created)}" if _TMX_DATE.match(u.created) else ""
+        out.append(f"    <tu tuid={quoteattr(_xml_chars(u.tuid))}{date}>")
+        for kind, value in (("article", u.slug), ("entry", u.entry), ("confidence", f"{u.confidence:.4f}")):
+            out.append(f'      <prop type="x-editflow-{kind}">{escape(_xml_chars(value))}</prop>')
+        if u.doubtful:
+            out.append('      <prop type="x-editflow-doubtful">yes</prop>')
+        for note in notes:
+            out.append(f"      <note>{escape(_xml_chars(segment_text(plain(note))))}</note>")
+        for lang, seg in (("uk", u.source), ("en", target)):
+            out.append(f'      <tuv xml:lang="{lang}"><seg>{tmx_segment(segment_text(seg))}</seg></tuv>')
         out.append("    </tu>")
     out += ["  </body>", "</tmx>", ""]
     return "\n".join(out)
@@ -300,12 +577,54 @@ def tmx_segment(text: str) -> str:
     return "".join(out)
 
 
+_TMX_DATE = re.compile(r"^\d{8}T\d{6}Z$")
+
+
 def _xml_chars(text: str) -> str:
-    # XML 1.0 forbids most control characters; a PO may carry them from a pasted web page.
-    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+    # XML 1.0 forbids most control characters and U+FFFE/U+FFFF; a PO may carry them from a pasted web page.
+    return "".join(c for c in text if (c in "\t\n\r" or ord(c) >= 0x20) and c not in "\ufffe\uffff")
 
 
-def write_tmx(units: Iterable[Unit], out: Path, created: str = "20000101T000000Z") -> int:
+@dataclass(frozen=True)
+class TmxExport:
+    path: Path
+    units: int          # translation units written
+    doubtful: int       # doubtful pairs of this level in the memory
+    left_out: int       # of them, left out (0 when they were included, marked)
+    level: str
+
+
+def export_tmx(mem: TranslationMemory, out: Path, level: str = "sentence", include_doubtful: bool = False,
+               created: str | None = None) -> TmxExport:
+    """Write the memory's pairs of one level as TMX; doubtful pairs left out unless `include_doubtful`."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    units = list(mem.units(level, doubtful=True))
+    doubtful = sum(1 for u in units if u.doubtful)
+    chosen = units if include_doubtful else [u for u in units if not u.doubtful]
+    atomic_write(Path(out), tmx_text(chosen, created, level))
+    return TmxExport(Path(out), len(chosen), doubtful, 0 if include_doubtful else doubtful, level)
+
+
+def write_tmx(units: Iterable[Unit], out: Path, created: str | None = None, level: str = "paragraph") -> int:
     units = list(units)
-    atomic_write(Path(out), tmx_text(units, created))
+    atomic_write(Path(out), tmx_text(units, created, level))
     return len(units)
+
+
+def project_aligner(root: Path, glossaries: Sequence[Path] = ()) -> SentenceAligner:
+    """The sentence aligner for a project's memory: the project's lexicon (else the starter), and the
+    terms of the glossaries given (the project's `Settings.glossary_sources()`)."""
+    from editflow.align.sentences import SentenceAligner
+    from editflow.glossary import load_glossary
+    from editflow.lexicons import choose_lexicon
+
+    return SentenceAligner(choose_lexicon(root), load_glossary(list(glossaries)) if glossaries else None)
+
+
+def update_from_project(mem: TranslationMemory, root: Path, aligner: SentenceAligner | None = None) -> tuple[int, int]:
+    """Every translations/*.po of the project into the memory, articles whose PO is gone dropped:
+    (articles updated, articles dropped)."""
+    pos = sorted((Path(root) / "translations").glob("*.po"))
+    updated = sum(mem.update_from_po(p, aligner=aligner) for p in pos)
+    return updated, mem.forget_missing(p.stem for p in pos)
