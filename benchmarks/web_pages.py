@@ -6,7 +6,8 @@ comment forms and footers) are read with `editflow.readers.read_document`; each 
 extracted paragraphs are compared with the true paragraphs beside it (<slug>.<lang>.truth.tsv):
 
 - precision: extracted paragraphs that are true paragraphs / extracted paragraphs;
-- recall: true paragraphs extracted / true paragraphs (text compared with white space collapsed);
+- recall: true paragraphs extracted / true paragraphs (their words compared, inline tags left out,
+  white space collapsed);
 - roles: of the true paragraphs extracted, those whose role (title, byline, heading, quote,
   note, body) the reader gave as the truth has it;
 - alignment: each page aligned against its plain-text counterpart in the other language (the
@@ -72,6 +73,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
+    from editflow.inline import plain
     from editflow.readers import read_document
     from editflow.workfile import align_files
 
@@ -88,7 +90,9 @@ def main() -> int:
             doc = read_document(page, lang)
             times.append(time.perf_counter() - t0)
             true = truth(page)
-            texts = [norm(p.text) for p in doc.paragraphs]
+            # The words: the formatting a page's text carries is kept as inline tags (editflow.inline),
+            # which the truth files do not write.
+            texts = [norm(plain(p.text)) for p in doc.paragraphs]
             true_texts = [t for _, t in true]
             mapped = to_truth(texts, true_texts)
             page_hits = len({m for m in mapped if m is not None})

@@ -477,3 +477,45 @@ def test_build_refuses_an_article_whose_files_hold_the_wrong_languages(tmp_path:
     (status,) = build(tmp_path, Settings(root=tmp_path), [], jobs=1)
     assert status.state == "refused" and "both inputs are the translation" in status.message
     assert not (tmp_path / "translations" / "park.po").exists()
+
+
+# ---------------------------------------------------------------------------
+# A page's links in the publication
+# ---------------------------------------------------------------------------
+
+def linked_page(head: str = "") -> str:
+    return ('<html><head><meta charset="utf-8">' + head + '</head><body><article>'
+            "<h1>Заголовок статті про парк у Полтаві</h1>"
+            f"<p>{BODY_UK[0]}</p><p>{BODY_UK[1]}</p>"
+            '<p>Більше <a href="/news/park">про парк</a>, <a href="//poltava.ua/map">мапа</a>, '
+            '<a href="mailto:desk@poltava.ua">редакція</a> і <a href="https://kyiv.ua/x">Київ</a>.</p>'
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize(("head", "url", "expected"), [
+    # No address known: a relative link would point nowhere in the publication, so its words stay plain.
+    ("", "", 'Більше про парк, <a href="https://poltava.ua/map">мапа</a>, '
+             '<a href="mailto:desk@poltava.ua">редакція</a> і <a href="https://kyiv.ua/x">Київ</a>.'),
+    # The page's canonical address (or <base>, og:url), or the address it was fetched from, makes it absolute.
+    ('<link rel="canonical" href="https://poltava.ua/uk/2025/park">', "",
+     'Більше <a href="https://poltava.ua/news/park">про парк</a>, <a href="https://poltava.ua/map">мапа</a>, '
+     '<a href="mailto:desk@poltava.ua">редакція</a> і <a href="https://kyiv.ua/x">Київ</a>.'),
+    ('<base href="https://poltava.ua/uk/">', "",
+     'Більше <a href="https://poltava.ua/news/park">про парк</a>, <a href="https://poltava.ua/map">мапа</a>, '
+     '<a href="mailto:desk@poltava.ua">редакція</a> і <a href="https://kyiv.ua/x">Київ</a>.'),
+    ("", "http://127.0.0.1:8000/uk/park.html",
+     'Більше <a href="http://127.0.0.1:8000/news/park">про парк</a>, <a href="https://poltava.ua/map">мапа</a>, '
+     '<a href="mailto:desk@poltava.ua">редакція</a> і <a href="https://kyiv.ua/x">Київ</a>.'),
+])
+def test_a_pages_relative_links_are_made_absolute_or_dropped(head: str, url: str, expected: str) -> None:
+    assert read_page(linked_page(head), url).paragraphs[-1].text == expected
+
+
+def test_an_mhtml_archive_gives_its_address_to_relative_links(tmp_path: Path) -> None:
+    archive = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://poltava.ua/uk/park\r\n"
+               "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
+               "Content-Type: text/html; charset=utf-8\r\nContent-Location: https://poltava.ua/uk/park\r\n"
+               "Content-Transfer-Encoding: 8bit\r\n\r\n" + linked_page() + "\r\n--B--\r\n")
+    path = tmp_path / "park.uk.mhtml"
+    path.write_bytes(archive.encode("utf-8"))
+    assert '<a href="https://poltava.ua/news/park">про парк</a>' in read_document(path, "uk").texts[-1]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -102,8 +103,8 @@ def decode_page(data: bytes, path: Path | str | None, charset: str | None = None
 # MHTML
 # ---------------------------------------------------------------------------
 
-def mhtml_page(data: bytes, path: Path | str | None) -> tuple[bytes, str | None]:
-    """The main HTML of an MHTML archive ("web page, single file") and its declared charset."""
+def mhtml_page(data: bytes, path: Path | str | None) -> tuple[bytes, str | None, str]:
+    """The main HTML of an MHTML archive ("web page, single file"), its declared charset and its address."""
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     main_location = message.get("Snapshot-Content-Location")
     pages: list[Message] = [part for part in message.walk()
@@ -116,7 +117,7 @@ def mhtml_page(data: bytes, path: Path | str | None) -> tuple[bytes, str | None]
     payload = page.get_payload(decode=True)
     if not isinstance(payload, bytes):
         payload = b""
-    return payload, page.get_content_charset()
+    return payload, page.get_content_charset(), str(page.get("Content-Location") or main_location or "")
 
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -200,7 +201,8 @@ def _hidden(el: Any) -> bool:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, base: str = "") -> None:
+        self.base = base               # the page's address, for its relative links
         self.blocks: list[Block] = []
         self._parts: list[str] = []
         self._formats: list[Format] = []   # the formatting of each part (PLAIN for a <br>)
@@ -298,7 +300,7 @@ class _Walker:
                 self._in_link += link
                 self._in_bold += bold
                 outer = self._format
-                self._format = _inline_format(tag, child, outer)
+                self._format = _inline_format(tag, child, outer, self.base)
                 self._add(child.text, line)
                 for grandchild in child:
                     self._child(grandchild, parent_block)
@@ -312,9 +314,14 @@ _ITALIC_TAGS = frozenset({"i", "em", "cite", "dfn", "var"})
 _BOLD_TAGS = frozenset({"b", "strong"})
 
 
-def _inline_format(tag: str, el: Any, outer: Format) -> Format:
+def _inline_format(tag: str, el: Any, outer: Format, base: str = "") -> Format:
     """The formatting inside an inline element: italics, bold, a link to an address (not to a place in the
-    page or a script), on top of what it stands in."""
+    page or a script), on top of what it stands in.
+
+    A relative link is made absolute against the page's address (`base`); with
+    no address known it is dropped and its words kept: in the publication it
+    would point nowhere.
+    """
     if tag in _ITALIC_TAGS and not outer.italic:
         return Format(True, outer.bold, outer.href)
     if tag in _BOLD_TAGS and not outer.bold:
@@ -322,8 +329,38 @@ def _inline_format(tag: str, el: Any, outer: Format) -> Format:
     if tag == "a" and not outer.href:
         href = (el.get("href") or "").strip()
         if href and not href.startswith("#") and not href.lower().startswith(("javascript:", "data:")):
-            return Format(outer.italic, outer.bold, canonical_href(href))
+            absolute = absolute_href(href, base)
+            if absolute:
+                return Format(outer.italic, outer.bold, canonical_href(absolute))
     return outer
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def absolute_href(href: str, base: str) -> str:
+    """`href` as an address that works outside the page: as written when it has a scheme
+    (https:, mailto:, tel:), joined to `base` when that is a web address, else ""."""
+    if _SCHEME.match(href):
+        return href
+    if href.startswith("//"):
+        return "https:" + href
+    if base.lower().startswith(("http://", "https://")):
+        return urljoin(base, href)
+    return ""
+
+
+def page_address(root: Any, known: str = "") -> str:
+    """The page's own web address, against which its relative links read: the one it was fetched from
+    or saved with (`known`), else what the page declares (<base href>, its canonical link, og:url)."""
+    candidates = [known]
+    candidates += root.xpath("//base/@href") + root.xpath("//link[@rel='canonical']/@href")
+    candidates += root.xpath("//meta[@property='og:url']/@content")
+    for c in candidates:
+        c = (c or "").strip()
+        if c.lower().startswith(("http://", "https://")):
+            return c
+    return ""
 
 
 def _tagged_line(pieces: list[Piece], text: str) -> str:
@@ -349,8 +386,8 @@ def _tagged_line(pieces: list[Piece], text: str) -> str:
     return compose([(ch, fmt) for ch, fmt in zip(chars[start:end], fmts[start:end], strict=True)])
 
 
-def page_blocks(root: Any) -> list[Block]:
-    walker = _Walker()
+def page_blocks(root: Any, base: str = "") -> list[Block]:
+    walker = _Walker(base)
     body = root.find("body")
     walker.block(body if body is not None else root)
     return walker.blocks
@@ -677,13 +714,13 @@ def extract(root: Any) -> list[str]:
     return _extracted_keys(body) if body is not None else []
 
 
-def read_page(text: str) -> Page:
-    """The article of a page's HTML (decoded)."""
+def read_page(text: str, url: str = "") -> Page:
+    """The article of a page's HTML (decoded); `url`: the address it was fetched from or saved with."""
     try:
         root = parse(text)
     except (etree.ParserError, ValueError):
         return Page([])
-    blocks = page_blocks(root)
+    blocks = page_blocks(root, page_address(root, url))
     return article(root, blocks, extract(root))
 
 
@@ -700,10 +737,12 @@ def document_from_bytes(data: bytes, path: Path | None, fmt: str, lang: str, sha
     where: Path | str | None = path if path is not None else url
     if not data.strip():
         raise InputError(where, "has no text", "the file is empty")
+    address = url
     if fmt == "mhtml":
-        data, charset = mhtml_page(data, where)
+        data, charset, saved_from = mhtml_page(data, where)
+        address = address or saved_from
     text, encoding = decode_page(data, where, charset)
-    page = read_page(text)
+    page = read_page(text, address)
     if not page.paragraphs:
         raise InputError(where, "has no article text editflow can find",
                          "open the page in a browser, copy the article's text into a .txt file and give that")
