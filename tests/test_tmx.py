@@ -16,6 +16,7 @@ from lxml import etree
 import conftest
 from editflow.cli import cli
 from editflow.errors import InputError
+from editflow.sentences import split_sentences
 from editflow.tm import (
     SCHEMA_VERSION,
     TranslationMemory,
@@ -298,3 +299,37 @@ OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
   </project>
 </omegat>
 """
+
+
+def test_a_formatted_pair_gives_sentence_units_each_with_its_own_paired_codes(make_pair, tmp_path: Path) -> None:
+    """Italics over a whole two-sentence paragraph: each sentence unit opens and closes its own code
+    (no sentence holds half a tag), its words are the plain export's, and the file stays DTD-valid."""
+    root = make_project(make_pair, doubtful=None)
+    po_path = root / "translations" / "school.po"
+    po = polib.pofile(str(po_path), wrapwidth=78)
+    entry = next(e for e in po if e.msgid and len(split_sentences(e.msgid)) >= 2
+                 and len(split_sentences(e.msgstr)) >= 2)
+    plain_units = [tu for tu in parse(export(root, tmp_path / "plain.tmx")).iter("tu")
+                   if tu.findtext("prop[@type='x-editflow-entry']") == entry.msgctxt]
+    entry.msgid = f"<i>{entry.msgid}</i>"
+    entry.msgstr = f"<i>{entry.msgstr}</i>"
+    po.save(str(po_path))
+    units = [tu for tu in parse(export(root, tmp_path / "formatted.tmx")).iter("tu")
+             if tu.findtext("prop[@type='x-editflow-entry']") == entry.msgctxt]
+    assert len(units) == len(plain_units) >= 2
+    for tu, plain_tu in zip(units, plain_units, strict=True):
+        for seg, plain_seg in zip(tu.iter("seg"), plain_tu.iter("seg"), strict=True):
+            assert [(b.get("i"), b.get("type"), b.text) for b in seg.iter("bpt")] == [("1", "italic", "<i>")]
+            assert [(e.get("i"), e.text) for e in seg.iter("ept")] == [("1", "</i>")]
+            assert seg_words(seg) == plain_seg.text
+
+
+def seg_words(seg: etree._Element) -> str:
+    """A TMX segment's text without its inline codes."""
+    return (seg.text or "") + "".join(child.tail or "" for child in seg)
+
+
+def export(root: Path, out: Path) -> Path:
+    r = CliRunner().invoke(cli, ["tm", "export", "--tmx", str(out), "-C", str(root)])
+    assert r.exit_code == 0, r.output
+    return out
