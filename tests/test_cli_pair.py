@@ -121,3 +121,14 @@ def test_pair_works_without_the_original_files(po_path: Path, tmp_path: Path) ->
     assert not (tmp_path / "budget.uk.txt").exists()
     code, _out, err = run("pair", str(po_path), "--realign")
     assert code == 0, err
+
+
+def test_a_read_only_po_is_left_as_it_is(po_path: Path) -> None:
+    before = po_path.read_bytes()
+    po_path.chmod(0o444)
+    try:
+        code, _out, err = run("pair", str(po_path), "--link", "5=7")
+        assert code == 2 and "is read-only, so editflow will not write the pairing into it" in err
+        assert po_path.read_bytes() == before
+    finally:
+        po_path.chmod(0o644)

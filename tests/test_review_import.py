@@ -861,3 +861,20 @@ def test_every_table_edit_leaves_a_po_that_gettext_and_editflow_read(review: Pat
     _src, tgt, beads = po_to_documents(po, po_path)
     assert any(p.text == "Added: second." for p in tgt.paragraphs)
     assert len(tgt.paragraphs) == sum(len(b.tgt) for b in beads)
+
+
+def test_a_read_only_po_is_left_as_it_is(review: Path, po_path: Path) -> None:
+    """Someone made the PO read-only: the import writes nothing and says how to go on; a dry run still reports."""
+    reviewed(review, po_path)
+    before = po_path.read_bytes()
+    po_path.chmod(0o444)
+    try:
+        r = CliRunner().invoke(cli, ["import-review", str(review), str(po_path)])
+        assert r.exit_code == 2
+        assert "is read-only, so editflow will not write the review's changes into it" in r.stderr
+        assert "chmod u+w" in r.stderr
+        assert po_path.read_bytes() == before and po_path.stat().st_mode & 0o777 == 0o444
+        assert len(import_review(review, po_path, dry_run=True).changed) >= 2
+    finally:
+        po_path.chmod(0o644)
+    assert import_review(review, po_path).written

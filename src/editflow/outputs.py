@@ -277,6 +277,15 @@ def read_only(path: Path) -> bool:
         return False
 
 
+def require_writable(path: Path, what: str) -> None:
+    """Refuse (InputError, nothing written) to write `what` into a file someone made read-only: the
+    commands that change a PO in place (import-review, pair, the editor's Save) leave it as it is,
+    as `align` and `build` do without --force."""
+    if read_only(path):
+        raise InputError(path, f"is read-only, so editflow will not write {what} into it",
+                         "make it writable (chmod u+w) and run the command again")
+
+
 def _decide_po(path: Path, claim: Claim) -> Ownership:
     from editflow.po import read_header
 

@@ -1333,8 +1333,11 @@ def import_review(review_path: Path, po_path: Path, *, force: bool = False, dry_
 def _import_review(review_path: Path, po_path: Path, *, force: bool, dry_run: bool,
                    resolve: Resolution) -> ImportSummary:
     from editflow.fileio import atomic_write, fingerprint
+    from editflow.outputs import require_writable
     from editflow.po import load_po
 
+    if not dry_run:
+        require_writable(po_path, "the review's changes")
     expect = fingerprint(po_path)
     po = load_po(po_path)
     doc = read_review(review_path)

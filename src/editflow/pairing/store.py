@@ -26,6 +26,7 @@ from editflow.errors import InputError
 from editflow.fileio import ChangedOnDisk, atomic_write, fingerprint, fingerprint_bytes
 from editflow.history import DROP_MARK, is_dropped
 from editflow.locks import locked
+from editflow.outputs import require_writable
 from editflow.pairing.model import Pairing, PairingError, Para, Row
 from editflow.po import (
     ADDED_MSGID,
@@ -420,6 +421,7 @@ def save_pairing(p: Pairing, po_path: Path | None = None, *, settings: Settings 
     path = Path(po_path or p.path or "")
     if not path.name:
         raise PairingError("no PO to save to")
+    require_writable(path, "the pairing")
     data = path.read_bytes() if path.is_file() else b""
     if fingerprint_bytes(data) != p.fingerprint:
         raise ChangedOnDisk(path, "was changed on disk since it was loaded (saved in another program or by "
