@@ -178,6 +178,27 @@ def test_a_valid_marker_still_silences_and_brings_no_marker_finding() -> None:
     assert "markers.unknown-code" not in {f.code for f in found}
 
 
+@pytest.mark.parametrize(("marker", "codes"), [
+    ("editflow: ignore numbers (rounded in the original)", ["numbers"]),
+    ("editflow: ignore numbers, typography.quotes -- the source rounds", ["numbers", "typography.quotes"]),
+    ("editflow: ignore numbers — округлено в оригіналі", ["numbers"]),
+    ("editflow: ignore numbers because the source rounds", ["numbers"]),
+    ("editflow: ignore (a quotation, left as the speaker said it)", ["all"]),
+])
+def test_a_marker_may_carry_its_reason(marker: str, codes: list[str]) -> None:
+    assert ignore_markers(marker) == codes
+    entries = [make_entry(i, uk, en) for i, (uk, en) in enumerate(PAIRS)]
+    entries[1].ignore = ignore_markers(marker)
+    assert "markers.unknown-code" not in {f.code for f in run_checks(entries)}
+
+
+def test_a_reason_without_brackets_is_named_and_the_way_to_write_it_said() -> None:
+    entries = [make_entry(0, *PAIRS[0], ignore=ignore_markers("editflow: ignore numbers rounded"))]
+    found = [f for f in run_checks(entries) if f.code == "markers.unknown-code"]
+    assert len(found) == 1 and "'editflow: ignore rounded'" in found[0].message
+    assert "a reason goes in brackets after the codes" in found[0].message
+
+
 def test_the_marker_code_is_listed_and_can_be_switched_off(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["check", "--list-codes"])
     assert "markers.unknown-code" in r.stdout

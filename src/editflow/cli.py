@@ -314,8 +314,9 @@ def check(ctx: click.Context, po_files: tuple[Path, ...], glossaries: tuple[Path
     Works on editflow's working file and on any PO whose msgid is Ukrainian
     and msgstr English. Settings come from editflow.toml in the project
     ([checks] ignore/select/severity, [style]); a line
-    "editflow: ignore numbers" in an entry's translator comment silences
-    that family for the entry. A name that is no check code or family is
+    "editflow: ignore numbers (rounded in the original)" in an entry's
+    translator comment silences that family for the entry (the reason in
+    brackets is for people). A name that is no check code or family is
     refused in --select, --ignore and [checks] (exit 2), and reported as
     markers.unknown-code in an entry's marker.
 

@@ -104,19 +104,32 @@ def make_entry(index: int, source: str, target: str, id: str = "", **kw: Any) ->
 
 
 _IGNORE_MARKER = re.compile(r"editflow:\s*ignore\b[:\s]*(.*)", re.IGNORECASE)
+# Where the codes of a marker end and the translator's reason begins: a bracket, a dash between
+# spaces, "because"/"бо"/"оскільки" ("ignore numbers (rounded in the original)", "ignore numbers --
+# the source rounds", "ignore numbers because …").
+_MARKER_REASON = re.compile(r"\s*(?:[(\[]|\s(?:--|—|–|-)\s|\s(?:because|since|бо|оскільки|тому що)\b).*$",
+                            re.IGNORECASE | re.DOTALL)
+
+
+def marker_codes(text: str) -> str:
+    """What a marker's line names, the reason after it left out."""
+    return _MARKER_REASON.sub("", " " + text).strip()
 
 
 def ignore_markers(tcomment: str) -> list[str]:
     """Codes named by `editflow: ignore numbers, typography.quotes` lines ("all" for everything).
 
-    Names are returned as written (a sentence's full stop aside); the
-    `markers` check reports those that are no check code or family.
+    A reason may follow the codes, in brackets, after a dash or after
+    "because" (`editflow: ignore numbers (rounded in the original)`); it is
+    for people and silences nothing itself. Names are returned as written (a
+    sentence's full stop aside); the `markers` check reports those that are
+    no check code or family.
     """
     out: list[str] = []
     for line in (tcomment or "").splitlines():
         m = _IGNORE_MARKER.search(line)
         if m:
-            names = [c.rstrip(".") for c in re.split(r"[\s,;]+", m.group(1).strip())]
+            names = [c.rstrip(".") for c in re.split(r"[\s,;]+", marker_codes(m.group(1)))]
             names = [c for c in names if c]
             out += names or ["all"]
     return out

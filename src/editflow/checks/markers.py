@@ -23,5 +23,6 @@ def unknown_marker_codes(entries: list[Entry], ctx: CheckContext) -> Iterator[Fi
             near = suggest_code(name)
             yield Finding("markers.unknown-code", "error",
                           f"'editflow: ignore {name}' names no check code or family"
-                          + (f"; did you mean '{near}'?" if near else "; 'editflow check --list-codes' lists them"),
+                          + (f"; did you mean '{near}'?" if near else "; 'editflow check --list-codes' lists them, and a "
+                             "reason goes in brackets after the codes: 'ignore numbers (why)'"),
                           index=e.index, suggestion=near)
