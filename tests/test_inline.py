@@ -10,6 +10,7 @@ Properties (Hypothesis):
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ from editflow.inline import (
     plain,
     strip_ends,
     uri,
+    without_whole_emphasis,
 )
 from editflow.textnorm import paragraph_form
 
@@ -206,3 +208,16 @@ def test_every_character_maps_to_where_it_is_written(pieces: list[tuple[str, For
 def test_paragraph_pieces_keep_the_characters_of_paragraph_form(pieces: list[tuple[str, Format]]) -> None:
     text = "".join(t for t, _ in pieces)
     assert "".join(t for t, _ in paragraph_pieces(pieces)) == paragraph_form(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<i>Катерина Іваненко, 30 жовтня 2025</i>", "Катерина Іваненко, 30 жовтня 2025"),
+    ("<i>Іваненко</i> <i>Київ</i>", "Іваненко Київ"),
+    ('<b><a href="https://x.ua/a">Автор</a></b>', '<a href="https://x.ua/a">Автор</a>'),
+    ("<b>Укриття</b> для людей", "<b>Укриття</b> для людей"),
+    ('<a href="https://x.ua/a">Автор</a>', '<a href="https://x.ua/a">Автор</a>'),
+    ("<i>a &lt;b> tag</i>", "a &lt;b> tag"),
+    ("<u>not the tag set</u>", "<u>not the tag set</u>"),
+])
+def test_without_whole_emphasis(text: str, expected: str) -> None:
+    assert without_whole_emphasis(text) == expected

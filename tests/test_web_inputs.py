@@ -519,3 +519,22 @@ def test_an_mhtml_archive_gives_its_address_to_relative_links(tmp_path: Path) ->
     path = tmp_path / "park.uk.mhtml"
     path.write_bytes(archive.encode("utf-8"))
     assert '<a href="https://poltava.ua/news/park">про парк</a>' in read_document(path, "uk").texts[-1]
+
+
+def test_a_sites_bold_subheading_and_italic_byline_are_its_style_not_the_authors() -> None:
+    html = ('<html><head><meta charset="utf-8"></head><body><article>'
+            "<h1><b>Заголовок статті про парк у Полтаві</b></h1>"
+            "<p class='byline'><i>Катерина Іваненко, 30 жовтня 2025</i></p>"
+            f"<p>{BODY_UK[0]}</p><h2><strong>Що далі</strong></h2>"
+            f"<p><i>{BODY_UK[1]}</i></p><p>{BODY_UK[2]} <b>Важливо</b>.</p>"
+            "</article></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, p.text) for p in paras] == [
+        ("title", "Заголовок статті про парк у Полтаві"),
+        ("byline", "Катерина Іваненко, 30 жовтня 2025"),
+        ("body", BODY_UK[0]),
+        ("heading", "Що далі"),
+        # In the text, italics over a whole paragraph and bold on a word are the author's: kept.
+        ("body", f"<i>{BODY_UK[1]}</i>"),
+        ("body", f"{BODY_UK[2]} <b>Важливо</b>."),
+    ]

@@ -483,6 +483,21 @@ def cut(text: str, start: int, end: int | None = None) -> str:
     return compose(out)
 
 
+def without_whole_emphasis(text: str) -> str:
+    """The paragraph without italics or bold that cover every word of it (a site's style for its
+    headlines, subheadings and bylines, which the publication styles by role); a link kept."""
+    if "<" not in text:
+        return text
+    markup = parse(text)
+    if markup.literal:
+        return text
+    pieces = [(t, f) for t, f in markup.pieces() if t.strip()]
+    if not pieces or len({f for _, f in pieces}) != 1 or not (pieces[0][1].italic or pieces[0][1].bold):
+        return text
+    href = pieces[0][1].href
+    return compose([(t, Format(href=href) if f else PLAIN) for t, f in markup.pieces()])
+
+
 def split(text: str, offset: int) -> tuple[str, str]:
     """A paragraph cut in two at `offset` into the text as written, each half keeping its formatting (a tag
     open at the cut is closed before it and opened again after it)."""

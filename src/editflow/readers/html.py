@@ -34,7 +34,7 @@ import lxml.html
 from lxml import etree
 
 from editflow.errors import InputError
-from editflow.inline import PLAIN, Format, Piece, canonical_href, compose, escape
+from editflow.inline import PLAIN, Format, Piece, canonical_href, compose, escape, without_whole_emphasis
 from editflow.model import Document, Paragraph, Removed, Role
 from editflow.readers.text import decode_bytes
 from editflow.roles import is_boilerplate, is_byline, is_note, is_teaser
@@ -663,6 +663,10 @@ def _furniture_kept(b: Block, title: int | None) -> bool:
     return b.link_share >= 0.75 and b.owner.tag not in _HEADINGS
 
 
+# Roles the publication styles itself: a page's bold headline or italic byline is the site's look.
+_STYLED_ROLES = frozenset({"title", "headline", "heading", "byline"})
+
+
 def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     """The article's paragraphs among the page's blocks, given trafilatura's text."""
     kept = _kept(blocks, keys)
@@ -690,7 +694,9 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     removed: list[Removed] = []
     for b in blocks:
         if b.index in kept:
-            paragraphs.append(Paragraph(b.tagged_text, _role(b, title, container), str(b.line)))
+            role = _role(b, title, container)
+            text = without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
+            paragraphs.append(Paragraph(text, role, str(b.line)))
         else:
             removed.append(Removed(" ".join(b.text.split()), str(b.line), furniture(b.owner)))
     return Page(paragraphs, removed)
