@@ -502,8 +502,9 @@ def tm_export(ctx: click.Context, out: Path, level: str, include_doubtful: bool,
     its creation date (when the pair entered the memory) and the properties
     x-editflow-article, x-editflow-entry and x-editflow-confidence; the
     editor's notes ("[… – ed.]") the English has and the Ukrainian does not
-    are taken out of the English segment and kept as the unit's <note>.
-    Doubtful pairs are left out unless --include-doubtful.
+    are taken out of the English segment and kept as the unit's <note>;
+    italics, bold and links are paired <bpt>/<ept> codes. Doubtful pairs are
+    left out unless --include-doubtful.
     """
     from editflow.locks import locked
     from editflow.outputs import Claim, OutputKind, decide
