@@ -217,3 +217,15 @@ def test_exact_case_rendering_capitalised_at_sentence_start_counts() -> None:
     bad = make_entry(0, "Укренерго попередило про відключення.", "UkrEnergo warned of outages.")
     codes = sorted(f.code for f in run_checks([bad], CheckContext(glossary=brand), select=["glossary"]))
     assert codes == ["glossary.forbidden", "glossary.missing"]
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u2060", "\u200d"])
+def test_invisible_characters_inside_words_do_not_hide_a_term(mark: str) -> None:
+    # A soft hyphen from Word's optional hyphens or a page's hyphenation, a zero-width space
+    # from a CMS: the words read as they show, and the spans cover them as written.
+    uk, en = f"Вибухи пролунали у Ки{mark}єві.", f"Explosions were heard in Ki{mark}ev."
+    by_code = {f.code: f for f in run(uk, en)}
+    assert set(by_code) == {"glossary.missing", "glossary.forbidden"}
+    assert uk[slice(*by_code["glossary.missing"].source_span)] == f"Ки{mark}єві"
+    assert en[slice(*by_code["glossary.forbidden"].target_span)] == f"Ki{mark}ev"
+    assert codes(f"Вибухи у Ки{mark}єві.", f"Explosions in Ky{mark}iv.") == []

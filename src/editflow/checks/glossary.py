@@ -44,6 +44,29 @@ def _modifier(o, occ, rendered: dict[int, bool], text: str) -> bool:
                for h in occ)
 
 
+# Characters that show nothing and split no word: a soft hyphen (Word's optional hyphen, a web
+# page's hyphenation), zero-width spaces and joiners, the word joiner, a stray BOM.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+
+
+def visible(text: str) -> tuple[str, list[int] | None]:
+    """`text` without invisible characters inside words ("Ки\u00adїв" reads "Київ"), and for each
+    character of it its offset in `text` (plus one past the end); None when there were none."""
+    if not any(ch in text for ch in _INVISIBLE):
+        return text, None
+    where = [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
+    return text.translate(_DROP_INVISIBLE), [*where, len(text)]
+
+
+def _back(span: tuple[int, int], where: list[int] | None) -> tuple[int, int]:
+    """A span of the visible text as a span of the text as written."""
+    if where is None:
+        return span
+    start, end = span
+    return where[start], (where[end - 1] + 1 if end > start else where[start])
+
+
 def _quote(s: str) -> str:
     return f"“{s}”"
 
@@ -60,11 +83,12 @@ def glossary(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
     idx = _index(ctx)
     terms = idx.terms
     for e in entries:
-        tgt = e.target_text
+        tgt, tgt_at = visible(e.target_text)
         if not tgt.strip():
             continue  # nothing translated yet: untranslated.empty says so
+        src, src_at = visible(e.source_text)
         en = en_text(tgt)
-        occ = idx.find_uk(e.source_text) if e.source_text.strip() else []
+        occ = idx.find_uk(src) if src.strip() else []
         present = {o.term for o in occ}
         # Forbidden first: a hit for a term the Ukrainian has is the likelier reading
         # when two rows forbid the same variant.
@@ -73,7 +97,8 @@ def glossary(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
         for h in hits:
             by_span.setdefault((h.start, h.end), []).append(h)
         hit_terms = {h.term for h in hits}
-        for (start, end), hs in by_span.items():
+        for span, hs in by_span.items():
+            start, end = _back(span, tgt_at)
             h = next((x for x in hs if x.term in present), hs[0])
             t = terms[h.term]
             preferred = t.en[0] if t.en else None
@@ -97,12 +122,13 @@ def glossary(entries: list[Entry], ctx: CheckContext) -> Iterator[Finding]:
             if o.term not in hit_terms and idx.in_fixed_name(o.term, en):
                 continue  # «Чорнобиль» від HBO ↔ HBO's Chernobyl: the allowed fixed name is the rendering
             if (t.match == "exact" or len(t.uk.split()) > 1) \
-                    and all(_modifier(x, occ, rendered, e.source_text) for x in occ if x.term == o.term):
+                    and all(_modifier(x, occ, rendered, src) for x in occ if x.term == o.term):
                 continue  # Повітряні сили ЗСУ ↔ Ukraine's Air Force: the head term carries the meaning
-            written = e.source[o.start:o.end]
+            start, end = _back((o.start, o.end), src_at)
+            written = e.source[start:end]
             options = " or ".join(_quote(r) for r in t.en[:3])
             msg = f"{_quote(written)} ({t.uk}) has no accepted rendering in the English: expected {options}"
             if t.note:
                 msg += f". {t.note}"
-            yield Finding("glossary.missing", "error", msg, index=e.index, source_span=(o.start, o.end),
+            yield Finding("glossary.missing", "error", msg, index=e.index, source_span=(start, end),
                           term=t.uk, suggestion=t.en[0])
