@@ -306,21 +306,36 @@ class Formatter:
         """The elements for a paragraph's pieces: `run(text, Format)` makes each run (the caller's own
         properties), pieces linking to one address in a row share one `w:hyperlink`."""
         out: list[Any] = []
-        link: Any = None
-        href = ""
+        runs = LinkedRuns(self, out.append)
         for text, fmt in pieces:
-            if not text:
-                continue
-            element = run(text, fmt)
-            if fmt.href:
-                if link is None or fmt.href != href:
-                    link, href = self.hyperlink(fmt.href), fmt.href
-                    out.append(link)
-                link.append(element)
-            else:
-                link = None
-                out.append(element)
+            if text:
+                runs.add(run(text, fmt), fmt.href)
         return out
+
+
+class LinkedRuns:
+    """Runs appended in order to a paragraph (through `append`): those linking to one address in a
+    row go into one `w:hyperlink`, the rest straight into the paragraph."""
+
+    def __init__(self, formatter: Formatter, append: Any) -> None:
+        self.formatter = formatter
+        self.append = append
+        self.link: Any = None
+        self.href = ""
+
+    def add(self, element: Any, href: str) -> None:
+        if not href:
+            self.link = None
+            self.append(element)
+            return
+        if self.link is None or href != self.href:
+            self.link, self.href = self.formatter.hyperlink(href), href
+            self.append(self.link)
+        self.link.append(element)
+
+    def close(self) -> None:
+        """End the open hyperlink: what the paragraph gets next (a comment mark) is outside it."""
+        self.link = None
 
 
 def _ensure_link_style(document: Any) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editflow.errors import InputError
-from editflow.export._package import Formatter, run_element
+from editflow.export._package import Formatter, LinkedRuns, run_element
 from editflow.export.review import SEP, W
 from editflow.inline import PLAIN, Format, Markup, parse
 from editflow.outputs import Claim, OutputKind, WriteResult, decide, stamp
@@ -131,7 +131,7 @@ class _Ids:
 def _fill(p, para: _Para, author: str, date: str, ids: _Ids, counts: dict[str, int], formatter: Formatter) -> None:
     from lxml import etree
 
-    link, href = None, ""
+    runs = LinkedRuns(formatter, p.append)
     formats = para.formats or [PLAIN] * len(para.pieces)
     for (kind, text), fmt, was in zip(para.pieces, formats, para.was or formats, strict=True):
         element = run_element(text, style=formatter.link_style() if fmt.href else "", bold=fmt.bold,
@@ -145,14 +145,7 @@ def _fill(p, para: _Para, author: str, date: str, ids: _Ids, counts: dict[str, i
             wrap.append(element)
             element = wrap
             counts["insertions" if kind == "ins" else "deletions"] += 1
-        if not fmt.href:
-            link = None
-            p.append(element)
-            continue
-        if link is None or href != fmt.href:
-            link, href = formatter.hyperlink(fmt.href), fmt.href
-            p.append(link)
-        link.append(element)
+        runs.add(element, fmt.href)
     if para.mark != "eq":
         ppr = p.get_or_add_pPr()
         rpr = ppr.find(W + "rPr")

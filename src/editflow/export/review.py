@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from editflow.errors import InputError
-from editflow.export._package import Formatter, append_text, new_document, run_element, xml_safe
+from editflow.export._package import Formatter, LinkedRuns, append_text, new_document, run_element, xml_safe
 from editflow.inline import PLAIN, Format, Markup, parse
 from editflow.outputs import HASHED_PARTS, REVIEW_NS, Claim, OutputKind, WriteResult, decide, parts_sha, stamp
 
@@ -229,28 +229,20 @@ def _paragraphs(side: _Side, lang: str, formatter: Formatter, *, italic: bool = 
         p_end = p_start + len(part)
         local = [c for c in cuts if p_start <= c <= p_end] + [c for c in edges if p_start < c < p_end]
         bounds = sorted({p_start, p_end, *local})
-        link, href = None, ""
+        runs = LinkedRuns(formatter, p.append)
         for k, b in enumerate(bounds):
             # Ends before starts at one offset, so adjacent ranges do not overlap.
             for cid in ends.get(b, []):
+                runs.close()
                 p.append(_el("commentRangeEnd", id=str(cid)))
                 p.append(_comment_ref(cid))
-                link = None
             for cid in starts.get(b, []):
+                runs.close()
                 p.append(_el("commentRangeStart", id=str(cid)))
-                link = None
             if k + 1 < len(bounds) and bounds[k + 1] > b:
                 fmt = side.format_at(b)
-                run = _run(text[b:bounds[k + 1]], lang=lang, italic=italic or fmt.italic, bold=fmt.bold, grey=grey,
-                           style=formatter.link_style() if fmt.href else "")
-                if not fmt.href:
-                    link = None
-                    p.append(run)
-                    continue
-                if link is None or href != fmt.href:
-                    link, href = formatter.hyperlink(fmt.href), fmt.href
-                    p.append(link)
-                link.append(run)
+                runs.add(_run(text[b:bounds[k + 1]], lang=lang, italic=italic or fmt.italic, bold=fmt.bold,
+                              grey=grey, style=formatter.link_style() if fmt.href else ""), fmt.href)
         paras.append(p)
     return paras
 
