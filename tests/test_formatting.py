@@ -26,12 +26,13 @@ from editflow.export.publication.plan import plan_publication
 from editflow.export.redline import write_redline
 from editflow.export.review import write_review
 from editflow.export.review_import import import_review
+from editflow.export.tmx import write_tmx
 from editflow.inline import canonical, parse, plain, uri
 from editflow.model import Paragraph
 from editflow.po import load_po, po_to_documents
 from editflow.readers import read_document
 from editflow.roles import is_boilerplate
-from editflow.tm import Unit, write_tmx
+from editflow.tm import Unit
 from editflow.workfile import align_files, write_alignment
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -13,9 +13,10 @@ from click.testing import CliRunner
 from editflow.cli import cli
 from editflow.config import load_settings
 from editflow.errors import InputError
-from editflow.workfile import align_files, write_alignment
+from editflow.export.tmx import tmx_text
 from editflow.project import CONFIG_TEMPLATE, find_articles, init_project
-from editflow.tm import TranslationMemory, po_units, source_key, tm_path, tmx_text
+from editflow.tm import TranslationMemory, po_units, source_key, tm_path
+from editflow.workfile import align_files, write_alignment
 
 
 def test_init_creates_the_layout_and_keeps_existing_files(tmp_path: Path) -> None:

@@ -8,24 +8,17 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+import conftest
 import polib
 import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-import conftest
 from editflow.cli import cli
 from editflow.errors import InputError
+from editflow.export.tmx import export_tmx, tmx_text, without_notes
 from editflow.sentences import split_sentences
-from editflow.tm import (
-    SCHEMA_VERSION,
-    TranslationMemory,
-    Unit,
-    export_tmx,
-    tm_path,
-    tmx_text,
-    without_notes,
-)
+from editflow.tm import SCHEMA_VERSION, TranslationMemory, Unit, tm_path
 from editflow.workfile import align_files, write_alignment
 
 DTD = etree.DTD(str(Path(__file__).parent / "data" / "tmx14.dtd"))

@@ -412,9 +412,9 @@ def tm_rebuild(ctx: click.Context, project: Path | None, project_option: Path | 
     The project's lexicon (.editflow/lexicon.json.gz) is then retrained from the memory,
     unless the memory did not change since it was made.
     """
-    from editflow.lexicons import refresh_lexicon
+    from editflow.lexicons import project_aligner, refresh_lexicon
     from editflow.locks import locked
-    from editflow.tm import TranslationMemory, project_aligner, tm_path, update_from_project
+    from editflow.tm import TranslationMemory, tm_path, update_from_project
 
     root = current_run(ctx).project_root(chosen_project(project, project_option))
     with locked(root, "tm rebuild"), TranslationMemory.open(tm_path(root)) as mem:
@@ -506,9 +506,11 @@ def tm_export(ctx: click.Context, out: Path, level: str, include_doubtful: bool,
     italics, bold and links are paired <bpt>/<ept> codes. Doubtful pairs are
     left out unless --include-doubtful.
     """
+    from editflow.export.tmx import export_tmx
+    from editflow.lexicons import project_aligner
     from editflow.locks import locked
     from editflow.outputs import Claim, OutputKind, decide
-    from editflow.tm import TranslationMemory, export_tmx, project_aligner, tm_path, update_from_project
+    from editflow.tm import TranslationMemory, tm_path, update_from_project
 
     root = current_run(ctx).project_root(project_option)
     decide(out, Claim(OutputKind.TMX)).require(force)

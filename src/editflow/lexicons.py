@@ -21,13 +21,18 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editflow.align.lexicon import Lexicon, load_lexicon, merge_lexicons, starter_lexicon, train_lexicon
 from editflow.errors import EditflowError
 from editflow.inline import plain
 from editflow.tm import TM_DIR, TranslationMemory, tm_path
+
+if TYPE_CHECKING:
+    from editflow.align.sentences import SentenceAligner
 
 LEXICON_NAME = "lexicon.json.gz"
 
@@ -105,3 +110,12 @@ def choose_lexicon(root: Path | None, path: Path | None = None, enabled: bool = 
         if own.is_file():
             return load_lexicon(own)
     return starter_lexicon()
+
+
+def project_aligner(root: Path, glossaries: Sequence[Path] = ()) -> SentenceAligner:
+    """The sentence aligner for a project's memory: the project's lexicon (else the starter), and the
+    terms of the glossaries given (the project's `Settings.glossary_sources()`)."""
+    from editflow.align.sentences import SentenceAligner
+    from editflow.glossary import load_glossary
+
+    return SentenceAligner(choose_lexicon(root), load_glossary(list(glossaries)) if glossaries else None)

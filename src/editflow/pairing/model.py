@@ -175,3 +175,27 @@ def _span(p: Pairing, paras: tuple[Para, ...], side: str) -> str:
         return f"{side} —"
     first, last = p.number(paras[0]), p.number(paras[-1])
     return f"{side}{first}" if first == last else f"{side}{first}-{last}"
+
+
+def _edited_blocks(p: Pairing) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = {}
+    for k, row in enumerate(p.rows):
+        for q in row.en:
+            if q.block and q.original is None:
+                out.setdefault(q.block, set()).add(k)
+    return out
+
+
+def guard_edited_english(before: Pairing, after: Pairing, confirm: bool, what: str) -> Pairing:
+    """`after`, refused (NeedsConfirmation) when it spreads English edited as one text over rows that
+    held it together, unless `confirm`: every operation that moves paragraphs asks this."""
+    if confirm:
+        return after
+    was = _edited_blocks(before)
+    cut = [b for b, rows in _edited_blocks(after).items() if len(rows) > 1 and len(was.get(b, ())) == 1]
+    if cut:
+        rows = sorted({k for b in cut for k in was[b]})
+        where = ", ".join(before.describe(k) for k in rows)
+        raise NeedsConfirmation(f"{what} would cut English edited in the PO in two ({where}); "
+                                f"confirm to do it anyway (--yes)", rows)
+    return after

@@ -20,7 +20,15 @@ from typing import Any
 
 from editflow.inline import split, strip_ends
 from editflow.model import ROLES, Role, is_role
-from editflow.pairing.model import NeedsConfirmation, Pairing, PairingError, Para, Row, Side, is_side
+from editflow.pairing.model import (
+    Pairing,
+    PairingError,
+    Para,
+    Row,
+    Side,
+    guard_edited_english,
+    is_side,
+)
 from editflow.po import text_hash
 
 # --------------------------------------------------------------------------- helpers
@@ -34,29 +42,6 @@ def _changed(uk: Iterable[Para], en: Iterable[Para], *, pinned: bool) -> Row:
 def _loose(row: Row) -> list[Row]:
     """The row dissolved: one unpinned one-sided row per paragraph, Ukrainian first."""
     return [_changed([q], [], pinned=False) for q in row.uk] + [_changed([], [q], pinned=False) for q in row.en]
-
-
-def _blocks(p: Pairing) -> dict[str, set[int]]:
-    out: dict[str, set[int]] = {}
-    for k, row in enumerate(p.rows):
-        for q in row.en:
-            if q.block and q.original is None:
-                out.setdefault(q.block, set()).add(k)
-    return out
-
-
-def _guard(before: Pairing, after: Pairing, confirm: bool, what: str) -> Pairing:
-    """Refuse `after` when it spreads English edited as one text over rows that held it together."""
-    if confirm:
-        return after
-    was = _blocks(before)
-    cut = [b for b, rows in _blocks(after).items() if len(rows) > 1 and len(was.get(b, ())) == 1]
-    if cut:
-        rows = sorted({k for b in cut for k in was[b]})
-        where = ", ".join(before.describe(k) for k in rows)
-        raise NeedsConfirmation(f"{what} would cut English edited in the PO in two ({where}); "
-                                f"confirm to do it anyway (--yes)", rows)
-    return after
 
 
 def _forbid_within(p: Pairing, row: Row) -> frozenset[tuple[str, str]]:
@@ -117,7 +102,7 @@ def split_row(p: Pairing, row: int, uk_at: int, en_at: int, confirm: bool = Fals
         raise PairingError(f"splitting {p.describe(row)} there leaves it whole; give a point between its paragraphs")
     pieces = [_changed(*first, pinned=True), _changed(*second, pinned=True)]
     after = p.with_rows([*p.rows[:row], *pieces, *p.rows[row + 1:]])
-    return _guard(p, after, confirm, f"splitting {p.describe(row)}")
+    return guard_edited_english(p, after, confirm, f"splitting {p.describe(row)}")
 
 
 def unpair(p: Pairing, row: int, confirm: bool = False) -> Pairing:
@@ -127,7 +112,7 @@ def unpair(p: Pairing, row: int, confirm: bool = False) -> Pairing:
         raise PairingError(f"{p.describe(row)} is not a pair: nothing to unpair")
     forbidden = p.forbidden | {(u.pid, e.pid) for u in r.uk for e in r.en}
     after = p.with_rows([*p.rows[:row], *_loose(r), *p.rows[row + 1:]], forbidden=frozenset(forbidden))
-    return _guard(p, after, confirm, f"unpairing {p.describe(row)}")
+    return guard_edited_english(p, after, confirm, f"unpairing {p.describe(row)}")
 
 
 def move_paragraph(p: Pairing, side: str, number: int, direction: str = "prev", confirm: bool = False) -> Pairing:
@@ -156,7 +141,7 @@ def move_paragraph(p: Pairing, side: str, number: int, direction: str = "prev", 
     rows[k] = rebuilt(r, rest)
     rows[other] = rebuilt(o, moved_into)
     after = p.with_rows(rows, forbidden=_forbid_within(p, rows[other]))
-    return _guard(p, after, confirm, f"moving {s}{number}")
+    return guard_edited_english(p, after, confirm, f"moving {s}{number}")
 
 
 def pin(p: Pairing, row: int) -> Pairing:
@@ -350,7 +335,7 @@ def link(p: Pairing, uk: Sequence[int], en: Sequence[int], confirm: bool = False
         placed.append((k, row))
     rows = _order(placed, numbers)
     after = p.with_rows(rows, forbidden=_forbid_within(p, new))
-    return _guard(p, after, confirm, f"linking {label}")
+    return guard_edited_english(p, after, confirm, f"linking {label}")
 
 
 def _nums(ns: list[int]) -> str:

@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 from editflow.align import Constraints, Lexicon, Params, align_paragraphs
 from editflow.glossary import Glossary
 from editflow.model import Bead
-from editflow.pairing.model import Pairing, PairingError, Para, Row
-from editflow.pairing.ops import _guard
+from editflow.pairing.model import Pairing, PairingError, Para, Row, guard_edited_english
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def realign(p: Pairing, ctx: RealignContext | None = None, confirm: bool = False
             continue
         rows.append(_row(bead, uk, en, pinned, current))
     after = p.with_rows(rows)
-    return _guard(p, after, confirm, "re-aligning")
+    return guard_edited_english(p, after, confirm, "re-aligning")
 
 
 def _row(bead: Bead, uk: Sequence[Para], en: Sequence[Para],
