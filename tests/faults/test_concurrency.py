@@ -172,3 +172,27 @@ def test_ctrl_c_during_align_exits_130_and_keeps_the_po(article_pair, monkeypatc
     assert result.exit_code == 130, result.output
     assert out.read_bytes() == before
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_outside_a_project_the_lock_is_the_users_not_a_file_among_theirs(tmp_path_factory: pytest.TempPathFactory,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          article_pair) -> None:
+    """align outside a project takes its turn through a lock in the user's lock folder: nothing but
+    the PO is left beside the inputs, and one file named by two paths (a symlinked folder) has one lock."""
+    tmp_path = tmp_path_factory.mktemp("outside")  # no project above it (article_pair's folder is one)
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    work = tmp_path / "work"
+    work.mkdir()
+    original, translation = article_pair.original, article_pair.translation
+    uk, en = work / original.name, work / translation.name
+    uk.write_bytes(original.read_bytes())
+    en.write_bytes(translation.read_bytes())
+    r = CliRunner().invoke(cli, ["align", str(uk), str(en), "-o", str(work / "out.po"), "--no-lexicon"])
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in work.iterdir()) == sorted([uk.name, en.name, "out.po"])
+    (tmp_path / "alias").symlink_to(work)
+    assert locks.lock_path(work / "out.po") == locks.lock_path(tmp_path / "alias" / "out.po")
+    assert locks.lock_path(work / "out.po").parent == runtime / "editflow"
+    assert (runtime / "editflow").stat().st_mode & 0o777 == 0o700
