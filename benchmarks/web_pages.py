@@ -24,6 +24,7 @@ extracted paragraphs are compared with the true paragraphs beside it (<slug>.<la
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import statistics
 import subprocess
@@ -47,7 +48,8 @@ def truth(page: Path) -> list[tuple[str, str]]:
 
 def truth_of(slug: str, lang: str) -> list[tuple[str, str]]:
     rows = (PAGES / f"{slug}.{lang}.truth.tsv").read_text(encoding="utf-8").splitlines()
-    return [(r.split("\t", 1)[0], norm(r.split("\t", 1)[1])) for r in rows if r.strip()]
+    # Entities and white space as a reader sees them (a truth file written by hand may keep "&amp;").
+    return [(r.split("\t", 1)[0], norm(html.unescape(r.split("\t", 1)[1]))) for r in rows if r.strip()]
 
 
 def pages() -> list[Path]:
@@ -71,7 +73,13 @@ def to_truth(extracted: list[str], true: list[str]) -> list[int | None]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--pages", type=Path, default=None,
+                    help="the folder of pages and truth files (default: data/pages; data/pages_blind holds "
+                         "pages written without seeing the reader)")
     args = ap.parse_args()
+    global PAGES
+    if args.pages is not None:
+        PAGES = args.pages.resolve()
     sys.path.insert(0, str(ROOT / "src"))
     from editflow.inline import plain
     from editflow.readers import read_document

@@ -27,6 +27,7 @@ from editflow.project import find_articles, init_project
 from editflow.readers import read_document, read_side
 from editflow.readers.fetch import fetch
 from editflow.readers.html import declared_encoding, decode_page, read_page
+from editflow.inline import plain
 from editflow.readers.language import check_languages, guess
 from editflow.readers.paragraphs import decide, parse_header
 from editflow.workfile import align_files
@@ -538,3 +539,72 @@ def test_a_sites_bold_subheading_and_italic_byline_are_its_style_not_the_authors
         ("body", f"<i>{BODY_UK[1]}</i>"),
         ("body", f"{BODY_UK[2]} <b>Важливо</b>."),
     ]
+
+
+# ---------------------------------------------------------------------------
+# Pages trafilatura cannot read alone: an old table layout, furniture after the tags
+# ---------------------------------------------------------------------------
+
+def table_layout_page() -> str:
+    """A 2000s regional site: three columns of one layout table, no <h1>, the headline a bold <font>,
+    the article's paragraphs one <font> run split by <br><br>, a subheading in <b>, everything
+    around it (menu, rates, poll, most read, an archive calendar) in cells of the same table."""
+    body = "<br><br>\n".join([BODY_UK[0], BODY_UK[1], f"<b>{HEADING_UK}</b>", BODY_UK[2], QUOTE_UK, LAST_UK])
+    calendar = "".join(f"<td>{d}</td>" for d in range(1, 15))
+    return f"""<html><head><meta charset="utf-8"><title>Вісник :: {TITLE_UK}</title></head><body>
+<table width="980"><tr><td colspan="3"><font><a href="/">Головна</a> | <a href="/n">Новини</a> | <a href="/k">Культура</a></font></td></tr>
+<tr><td width="180"><table><tr><td>РУБРИКИ</td></tr><tr><td>Курс: USD 41.20 / 41.55</td></tr>
+<tr><td><form><b>Чи ходите ви в парки?</b><br><input type="radio"> Так<br><input type="radio"> Ні</form></td></tr></table></td>
+<td width="620"><font size="1"><a href="/">Головна</a> &raquo; <a href="/k">Культура</a></font><br><br>
+<font size="4"><b>{TITLE_UK}</b></font><br>
+<table width="100%"><tr><td><font size="1">{BYLINE_UK}</font></td><td><font size="1">Переглядів: 1254</font></td></tr></table>
+<img src="/p.jpg"><br><font size="1"><i>Новий парк над Ворсклою. Фото: Ганна Литвин</i></font><br><br>
+<font size="2">{body}<br><br></font>
+<table><tr><td><b>Читайте також:</b><br>&#8226; <a href="/a">Інша новина про Полтаву (12.03.2025)</a></td></tr></table>
+<font size="1">Поділитися: <a href="https://t.me/share">Telegram</a> <a href="#">Копіювати посилання</a></font><br>
+<font size="1"><b>Теги:</b> <a href="/t/1">парк</a>, <a href="/t/2">Полтава</a></font>
+<table><tr><td>Коментарі (1)</td></tr><tr><td>Оксана 14.03.2025 18:22</td></tr><tr><td>Дуже гарно вийшло!</td></tr></table>
+<font>Щоб залишити коментар, увійдіть. Реєстрація безкоштовна.</font></td>
+<td width="180"><table><tr><td>НАЙЧИТАНІШІ</td></tr><tr><td>Реклама на сайті: (0532) 52-44-10</td></tr>
+<tr><td>АРХІВ НОВИН</td></tr><tr><td>Березень 2025</td></tr><tr>{calendar}</tr></table></td></tr></table>
+</body></html>"""
+
+
+def test_a_table_layout_page_gives_its_article_with_roles() -> None:
+    paras = read_page(table_layout_page()).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", BYLINE_UK), ("body", BODY_UK[0]), ("body", BODY_UK[1]),
+        ("heading", HEADING_UK), ("body", BODY_UK[2]), ("body", QUOTE_UK), ("body", LAST_UK)]
+
+
+def test_what_follows_the_tags_is_not_the_article() -> None:
+    """A related-articles section and a donation box after the tag list, in markup whose class
+    names say nothing (a server-rendered front end's hashed names), are left out; an editor's
+    note after the tags stays."""
+    related = "".join(f'<div class="css-k{i}"><a href="/n/{i}"><h3>Інша новина номер {i} про місто</h3></a>'
+                      f"<p>Короткий опис іншої новини про місто на кілька слів.</p><div>12 травня 2025</div></div>"
+                      for i in range(3))
+    html = (f'<html><head><meta charset="utf-8"></head><body><main class="css-1a"><div class="css-2b">'
+            f'<h1>{TITLE_UK}</h1><div class="css-3c">{BYLINE_UK}</div>'
+            + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+            + '<div class="css-4d">Теги: <a href="/t/1">#парк</a> <a href="/t/2">#Полтава</a></div>'
+            '<section class="css-5e"><p>Підтримайте незалежну журналістику Полтавщини</p>'
+            "<p>Ми працюємо щодня, щоб ви знали, що відбувається у громаді, і розповідаємо про це чесно.</p></section>"
+            f'<section class="css-6f"><h2>Більше з рубрики «Місто»</h2>{related}</section>'
+            f"<p>{NOTE_UK}</p></div></main></body></html>")
+    paras = read_page(html).paragraphs
+    assert [plain(p.text) for p in paras] == [TITLE_UK, BYLINE_UK, *BODY_UK, LAST_UK, NOTE_UK]
+    assert [p.role for p in paras][-1] == "note"
+
+
+def test_a_drupal_article_promoted_to_the_front_page_is_no_advert() -> None:
+    # Drupal marks such an article "node--promoted": its byline is still rescued.
+    html = (f'<html><head><meta charset="utf-8"><title>{TITLE_UK} | Вісник</title></head><body>'
+            '<div class="region region-content">'
+            f'<h1>{TITLE_UK}</h1><div class="node node--type-article node--promoted">'
+            f'<div class="node__meta"><div class="node__submitted">Автор: Ганна Литвин | 04.06.2025 - 11:42</div></div>'
+            '<div class="field field--name-body">' + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+            + "</div></div></div></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras][:2] == [
+        ("title", TITLE_UK), ("byline", "Автор: Ганна Литвин | 04.06.2025 - 11:42")]

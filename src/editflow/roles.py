@@ -64,6 +64,16 @@ _BYLINE_LABEL = re.compile(
     r"(?:фото|світлина|відео|джерело|текст|автор(?:ка|и)?|переклад|ілюстрація|редактор(?:ка)?)\s*:.*)$",
     re.IGNORECASE,
 )
+# An author and a date on one line, as a site's byline shows them: "Andrii Kovalenko — January 15,
+# 2025, 14:05", "By Vasyl Popovych | 18.04.2025 - 11:42", "Марія Гнатюк, 14.03.2025".
+_DATE_TEXT = (r"(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+              r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:[A-Z][a-z]{2,8}|[а-яіїєґ]{3,12})\s+\d{4}(?:\s*р\.)?)")
+_NAME_DATE = re.compile(
+    r"^(?:(?:by|автор(?:ка)?:?|text:|текст:)\s+)?"
+    r"[A-ZА-ЯІЇЄҐ][\w'’.-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w'’.-]+){0,3}"
+    r"\s*[,|—–·/-]\s*" + _DATE_TEXT + r"(?:\s*[,|—–·/-]?\s*\d{1,2}:\d{2})?$",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(
     r"^(?:[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ' -]{2,}\s*,\s*.{3,40}\d{4}.*|"   # KYIV, March 3, 2024
     r"[А-ЯІЇЄҐ][а-яіїєґ'’-]+,\s*\d{1,2}\s+[а-яіїєґ]+\s+\d{4}.*|"     # Київ, 12 березня 2025
@@ -125,7 +135,19 @@ def strip_inline_notes(text: str) -> str:
 
 def is_boilerplate(text: str) -> bool:
     t = text.strip()
-    return len(t) <= 120 and bool(_BOILERPLATE.match(t))
+    if len(t) <= 120 and (_BOILERPLATE.match(t) or _SHARE_BAR.match(t)):
+        return True
+    # A comment form's notice runs on ("You must be logged in to post a comment. Please log in or
+    # register."): its first sentence says what it is.
+    first = _FIRST_SENTENCE.match(t)
+    return (len(t) <= 200 and first is not None and bool(_COMMENT_WORD.search(first.group(1)))
+            and bool(_BOILERPLATE.match(first.group(1))))
+
+
+# "Share: Facebook Telegram Copy link", "Поділитися: …": a share bar with its label.
+_SHARE_BAR = re.compile(r"^(?:share(?:\s+(?:this|on))?|поділитися|поділитись|поширити)\s*:.*$", re.IGNORECASE)
+_FIRST_SENTENCE = re.compile(r"^(.{3,120}?[.!])\s+\S")
+_COMMENT_WORD = re.compile(r"comment|reply|log\s*in|sign\s*in|коментар|увійд|увійти|авториз", re.IGNORECASE)
 
 
 def is_teaser(text: str) -> bool:
@@ -142,7 +164,7 @@ def is_byline(text: str) -> bool:
     # An author line without a label: "Андрій Литвиненко, Київ", "Olena Kovalenko, reporter".
     if len(t.split()) <= 6 and not _SENT_END.search(t) and is_signature(t):
         return True
-    return bool(_DATELINE.match(t))
+    return bool(_DATELINE.match(t) or _NAME_DATE.match(t))
 
 
 def is_signature(text: str) -> bool:

@@ -417,7 +417,9 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subscription", _word_rx("subscri", "newsletter", "signup", "follow", "donat", "support")),
     ("related articles", _word_rx("related", "read ?also", "readalso", "more ?news", "recommend", "popular",
                                   "trending", "most ?read", "latest", "also", "teaser", "more ?stories")),
-    ("advertisement", _word_rx(r"ads?(?:\s|$)", "advert", "banner", "promo", "sponsor", "adsbygoogle")),
+    # "promo", not "promoted" (Drupal marks every article promoted to the front page so).
+    ("advertisement", _word_rx(r"ads?(?:\s|$)", "advert", "banner", r"promo(?:s|tion|tions)?(?:\s|$)", "sponsor",
+                               "adsbygoogle")),
     ("menu", _word_rx("nav", "menu", "breadcrumb", "skip")),
     ("tags", _word_rx(r"tags?(?:\s|$)", "rubric", "categor", "topics")),
     ("footer", _word_rx("footer", "copyright", "colophon")),
@@ -566,13 +568,22 @@ class Page:
 
 
 def _meta_titles(root: Any) -> list[str]:
+    """The headline as the page's metadata gives it: og:title, twitter:title, <title>, a JSON-LD headline."""
     found = [m.get("content") or "" for m in root.iter("meta")
              if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
     found += [t.text_content() for t in root.iter("title")]
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            found += _JSON_HEADLINE.findall(script.text)
     return [_key(t).lower() for t in found if t and t.strip()]
 
 
+_JSON_HEADLINE = re.compile(r'"(?:headline|name)"\s*:\s*"((?:[^"\\]|\\.){10,300})"')
+
+
 def _choose_title(blocks: list[Block], kept: set[int], titles: list[str]) -> int | None:
+    """The headline's block: an <h1> of the article, else one the page's metadata names (a page with
+    no <h1>: a table layout's bold line), the article's own before any other."""
     h1 = [b for b in blocks if b.owner.tag == "h1"]
     for b in h1:
         if b.index in kept:
@@ -581,7 +592,11 @@ def _choose_title(blocks: list[Block], kept: set[int], titles: list[str]) -> int
         k = _key(b.text).lower()
         if len(k) >= 10 and any(k in t or t in k for t in titles if len(t) >= 10):
             return b.index
-    return None
+    if h1:
+        return None
+    named = [b for b in blocks if len(_key(b.text)) >= 20 and b.link_share < 0.5 and "\n" not in b.text
+             and any(_key(b.text).lower() in t for t in titles)]
+    return next((b.index for b in named if b.index in kept), named[0].index if named else None)
 
 
 def _common_ancestor(elements: list[Any]) -> Any:
@@ -599,21 +614,37 @@ def _is_descendant(el: Any, ancestor: Any) -> bool:
     return any(a is ancestor for a in _ancestors(el))
 
 
-def _role(b: Block, title: int | None, container: Any) -> Role:
+def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> Role:
     tag = b.owner.tag
     if b.index == title:
         return "title"
     if tag in _HEADINGS or b.bold_heading:
         return "heading"
-    if tag in ("td", "th", "caption"):
+    if tag in ("td", "th", "caption") and not _layout_cell(b.owner):
         return "table"
     if _marked(b.owner, _BYLINE_MARK, container) and len(b.text) <= 200:
+        return "byline"
+    if title is not None and title < b.index < first_body and is_byline(b.text):
         return "byline"
     if _marked(b.owner, _NOTE_MARK, container) or is_note(b.text):
         return "note"
     if any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _marked(b.owner, _QUOTE_MARK, container):
         return "quote"
     return "body"
+
+
+def _layout_cell(cell: Any) -> bool:
+    """Whether a table cell is page layout (a column of an old site's table, the article in it), not a
+    cell of a table of data: it holds another table or paragraphs of text, or its table does."""
+    table = next((a for a in cell.iterancestors() if a.tag == "table"), None)
+    if table is None:
+        return True
+    if cell.find(".//table") is not None or table.find(".//table") is not None:
+        return True
+    if any(a.tag == "table" for a in table.iterancestors()):
+        return True  # a table inside a layout table is a box of the layout (a byline row, a comment)
+    text = cell.text_content()
+    return len(text) > 300 or "\n\n" in text.strip()
 
 
 def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
@@ -651,14 +682,48 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
 _HEADING_END = re.compile(r"[.!:;,…][\"'»”’)]*$")
 
 
+# A photo's caption ending in its credit: "Exhibits of the exhibition. Photo: Mariia Hnatiuk".
+_CAPTION_CREDIT = re.compile(r"^.{0,200}[.!?»”\"]\s+(?:photo|image|фото|світлина|ілюстрація)\s*:\s*[^.:]{2,60}$",
+                             re.IGNORECASE | re.DOTALL)
+
+
+def _end_marker(b: Block) -> bool:
+    """A block that comes after an article's text, not inside it: its tags, its comments."""
+    text = b.text.strip()
+    return bool(_END_MARK.match(text)) or (is_boilerplate(text) and bool(_COMMENTS_LINE.search(text)))
+
+
+_END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords)\s*:", re.IGNORECASE)
+_COMMENTS_LINE = re.compile(r"comment|коментар", re.IGNORECASE)
+
+
+def _before_the_end(blocks: list[Block], kept: set[int], title: int | None) -> set[int]:
+    """The kept blocks less those after the article's end: its tag list or comment section, once
+    its text has begun (what trafilatura keeps of a page it cannot read, a table layout's columns,
+    a related-articles section after the tags). An editor's note there stays."""
+    end = _article_end(blocks, kept, title)
+    return {i for i in kept if i < end or is_note(blocks[i].text)}
+
+
+def _article_end(blocks: list[Block], kept: set[int], title: int | None) -> int:
+    """The index of the first block after the article's text (`_before_the_end`), else past the last."""
+    start = title if title is not None else -1
+    body = [i for i in sorted(kept) if i > start and _SENTENCE_END.search(blocks[i].text)
+            and len(blocks[i].text.split()) >= 6 and blocks[i].link_share < 0.3]
+    if not body:
+        return len(blocks)
+    return next((b.index for b in blocks[body[0] + 1:] if _end_marker(b)), len(blocks))
+
+
 def _furniture_kept(b: Block, title: int | None) -> bool:
-    """Web furniture trafilatura let through: told by its wording ("Share", "Read more: <link>"),
-    by being all links (a menu, a list of other articles), or by coming before the headline."""
+    """Web furniture trafilatura let through: told by its wording ("Share", "Read more: <link>", a
+    photo's caption ending in its credit), by being all links (a menu, a list of other articles), or
+    by coming before the headline."""
     if b.index == title:
         return False
     if title is not None and b.index < title:
         return True
-    if is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5):
+    if is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5) or _CAPTION_CREDIT.search(b.text):
         return True
     return b.link_share >= 0.75 and b.owner.tag not in _HEADINGS
 
@@ -679,22 +744,25 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
             kept.discard(i)
     if title is not None:
         kept.add(title)
+    kept = _before_the_end(blocks, kept, title)
     container = None
+    first_body = len(blocks)
     if kept:
         container = _common_ancestor([blocks[i].owner for i in sorted(kept)])
         title_pos = title if title is not None else -1
         body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in _HEADINGS]
         first_body = body[0] if body else len(blocks)
         owners = {id(blocks[i].owner) for i in body}
+        end = _article_end(blocks, kept, title)
         for b in blocks:
-            if b.index not in kept and (_rescued(b, container, title_pos, first_body)
-                                        or _in_text(b, container, body, owners)):
+            if b.index not in kept and (b.index < end or is_note(b.text)) \
+                    and (_rescued(b, container, title_pos, first_body) or _in_text(b, container, body, owners)):
                 kept.add(b.index)
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
     for b in blocks:
         if b.index in kept:
-            role = _role(b, title, container)
+            role = _role(b, title, container, first_body)
             text = without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
             paragraphs.append(Paragraph(text, role, str(b.line)))
         else:
