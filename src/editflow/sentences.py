@@ -68,6 +68,12 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 # Before a name or a number these stand for a place ("м. Львів", "с. Іванівка", "р. Дніпро");
 # after a number for a unit or a year ("5 м.", "2014 р."), and may close a sentence.
 _PLACE_OR_UNIT = frozenset("м с р т ст".split())
+# Amounts' units after a number ("500 тис.", "3 млн.", "20 грн."): no sentence goes on after them
+# with a capital.
+_AMOUNTS = frozenset("тис млн млрд трлн грн дол коп".split())
+# Ukrainian words of one letter that can end a sentence ("є", "я"); the prepositions and
+# conjunctions of one letter cannot.
+_ONE_LETTER_WORDS = frozenset("є я".split())
 # After "т." (так далі, тому подібне, таке інше) or "н." (нашої ери): the end of a list, or of a sentence.
 _LIST_ENDS = frozenset("д п ін е".split())
 # Words a sentence typically opens with: after an abbreviation that may close a sentence,
@@ -181,6 +187,11 @@ def _full_stop_ends(text: str, dot: int, first: str, word: str) -> bool:
     after_number = bool(_NUMBER.match(before.rstrip(".,"))) or bool(_ROMAN.match(before))
     if key in _PLACE_OR_UNIT:
         return starter if after_number else False
+    if key in _AMOUNTS and after_number:
+        # "500 тис. Українці …": an amount's unit is followed by a lower-case noun when the
+        # sentence goes on ("5 тис. гривень"), so a capital after it starts the next one; not an
+        # abbreviation in capitals ("375 000 дол. США").
+        return (first.isupper() and not (len(word) > 1 and word.isupper())) or starter
     if key in _TITLES:
         return False
     if key in _BEFORE_NUMBER and first.isdigit():
@@ -188,6 +199,8 @@ def _full_stop_ends(text: str, dot: int, first: str, word: str) -> bool:
     if key in _CLOSING or ("." in key and _WORD.fullmatch(key.replace(".", "")) is not None
                            and all(len(p) <= 3 for p in key.split("."))):
         return starter  # "etc.", "U.S.", a dotted abbreviation
+    if key in _ONE_LETTER_WORDS:
+        return True  # "Проблема є.", "У тебе є я.": a word, not an abbreviation
     if len(key) == 1 and key.isalpha():
         return starter  # "a.", "е." (a lower-case letter: a list item, an abbreviation)
     if key.startswith("ред") and before in _DASHES:
