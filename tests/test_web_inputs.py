@@ -273,6 +273,27 @@ RUSSIAN = ["В Полтаве открыли обновлённый парк н�
            "Он сказал, что уже этим летом в парке будут работать фонтаны и летний кинотеатр."]
 
 
+def test_a_ukrainian_article_quoting_more_russian_than_it_writes_is_ukrainian(tmp_path: Path) -> None:
+    """An article about Russian propaganda quotes its posts at length: more ы and "что" than і and
+    "що", but paragraphs of its own in Ukrainian, which a Russian page has none of."""
+    article = ["Російські пропагандисти знову поширюють фейки про парк. Ось що написав один із них:",
+               "«Это было очень важно для нас, и мы знаем, что они уже проиграли. Он сказал, что она тоже была там.»",
+               "«Мы будем идти до конца, как говорил он, и это уже очевидно всем, кто следил за этим.»",
+               "«Очень скоро всё закончится, и они это знают, как и то, что было в прошлом году.»",
+               "Аналітики Центру протидії дезінформації зазначають, що це типовий прийом."]
+    assert guess(article).lang == "uk"
+    assert guess([*RUSSIAN, "Відео: Полтава, парк"]).lang == "ru"  # a Ukrainian caption makes no Ukrainian page
+    english = ["Russian propagandists are again spreading fakes about the park. Here is what one of them wrote:",
+               "“This was very important for us, and we know they have already lost. He said she was there too.”",
+               "“We will go to the end, as he said, and this is already obvious to everyone who followed it.”",
+               "“Very soon it will all be over, and they know it, as well as what happened last year.”",
+               "Analysts at the Centre for Countering Disinformation note that this is a typical technique."]
+    uk = write(tmp_path / "fakes.uk.txt", "\n\n".join(article))
+    en = write(tmp_path / "fakes.en.txt", "\n\n".join(english))
+    result = CliRunner().invoke(cli, ["align", str(uk), str(en), "-o", str(tmp_path / "fakes.po"), "--no-lexicon"])
+    assert result.exit_code == 0, result.output
+
+
 def test_guess_tells_ukrainian_russian_and_english() -> None:
     assert guess(ARTICLE_UK).lang == "uk"
     assert guess(RUSSIAN).lang == "ru"
