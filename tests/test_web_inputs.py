@@ -629,3 +629,26 @@ def test_a_drupal_article_promoted_to_the_front_page_is_no_advert() -> None:
     paras = read_page(html).paragraphs
     assert [(p.role, plain(p.text)) for p in paras][:2] == [
         ("title", TITLE_UK), ("byline", "Автор: Ганна Литвин | 04.06.2025 - 11:42")]
+
+
+def test_the_next_article_an_infinite_scroll_page_loaded_is_not_this_one() -> None:
+    """Below the article, its line of hashtags (no "Tags:" label), and the site's next article
+    already loaded with its own headline, byline and text: only this article is read. A view
+    counter in the byline's box and a caption whose credit has no full stop before it are not text."""
+    nxt = ["На вулиці Соборній замінять сто сорок старих ліхтарів на енергоощадні.",
+           "Роботи проводитимуть уночі, щоб не заважати руху транспорту в центрі міста."]
+    html = (f'<html><head><meta charset="utf-8"><title>{TITLE_UK}</title></head><body><main>'
+            f'<article class="article"><header><h1>{TITLE_UK}</h1><div class="article__meta">'
+            f'<div>{BYLINE_UK}</div><div>2 418 переглядів 2 коментарів</div></div></header>'
+            '<figure><img src="/a.jpg"><figcaption>Оновлений парк над Ворсклою Фото: Полтавська міська рада'
+            "</figcaption></figure>"
+            '<div class="article__body">' + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK]) + "</div>"
+            '<div class="article__topics"><a href="/t/1">#Полтава</a> <a href="/t/2">#парк</a> '
+            '<a href="/t/3">#благоустрій</a></div></article>'
+            '<div class="next-label">Наступна новина</div>'
+            '<article class="article"><header><h1>На Соборній замінять ліхтарі</h1>'
+            '<div class="article__meta">Олег Петрук, 2 квітня 2025</div></header>'
+            '<div class="article__body">' + "".join(f"<p>{t}</p>" for t in nxt) + "</div></article>"
+            "</main></body></html>")
+    paras = read_page(html).paragraphs
+    assert [plain(p.text) for p in paras] == [TITLE_UK, BYLINE_UK, *BODY_UK, LAST_UK]

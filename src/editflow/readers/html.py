@@ -683,18 +683,22 @@ _HEADING_END = re.compile(r"[.!:;,…][\"'»”’)]*$")
 
 
 # A photo's caption ending in its credit: "Exhibits of the exhibition. Photo: Mariia Hnatiuk".
-_CAPTION_CREDIT = re.compile(r"^.{0,200}[.!?»”\"]\s+(?:photo|image|фото|світлина|ілюстрація)\s*:\s*[^.:]{2,60}$",
+_CAPTION_CREDIT = re.compile(r"^.{0,200}\s(?:photo|image|фото|світлина|ілюстрація)\s*:\s*[^.:]{2,80}$",
                              re.IGNORECASE | re.DOTALL)
 
 
 def _end_marker(b: Block) -> bool:
-    """A block that comes after an article's text, not inside it: its tags, its comments."""
+    """A block that comes after an article's text, not inside it: its tags (labelled, or a line of
+    hashtags), its comments."""
     text = b.text.strip()
-    return bool(_END_MARK.match(text)) or (is_boilerplate(text) and bool(_COMMENTS_LINE.search(text)))
+    return bool(_END_MARK.match(text) or _HASHTAGS.match(text)) or (is_boilerplate(text)
+                                                                     and bool(_COMMENTS_LINE.search(text)))
 
 
 _END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords)\s*:", re.IGNORECASE)
 _COMMENTS_LINE = re.compile(r"comment|коментар", re.IGNORECASE)
+# A tag line with no label: "#Rivne #healthcare #perinatal centre".
+_HASHTAGS = re.compile(r"^#[^\W\d_][\w'’-]*(?:[ \t,]+#?[^\W\d_][\w'’-]*)*$")
 
 
 def _before_the_end(blocks: list[Block], kept: set[int], title: int | None) -> set[int]:
@@ -755,7 +759,8 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
         owners = {id(blocks[i].owner) for i in body}
         end = _article_end(blocks, kept, title)
         for b in blocks:
-            if b.index not in kept and (b.index < end or is_note(b.text)) \
+            if b.index not in kept and (b.index < end or is_note(b.text)) and not is_boilerplate(b.text) \
+                    and not _CAPTION_CREDIT.search(b.text) \
                     and (_rescued(b, container, title_pos, first_body) or _in_text(b, container, body, owners)):
                 kept.add(b.index)
     paragraphs: list[Paragraph] = []
