@@ -106,6 +106,8 @@ if TYPE_CHECKING:
     import polib
     from lxml import etree
 
+    from editflow.readers.docx import FieldStack
+
 _MAX_LISTED = 6
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -322,7 +324,9 @@ def _paragraph_text(p, changes: list[Change] | None, formatting: Formatting | No
     from editflow.inline import PLAIN, Format, compose
 
     out: list[tuple[str, Format]] = []
-    fields: list[Any] = []   # the complex fields open here (readers.docx._Field)
+    from editflow.readers.docx import FieldStack
+
+    fields = FieldStack()    # the complex fields open here
     for el in p.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -338,7 +342,10 @@ def _paragraph_text(p, changes: list[Change] | None, formatting: Formatting | No
             continue
         if formatting is not None and tag in (_q("fldChar"), _q("instrText")):
             if not (_inside(el, "del", p) or _inside(el, "moveFrom", p)):
-                _field_step(el, fields)
+                if tag == _q("instrText"):
+                    fields.instruction(el.text or "")
+                else:
+                    fields.mark(_attr(el, "fldCharType"))
             continue
         if tag not in (_q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("softHyphen"),
                        _q("sym")):
@@ -373,25 +380,7 @@ def _paragraph_text(p, changes: list[Change] | None, formatting: Formatting | No
     return compose(out)
 
 
-def _field_step(el, fields: list[Any]) -> None:
-    """A complex field's mark or instruction (Word's HYPERLINK fields), read in document order."""
-    from editflow.readers.docx import _Field, _field_href
-
-    if el.tag == _q("instrText"):
-        if fields and not fields[-1].result:
-            fields[-1].instruction += el.text or ""
-        return
-    kind = _attr(el, "fldCharType")
-    if kind == "begin":
-        fields.append(_Field())
-    elif kind == "separate" and fields:
-        fields[-1].result = True
-        fields[-1].href = _field_href(fields[-1].instruction)
-    elif kind == "end" and fields:
-        fields.pop()
-
-
-def _format_of(el, p, formatting: Formatting, fields: list[Any]) -> Any:
+def _format_of(el, p, formatting: Formatting, fields: FieldStack) -> Any:
     """The format of a text element of paragraph `p`: its run's italics and bold, the link it stands in."""
     from editflow.inline import Format, canonical_href
     from editflow.readers.docx import _field_href, _toggle
@@ -415,7 +404,7 @@ def _format_of(el, p, formatting: Formatting, fields: list[Any]) -> Any:
             href = _field_href(_attr(parent, "instr"))
         parent = parent.getparent()
     if not href:
-        href = next((f.href for f in reversed(fields) if f.result and f.href), "")
+        href = fields.href()
     return Format(italic=italic, bold=bold, href=href)
 
 

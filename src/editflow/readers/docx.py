@@ -243,11 +243,39 @@ class _Field:
 
 
 @dataclass
+class FieldStack:
+    """The complex fields open at a point of a paragraph, read in document order (w:fldChar begin,
+    w:instrText, separate, the text it shows, end): the text a HYPERLINK field shows links to its
+    address.  The docx reader and the review import read Word's fields with this one."""
+    open: list[_Field] = field(default_factory=list)
+
+    def instruction(self, text: str) -> None:
+        """A w:instrText: more of the innermost field's instruction, while it is still being given."""
+        if self.open and not self.open[-1].result:
+            self.open[-1].instruction += text
+
+    def mark(self, kind: str) -> None:
+        """A w:fldChar of type `kind` (begin, separate, end)."""
+        if kind == "begin":
+            self.open.append(_Field())
+        elif kind == "separate" and self.open:
+            f = self.open[-1]
+            f.result = True
+            f.href = _field_href(f.instruction)
+        elif kind == "end" and self.open:
+            self.open.pop()
+
+    def href(self) -> str:
+        """The address the text read now links to through a field showing it, else ""."""
+        return next((f.href for f in reversed(self.open) if f.result and f.href), "")
+
+
+@dataclass
 class _Walker:
     styles: _Styles
     # The relationships of the part being walked (the body's, a footnotes part's): id → external address.
     links: dict[str, str] = field(default_factory=dict)
-    fields: list[_Field] = field(default_factory=list)
+    fields: FieldStack = field(default_factory=FieldStack)
     items: list[_Item] = field(default_factory=list)
     body_paragraphs: int = 0
     textboxes: int = 0
@@ -341,10 +369,9 @@ class _Walker:
                 address = _field_href(child.get(_w("instr"), ""))
                 yield from self.inline(child, boxes, replace(fmt, href=address) if address else fmt)
             elif tag == W_FLD_CHAR:
-                self._field_char(child.get(_w("fldCharType"), ""))
+                self.fields.mark(child.get(_w("fldCharType"), ""))
             elif tag == W_INSTR_TEXT:
-                if self.fields and not self.fields[-1].result:
-                    self.fields[-1].instruction += child.text or ""
+                self.fields.instruction(child.text or "")
             elif tag in _NOTE_REFS:
                 # The reference mark is a number Word draws, not text.
                 self.note_refs.append((_NOTE_REFS[tag], child.get(W_ID, "")))
@@ -377,24 +404,12 @@ class _Walker:
             return fmt
         return replace(fmt, italic=italic, bold=bold)
 
-    def _field_char(self, kind: str) -> None:
-        if kind == "begin":
-            self.fields.append(_Field())
-        elif kind == "separate" and self.fields:
-            f = self.fields[-1]
-            f.result = True
-            f.href = _field_href(f.instruction)
-        elif kind == "end" and self.fields:
-            self.fields.pop()
-
     def _in_field(self, fmt: Format) -> Format:
         """`fmt` with the address of the HYPERLINK field whose shown text is being read, if any."""
-        if not self.fields or fmt.href:
+        if fmt.href:
             return fmt
-        for f in reversed(self.fields):
-            if f.result and f.href:
-                return replace(fmt, href=f.href)
-        return fmt
+        href = self.fields.href()
+        return replace(fmt, href=href) if href else fmt
 
     def _note_deleted_refs(self, element: Any) -> None:
         for tag, kind in _NOTE_REFS.items():
