@@ -12,6 +12,10 @@ from __future__ import annotations
 import unicodedata
 
 APOSTROPHES = "’ʼ‘`′"
+# Characters that show nothing and split no word: a soft hyphen (Word's optional hyphen, a web
+# page's hyphenation), zero-width spaces and joiners, the word joiner, a stray BOM.  A web page's
+# words are read without them; the glossary checks see through them inside a word.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 
 def normalize(text: str) -> str:

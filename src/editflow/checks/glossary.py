@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from editflow.checks import CheckContext, Entry, check
 from editflow.model import Finding
+from editflow.textnorm import INVISIBLE
 
 
 def _index(ctx: CheckContext):  # -> GlossaryIndex, built once per glossary
@@ -44,18 +45,15 @@ def _modifier(o, occ, rendered: dict[int, bool], text: str) -> bool:
                for h in occ)
 
 
-# Characters that show nothing and split no word: a soft hyphen (Word's optional hyphen, a web
-# page's hyphenation), zero-width spaces and joiners, the word joiner, a stray BOM.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 
 
 def visible(text: str) -> tuple[str, list[int] | None]:
     """`text` without invisible characters inside words ("Ки\u00adїв" reads "Київ"), and for each
     character of it its offset in `text` (plus one past the end); None when there were none."""
-    if not any(ch in text for ch in _INVISIBLE):
+    if not any(ch in text for ch in INVISIBLE):
         return text, None
-    where = [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
+    where = [i for i, ch in enumerate(text) if ch not in INVISIBLE]
     return text.translate(_DROP_INVISIBLE), [*where, len(text)]
 
 

@@ -38,6 +38,7 @@ from editflow.inline import PLAIN, Format, Piece, canonical_href, compose, escap
 from editflow.model import Document, Paragraph, Removed, Role
 from editflow.readers.text import decode_bytes
 from editflow.roles import is_boilerplate, is_byline, is_note, is_teaser
+from editflow.textnorm import INVISIBLE
 
 # ---------------------------------------------------------------------------
 # Encoding
@@ -142,7 +143,7 @@ _SKIP_TAGS = frozenset({
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_INVISIBLE = str.maketrans("", "", INVISIBLE)
 _BREAK = "\x00"  # stands for a <br> while a block's text is assembled
 _LINK_OPEN, _LINK_CLOSE = "\x01", "\x02"  # fence link text while a block's text is assembled
 _BOLD_OPEN, _BOLD_CLOSE = "\x03", "\x04"  # and bold text
@@ -701,16 +702,11 @@ _COMMENTS_LINE = re.compile(r"comment|коментар", re.IGNORECASE)
 _HASHTAGS = re.compile(r"^#[^\W\d_][\w'’-]*(?:[ \t,]+#?[^\W\d_][\w'’-]*)*$")
 
 
-def _before_the_end(blocks: list[Block], kept: set[int], title: int | None) -> set[int]:
-    """The kept blocks less those after the article's end: its tag list or comment section, once
-    its text has begun (what trafilatura keeps of a page it cannot read, a table layout's columns,
-    a related-articles section after the tags). An editor's note there stays."""
-    end = _article_end(blocks, kept, title)
-    return {i for i in kept if i < end or is_note(blocks[i].text)}
-
-
 def _article_end(blocks: list[Block], kept: set[int], title: int | None) -> int:
-    """The index of the first block after the article's text (`_before_the_end`), else past the last."""
+    """The index of the first block after the article's text, else past the last: its tag list or
+    comment section, once its text has begun.  What trafilatura keeps of a page it cannot read (a
+    table layout's columns, a related-articles section after the tags) stops there; an editor's
+    note after it stays."""
     start = title if title is not None else -1
     body = [i for i in sorted(kept) if i > start and _SENTENCE_END.search(blocks[i].text)
             and len(blocks[i].text.split()) >= 6 and blocks[i].link_share < 0.3]
@@ -727,9 +723,14 @@ def _furniture_kept(b: Block, title: int | None) -> bool:
         return False
     if title is not None and b.index < title:
         return True
-    if is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5) or _CAPTION_CREDIT.search(b.text):
+    if _furniture_wording(b):
         return True
     return b.link_share >= 0.75 and b.owner.tag not in _HEADINGS
+
+
+def _furniture_wording(b: Block) -> bool:
+    """Furniture by its words: "Share", "Read more: <link>", a photo's caption ending in its credit."""
+    return is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5) or bool(_CAPTION_CREDIT.search(b.text))
 
 
 # Roles the publication styles itself: a page's bold headline or italic byline is the site's look.
@@ -748,7 +749,8 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
             kept.discard(i)
     if title is not None:
         kept.add(title)
-    kept = _before_the_end(blocks, kept, title)
+    end = _article_end(blocks, kept, title)
+    kept = {i for i in kept if i < end or is_note(blocks[i].text)}
     container = None
     first_body = len(blocks)
     if kept:
@@ -757,10 +759,8 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
         body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in _HEADINGS]
         first_body = body[0] if body else len(blocks)
         owners = {id(blocks[i].owner) for i in body}
-        end = _article_end(blocks, kept, title)
         for b in blocks:
-            if b.index not in kept and (b.index < end or is_note(b.text)) and not is_boilerplate(b.text) \
-                    and not _CAPTION_CREDIT.search(b.text) \
+            if b.index not in kept and (b.index < end or is_note(b.text)) and not _furniture_wording(b) \
                     and (_rescued(b, container, title_pos, first_body) or _in_text(b, container, body, owners)):
                 kept.add(b.index)
     paragraphs: list[Paragraph] = []
