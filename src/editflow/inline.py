@@ -102,6 +102,11 @@ class Markup:
             out.append((self.plain[pos:], PLAIN))
         return out
 
+    def shown_pieces(self) -> list[Piece]:
+        """`pieces` as every writer shows them: a paragraph whose markup is not the tag set as one
+        unformatted stretch, its tags as text."""
+        return [(self.plain, PLAIN)] if self.literal else self.pieces()
+
     def to_tagged(self, span: tuple[int, int]) -> tuple[int, int]:
         """A [start, end) span of the plain text as offsets into the text as written (tags at its edges left out)."""
         if self.starts is None or self.ends is None:
@@ -459,11 +464,7 @@ def canonical(text: str) -> str:
     """
     if "<" not in text and "&" not in text:
         return text
-    return SEP.join(compose(_markup_pieces(parse(part))) for part in text.split(SEP))
-
-
-def _markup_pieces(markup: Markup) -> list[Piece]:
-    return [(markup.plain, PLAIN)] if markup.literal else markup.pieces()
+    return SEP.join(compose(parse(part).shown_pieces()) for part in text.split(SEP))
 
 
 def cut(text: str, start: int, end: int | None = None) -> str:

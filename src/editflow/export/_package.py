@@ -295,12 +295,9 @@ class Formatter:
     def pieces(self, text: str) -> list[tuple[str, Any]]:
         """(text, Format) stretches of one paragraph's tagged text; one unformatted stretch when its markup
         is not the tag set."""
-        from editflow.inline import PLAIN, parse
+        from editflow.inline import parse
 
-        markup = parse(text)
-        if markup.literal or not markup.formats:
-            return [(markup.plain, PLAIN)]
-        return markup.pieces()
+        return parse(text).shown_pieces()
 
     def elements(self, pieces: list[tuple[str, Any]], run: Any) -> list[Any]:
         """The elements for a paragraph's pieces: `run(text, Format)` makes each run (the caller's own

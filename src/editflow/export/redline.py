@@ -114,8 +114,7 @@ def _format_change(run, was: Format, formatter: Formatter, attrs: dict[str, str]
 def _unchanged(text: str) -> _Para:
     """A paragraph the review left alone: its pieces as they are formatted (a literal one as written)."""
     markup = parse(text)
-    pieces = [(piece, fmt) for piece, fmt in (markup.pieces() if not markup.literal else [(markup.plain, PLAIN)])
-              if piece]
+    pieces = [(piece, fmt) for piece, fmt in markup.shown_pieces() if piece]
     return _Para([("eq", piece) for piece, _fmt in pieces], formats=[fmt for _piece, fmt in pieces])
 
 
