@@ -69,7 +69,7 @@ def guess(texts: Sequence[str], min_letters: int = _MIN_LETTERS) -> Guess:
         if ru > 2 * uk and ru >= 5:
             # A Ukrainian article about Russian propaganda may quote more Russian than it writes
             # Ukrainian; a Russian page has no paragraph of its own in Ukrainian.
-            votes = [guess([t], _PARAGRAPH_LETTERS).lang for t in texts] if len(texts) > 1 else []
+            votes = [guess([t], _PARAGRAPH_LETTERS).lang for t in _sampled(texts)] if len(texts) > 1 else []
             ours = votes.count("uk")
             if ours and ours >= 0.15 * (ours + votes.count("ru")):
                 return Guess("uk", f"{ours} Ukrainian paragraphs, the rest quoting Russian")
@@ -83,6 +83,18 @@ def guess(texts: Sequence[str], min_letters: int = _MIN_LETTERS) -> Guess:
             return Guess("en", "Latin script and English words")
         return Guess("other", "Latin script without English words")
     return Guess("")
+
+
+def _sampled(texts: Sequence[str]) -> list[str]:
+    """The paragraphs the sample of `guess` looks at (the first _SAMPLE characters)."""
+    out: list[str] = []
+    size = 0
+    for t in texts:
+        if size >= _SAMPLE:
+            break
+        out.append(t)
+        size += len(t) + 1
+    return out
 
 
 def _name(doc: Document) -> str:
