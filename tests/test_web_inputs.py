@@ -652,3 +652,63 @@ def test_the_next_article_an_infinite_scroll_page_loaded_is_not_this_one() -> No
             "</main></body></html>")
     paras = read_page(html).paragraphs
     assert [plain(p.text) for p in paras] == [TITLE_UK, BYLINE_UK, *BODY_UK, LAST_UK]
+
+
+def test_a_blogs_name_in_h1_gives_way_to_the_posts_title_the_metadata_names() -> None:
+    """Blogger: the blog's name in an <h1> linking home, the post's title in an <h3> (og:title), the
+    whole post inside a "date-outer" box (no byline for all that), a photo's caption in a small
+    "tr-caption" table, a body sentence about photos kept."""
+    last = "У музеї показують 40 фото пана Івана з архіву його родини, зроблених у 1970-х роках."
+    html = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}">'
+            f"<title>Нотатки волонтерки: {TITLE_UK}</title></head><body>"
+            '<header><div class="titlewrapper"><h1 class="title"><a href="https://notes.example/">Нотатки волонтерки'
+            "</a></h1></div></header>"
+            '<div class="date-outer"><h2 class="date-header"><span>4 червня 2025</span></h2>'
+            f'<div class="post hentry"><h3 class="post-title entry-title">{TITLE_UK}</h3>'
+            '<div class="post-body entry-content">'
+            + f'<div>{BODY_UK[0]}<br><br>{BODY_UK[1]}</div>'
+            '<table class="tr-caption-container"><tr><td><img src="/a.jpg"></td></tr>'
+            '<tr><td class="tr-caption">Новий парк над Ворсклою. Фото автора</td></tr></table>'
+            f"<div>{BODY_UK[2]}</div><div>{last}</div></div></div></div>"
+            "</body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("body", BODY_UK[0]), ("body", BODY_UK[1]), ("body", BODY_UK[2]), ("body", last)]
+
+
+def _live_blog(first_time: str = "12:40") -> str:
+    updates = [("13:10", BODY_UK[2]), (first_time, LAST_UK)]
+    entries = "".join(f'<article class="lb-entry"><header><time datetime="2025-06-04T{t}">{t}</time></header>'
+                      f'<div class="lb-entry__content"><p>{text}</p></div>'
+                      '<footer><button>Поділитися</button></footer></article>' for t, text in updates)
+    return (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}"></head><body>'
+            '<nav><a href="/">Головна</a> <a href="/n">Новини</a></nav><main><article class="liveblog">'
+            f'<div class="lb-header"><h1>{TITLE_UK}</h1>'
+            f'<div class="lb-byline">Ганна Литвин · 4 червня 2025 · 10:05</div><p class="lb-intro">{BODY_UK[0]}</p>'
+            f"</div><p>{BODY_UK[1]}</p>"
+            f'<div class="lb-feed">{entries}</div></article></main><footer>© 2025 Вісник</footer></body></html>')
+
+
+def test_a_live_blogs_update_times_head_their_updates() -> None:
+    paras = read_page(_live_blog()).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Ганна Литвин · 4 червня 2025 · 10:05"), ("body", BODY_UK[0]),
+        ("body", BODY_UK[1]), ("heading", "13:10"), ("body", BODY_UK[2]), ("heading", "12:40"), ("body", LAST_UK)]
+    # A time with its date, or with am/pm, is a time line too.
+    assert ("heading", "4 червня, 12:40") in [(p.role, p.text) for p in read_page(_live_blog("4 червня, 12:40")).paragraphs]
+
+
+def test_a_photo_gallery_and_attached_files_after_the_text_are_left_out() -> None:
+    """A council portal: under the text a photo gallery and a list of attached documents, each with
+    its own subheading; the files' links are no text of the article, and the headings head nothing."""
+    docs = ('<li><a href="https://rada.example/docs/rishennia.pdf">Рішення про зміни до бюджету громади на 2025 рік'
+            '</a></li><li><a href="https://rada.example/docs/dodatky">Додатки 1–7 до рішення</a> '
+            "<small>(XLSX, 384 КБ)</small></li>")
+    html = (f'<html><head><meta charset="utf-8"></head><body><div class="container"><div class="news-item">'
+            f"<h1>{TITLE_UK}</h1>" + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+            + '<div class="news-gallery"><h2 class="h5">Фотогалерея</h2><div class="row">'
+            + "".join(f'<div class="col"><a href="/g/{i}.jpg"><img src="/g/{i}.jpg"></a></div>' for i in range(4))
+            + f'</div></div><div class="news-docs"><h2 class="h5">Документи до новини</h2><ul>{docs}</ul></div>'
+            "</div></div></body></html>")
+    paras = read_page(html).paragraphs
+    assert [plain(p.text) for p in paras] == [TITLE_UK, *BODY_UK, LAST_UK]

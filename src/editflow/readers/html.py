@@ -411,6 +411,7 @@ def _word_rx(*stems: str) -> re.Pattern[str]:
 
 # What a left-out block was, from the nearest element whose markup says so.  Order matters
 # within one element ("comment-share" is comments).
+_FURNITURE_HEADER = _word_rx("header", "masthead", "topbar", "logo", "site ?title", "branding")
 _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie notice", _word_rx("cookie", "consent", "gdpr")),
     ("comments", _word_rx("comment", "disqus", "respond", "reply", "discussion")),
@@ -424,7 +425,7 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("menu", _word_rx("nav", "menu", "breadcrumb", "skip")),
     ("tags", _word_rx(r"tags?(?:\s|$)", "rubric", "categor", "topics")),
     ("footer", _word_rx("footer", "copyright", "colophon")),
-    ("header", _word_rx("header", "masthead", "topbar", "logo", "site ?title", "branding")),
+    ("header", _FURNITURE_HEADER),
     ("sidebar", _word_rx("sidebar", "aside", "widget")),
     ("form", _word_rx("form", "search", "login")),
     ("caption", _word_rx("figure", "figcaption", "caption", "credit")),
@@ -470,6 +471,21 @@ def _marked(el: Any, rx: re.Pattern[str], stop: Any = None) -> bool:
         if rx.search(_names(anc)):
             return True
     return False
+
+
+def _byline_box(el: Any, stop: Any) -> bool:
+    """Whether the element sits in a box the markup names as the byline's (author, date, post meta), below
+    `stop`.  A box holding more text than a byline does is a wrapper ("date-outer" around a blog's
+    whole post), not the byline."""
+    for anc in _ancestors(el):
+        if anc is stop:
+            return False
+        if _BYLINE_MARK.search(_names(anc)):
+            return len(_SPACES.sub(" ", anc.text_content()).strip()) <= _BYLINE_BOX
+    return False
+
+
+_BYLINE_BOX = 400
 
 
 def _in_furniture(el: Any, stop: Any) -> bool:
@@ -584,20 +600,52 @@ _JSON_HEADLINE = re.compile(r'"(?:headline|name)"\s*:\s*"((?:[^"\\]|\\.){10,300}
 
 def _choose_title(blocks: list[Block], kept: set[int], titles: list[str]) -> int | None:
     """The headline's block: an <h1> of the article, else one the page's metadata names (a page with
-    no <h1>: a table layout's bold line), the article's own before any other."""
+    no <h1>: a table layout's bold line), the article's own before any other.
+
+    An <h1> that is the site's name (in the page's header, or a link home: Blogger and older
+    WordPress themes) gives way to an <h2>/<h3> that the metadata names as the headline."""
     h1 = [b for b in blocks if b.owner.tag == "h1"]
+    named = next((b.index for b in blocks if b.owner.tag in ("h2", "h3") and _names_headline(b, titles)), None)
     for b in h1:
         if b.index in kept:
-            return b.index
+            return named if named is not None and _site_name(b, titles) else b.index
     for b in h1:
         k = _key(b.text).lower()
-        if len(k) >= 10 and any(k in t or t in k for t in titles if len(t) >= 10):
+        if len(k) >= 10 and any(k in t or t in k for t in titles if len(t) >= 10) and not (
+                named is not None and _site_name(b, titles)):
+            return b.index
+    if named is not None:
+        return named
+    if len(h1) == 1 and kept:
+        # A page's only <h1>, right above the text trafilatura kept, with no metadata to say otherwise.
+        b, first = h1[0], min(kept)
+        if b.index < first <= b.index + _NEAR and b.link_share < 0.5 and len(_key(b.text)) >= 10:
             return b.index
     if h1:
         return None
-    named = [b for b in blocks if len(_key(b.text)) >= 20 and b.link_share < 0.5 and "\n" not in b.text
+    lines = [b for b in blocks if len(_key(b.text)) >= 20 and b.link_share < 0.5 and "\n" not in b.text
              and any(_key(b.text).lower() in t for t in titles)]
-    return next((b.index for b in named if b.index in kept), named[0].index if named else None)
+    return next((b.index for b in lines if b.index in kept), lines[0].index if lines else None)
+
+
+_NEAR = 6  # blocks between a headline and its text at most (a byline, a date, a photo, its caption)
+
+
+def _names_headline(b: Block, titles: list[str]) -> bool:
+    """Whether the metadata gives this block's text as the headline: as the whole og:title or
+    JSON-LD headline, or as most of the <title> ("Blog name: Headline")."""
+    k = _key(b.text).lower()
+    return len(k) >= 15 and b.link_share < 0.5 and any(k == t or (k in t and len(k) >= 0.6 * len(t))
+                                                       for t in titles)
+
+
+def _site_name(b: Block, titles: list[str]) -> bool:
+    """An <h1> that names the site, not the article: inside the page's header or all a link, and not
+    what the metadata gives as the headline."""
+    if _names_headline(b, titles):
+        return False
+    return b.link_share >= 0.9 or any(a.tag == "header" or _FURNITURE_HEADER.search(_names(a))
+                                      for a in _ancestors(b.owner))
 
 
 def _common_ancestor(elements: list[Any]) -> Any:
@@ -623,7 +671,7 @@ def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> 
         return "heading"
     if tag in ("td", "th", "caption") and not _layout_cell(b.owner):
         return "table"
-    if _marked(b.owner, _BYLINE_MARK, container) and len(b.text) <= 200:
+    if _byline_box(b.owner, container) and len(b.text) <= 200:
         return "byline"
     if title is not None and title < b.index < first_body and is_byline(b.text):
         return "byline"
@@ -656,7 +704,7 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
     if _marked(b.owner, _NOTE_MARK, container) or is_note(text):
         return b.index > title_pos
     if title_pos < b.index < first_body:
-        if len(text) <= 200 and (_marked(b.owner, _BYLINE_MARK, container) or is_byline(text)):
+        if len(text) <= 200 and (_byline_box(b.owner, container) or is_byline(text)):
             return True
         return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
     return False
@@ -679,12 +727,33 @@ def _in_text(b: Block, container: Any, body: list[int], owners: set[int]) -> boo
     return b.index < body[-1] and len(text.split()) >= 12 and bool(_SENTENCE_END.search(text))
 
 
+def _update_time(b: Block, blocks: list[Block], kept: set[int], title_pos: int, container: Any) -> bool:
+    """A live blog's update time ("13:10"): a line that is only a time (a date with it at most), set
+    before an update of the article's text once its text has begun (the time under the headline is
+    the byline's)."""
+    if not _TIME_LINE.match(b.text) or b.index + 1 not in kept or blocks[b.index + 1].owner.tag in _HEADINGS:
+        return False
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    return any(title_pos < i < b.index and _SENTENCE_END.search(blocks[i].text) for i in kept)
+
+
+# "13:10", "1:10 pm", "06.04.2025 13:10", "6 квітня, 13:10": a time, a date at most beside it.
+_TIME_LINE = re.compile(r"^(?:[\w.,/ -]{0,24}?[\s,]+)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?))?$", re.IGNORECASE)
+
+
+def _heading_like(b: Block) -> bool:
+    return b.owner.tag in _HEADINGS or b.bold_heading
+
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
 _HEADING_END = re.compile(r"[.!:;,…][\"'»”’)]*$")
 
 
 # A photo's caption ending in its credit: "Exhibits of the exhibition. Photo: Mariia Hnatiuk".
-_CAPTION_CREDIT = re.compile(r"^.{0,200}\s(?:photo|image|фото|світлина|ілюстрація)\s*:\s*[^.:]{2,80}$",
+_CAPTION_CREDIT = re.compile(r"^.{0,200}\s(?:(?:photo|image|фото|світлина|ілюстрація)\s*:\s*[^.:]{2,80}"
+                             r"|(?<=[.!?] )(?:photos?|image) by (?:the )?[^.:]{2,60}|(?<=[.!?] )фото автора"
+                             r"|(?<=[.!?] )фото з архіву[^.:]{0,60})\.?$",
                              re.IGNORECASE | re.DOTALL)
 
 
@@ -729,8 +798,36 @@ def _furniture_kept(b: Block, title: int | None) -> bool:
 
 
 def _furniture_wording(b: Block) -> bool:
-    """Furniture by its words: "Share", "Read more: <link>", a photo's caption ending in its credit."""
-    return is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5) or bool(_CAPTION_CREDIT.search(b.text))
+    """Furniture by its words: "Share", "Read more: <link>", a photo's caption ending in its credit, an
+    attached file's link."""
+    return (is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5)
+            or bool(_CAPTION_CREDIT.search(b.text)) or _attachment(b) or _caption_box(b.owner))
+
+
+def _caption_box(el: Any) -> bool:
+    """A photo's caption: in a <figcaption> or a small box the markup names a caption (Blogger's
+    "tr-caption" cell).  Bigger boxes so named wrap more than a caption."""
+    for anc in _ancestors(el):
+        if anc.tag == "figcaption":
+            return True
+        if _CAPTION_MARK.search(_names(anc)):
+            return len(_SPACES.sub(" ", anc.text_content()).strip()) <= _BYLINE_BOX
+    return False
+
+
+_CAPTION_MARK = _word_rx("figcaption", "caption", "wp ?caption", "image ?caption", "photo ?caption")
+
+
+def _attachment(b: Block) -> bool:
+    """A link to an attached file ("Annexes 1–7 (XLSX, 384 KB)"), not a sentence that links to one."""
+    if b.link_share < 0.5 or len(b.text) > 300:
+        return False
+    return bool(_FILE_SIZE.search(b.text)) or any(_FILE_LINK.search(a.get("href") or "") for a in b.owner.iter("a"))
+
+
+_FILE_EXTENSIONS = r"pdf|docx?|xlsx?|odt|ods|rtf|pptx?|zip|rar|7z"
+_FILE_LINK = re.compile(rf"\.(?:{_FILE_EXTENSIONS})(?:[?#].*)?$", re.IGNORECASE)
+_FILE_SIZE = re.compile(rf"\((?:{_FILE_EXTENSIONS})\b[,;]?\s*[\d.,\s]+\s*(?:[kmg]i?b|[кмг]б|bytes|байт)\)", re.IGNORECASE)
 
 
 # Roles the publication styles itself: a page's bold headline or italic byline is the site's look.
@@ -753,6 +850,7 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     kept = {i for i in kept if i < end or is_note(blocks[i].text)}
     container = None
     first_body = len(blocks)
+    times: set[int] = set()   # a live blog's update times, each heading its update
     if kept:
         container = _common_ancestor([blocks[i].owner for i in sorted(kept)])
         title_pos = title if title is not None else -1
@@ -763,11 +861,18 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
             if b.index not in kept and (b.index < end or is_note(b.text)) and not _furniture_wording(b) \
                     and (_rescued(b, container, title_pos, first_body) or _in_text(b, container, body, owners)):
                 kept.add(b.index)
+            elif b.index not in kept and b.index < end and _update_time(b, blocks, kept, title_pos, container):
+                kept.add(b.index)
+                times.add(b.index)
+        # Trailing subheadings head nothing of the article: "Photo gallery", "Documents" above a
+        # gallery or a list of attached files that went.
+        while kept and max(kept) != title and _heading_like(blocks[max(kept)]):
+            kept.discard(max(kept))
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
     for b in blocks:
         if b.index in kept:
-            role = _role(b, title, container, first_body)
+            role = "heading" if b.index in times else _role(b, title, container, first_body)
             text = without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
             paragraphs.append(Paragraph(text, role, str(b.line)))
         else:
