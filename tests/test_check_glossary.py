@@ -135,6 +135,8 @@ def test_sample_project_finds_exactly_the_planted_mistakes(tmp_path):
     assert found == {
         ("kyiv-rashism-exhibition", "glossary.forbidden", "рашизм", "ruscism"),
         ("kyiv-rashism-exhibition", "glossary.missing", "рашизм", None),
+        ("odesa-ports-grain-record", "glossary.forbidden", "Одеса", "Odessa"),
+        ("odesa-ports-grain-record", "glossary.missing", "Одеса", None),
         ("rada-energy-protection-budget", "glossary.forbidden", "Київ", "Kiev"),
         ("rada-energy-protection-budget", "glossary.missing", "Київ", None),
     }
@@ -197,6 +199,7 @@ def test_cli_checks_several_files_and_refuses_a_bad_glossary(tmp_path):
     assert r.exit_code == 1, r.output
     assert {(Path(d["file"]).stem, d["code"]) for d in json.loads(r.stdout)} == {
         ("kyiv-rashism-exhibition", "glossary.missing"), ("kyiv-rashism-exhibition", "glossary.forbidden"),
+        ("odesa-ports-grain-record", "glossary.missing"), ("odesa-ports-grain-record", "glossary.forbidden"),
         ("rada-energy-protection-budget", "glossary.missing"), ("rada-energy-protection-budget", "glossary.forbidden")}
     bad = tmp_path / "bad.tbx"
     bad.write_text('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "b">]><tbx/>', encoding="utf-8")
