@@ -1,4 +1,21 @@
-"""Writes the sample's saved web pages (Ukrainian original, English translation) of one outlet."""
+#!/usr/bin/env python3
+"""Build the saved web pages of the bundled sample project.
+
+The texts live in this script, so a change to the sample article is a reviewable diff here.
+Run from anywhere with any Python 3.11+ (standard library only):
+
+    python3 scripts/make_sample_pages.py
+
+Writes, relative to the project root:
+
+    originals/odesa-ports-grain-record.uk.html
+    translations/odesa-ports-grain-record.en.html
+
+One invented outlet's Ukrainian and English pages as a browser saves them: the article among a
+site's furniture (menu, breadcrumbs, view counter, share bars, an inline "read also" teaser, a
+photo caption, tags, a subscription box, related articles, comments, footer, cookie bar), which
+editflow's reader has to leave out.  originals/README.md numbers the paragraphs it reads.
+"""
 from pathlib import Path
 
 SITE = {
@@ -185,7 +202,6 @@ def page(lang: str) -> str:
 
 
 if __name__ == "__main__":
-    import sys
-    root = Path(sys.argv[1])
+    root = Path(__file__).resolve().parent.parent
     (root / "originals" / "odesa-ports-grain-record.uk.html").write_text(page("uk"), encoding="utf-8")
     (root / "translations" / "odesa-ports-grain-record.en.html").write_text(page("en"), encoding="utf-8")
