@@ -230,6 +230,25 @@ def test_hard_wrapped_text_and_sentence_a_line_text_stay_blank_line_paragraphs(t
     assert (chosen.source, chosen.target, chosen.notice) == ("blank", "blank", "")
 
 
+def test_a_short_paste_with_a_long_headline_is_read_by_lines_and_wrapped_text_is_not(tmp_path: Path) -> None:
+    """A headline of many words with no full stop is a paragraph end when the text is not wrapped
+    at a fixed width; three pasted lines against three paragraphs are three paragraphs."""
+    headline = "Полтава відкрила оновлений парк над Ворсклою після двох років реконструкції та суперечок"
+    uk = write(tmp_path / "p.uk.txt", "\n".join([headline, BODY_UK[0], BODY_UK[1] + " " + BODY_UK[2]]) + "\n")
+    en = write(tmp_path / "p.en.txt", "\n\n".join([ARTICLE_EN[0], ARTICLE_EN[2], ARTICLE_EN[3]]) + "\n")
+    chosen = decide(read_side(uk, "uk"), read_side(en, "en"))
+    assert (chosen.source, chosen.target) == ("lines", "blank")
+    # Both pasted, three lines each: both by lines.
+    en = write(tmp_path / "q.en.txt", "\n".join([ARTICLE_EN[0], ARTICLE_EN[2], ARTICLE_EN[3]]) + "\n")
+    both = decide(read_side(uk, "uk"), read_side(en, "en"))
+    assert (both.source, both.target) == ("lines", "lines")
+    # Wrapped at 100 characters, every line nearly as long as the longest: blank-line paragraphs.
+    wrapped = "\n\n".join("\n".join(_wrap(" ".join(ARTICLE_EN[2:5]) + " " + p, 100)) for p in ARTICLE_EN[5:8])
+    chosen = decide(read_side(write(tmp_path / "w.uk.txt", "\n\n".join(BODY_UK) + "\n"), "uk"),
+                    read_side(write(tmp_path / "w.en.txt", wrapped), "en"))
+    assert chosen.target == "blank"
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines, line = [], ""
     for word in text.split():

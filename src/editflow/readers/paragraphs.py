@@ -55,6 +55,21 @@ def split_line_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _wrapped(breaks: list[tuple[str, str]]) -> bool:
+    """Whether lines were broken at a fixed width (hard-wrapped e-mail or terminal text), from each
+    line and the line after it: the longest line is short, and at (nearly) every break the next
+    word would not have fitted on the line.  Lines pasted from a page are as long as their
+    paragraphs, from a headline's few words to many hundred characters."""
+    if not breaks:
+        return False
+    width = max(len(line) for line, _ in breaks)
+    full = sum(len(line) + 1 + len((following.split() or [""])[0]) > width for line, following in breaks)
+    return width <= _WRAP_WIDTH and full >= 0.9 * len(breaks)
+
+
+_WRAP_WIDTH = 120
+
+
 @dataclass
 class Side:
     """One input read both ways."""
@@ -78,19 +93,21 @@ class Side:
                                           paragraphing="lines"))
 
     def breaks(self) -> tuple[int, int]:
-        """(line breaks inside the blank-line paragraphs, how many of them look like paragraph ends)."""
+        """(line breaks inside the blank-line paragraphs, how many of them look like paragraph ends).
+
+        A line that ends a sentence ends a paragraph; so does one without a full stop before a
+        line that starts with a capital (a headline, a subheading, a caption) when it is short or
+        the text is not wrapped at a fixed width, where a line of any length may be a headline.
+        """
         starts = {p.location for p in self.blank.paragraphs}
         pieces = self.lines.paragraphs
-        inside = ends = 0
-        for piece, following in pairwise(pieces):
-            if following.location in starts:
-                continue
-            inside += 1
-            text = plain(piece.text).strip()
-            if _SENTENCE_END.search(text) or (len(text.split()) <= _SHORT_LINE_WORDS
-                                              and _STARTS_UPPER.match(plain(following.text).strip())):
-                ends += 1
-        return inside, ends
+        inner = [(plain(piece.text).strip(), plain(following.text).strip())
+                 for piece, following in pairwise(pieces) if following.location not in starts]
+        wrapped = _wrapped(inner)
+        ends = sum(1 for text, following in inner
+                   if _SENTENCE_END.search(text) or ((not wrapped or len(text.split()) <= _SHORT_LINE_WORDS)
+                                                     and _STARTS_UPPER.match(following)))
+        return len(inner), ends
 
     @property
     def may_be_lines(self) -> bool:
@@ -100,7 +117,7 @@ class Side:
     @property
     def pasted(self) -> bool:
         """Hardly any blank lines but many lines that end paragraphs: text pasted from a browser."""
-        return len(self.blank) <= 2 and len(self.lines) >= 4 and self.may_be_lines
+        return len(self.blank) <= 2 and len(self.lines) >= 3 and self.may_be_lines
 
 
 @dataclass
