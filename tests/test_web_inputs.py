@@ -731,3 +731,53 @@ def test_a_photo_gallery_and_attached_files_after_the_text_are_left_out() -> Non
             "</div></div></body></html>")
     paras = read_page(html).paragraphs
     assert [plain(p.text) for p in paras] == [TITLE_UK, *BODY_UK, LAST_UK]
+
+
+def test_a_site_builder_page_with_no_semantic_markup() -> None:
+    """A Tilda-like page: no <h1> (the headline a <div> the metadata names), the byline, the date and
+    the photo credit each a <div>, a subheading in a "t-title" box, a quote's attribution under it,
+    then a bare "Read also" label, a newsletter box and a cookie notice in boxes that say nothing."""
+    box = '<div class="t-rec"><div class="t-container"><div class="t-col">{}</div></div></div>'
+    credit_uk = "Фото: Сергій Мельник"
+    html = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}"></head><body>'
+            + box.format('<div class="tn-atom">КУЛЬТУРА · ВИСТАВКИ</div>')
+            + box.format(f'<div class="tn-atom">{TITLE_UK}</div><div class="tn-atom">Текст: Дарина Чорновол</div>'
+                         f'<div class="tn-atom">20 березня 2025</div><div class="tn-atom">{credit_uk}</div>')
+            + box.format(f'<div class="t-text">{BODY_UK[0]}<br><br>{BODY_UK[1]}</div>')
+            + box.format(f'<div class="t017__title t-title"><div style="font-size:28px">{HEADING_UK}</div></div>')
+            + box.format(f'<div class="t-text">{BODY_UK[2]}</div>')
+            + box.format(f'<blockquote class="t065__text">{QUOTE_UK}</blockquote>'
+                         '<div class="t065__author t-descr">— Ірина Мороз, архітекторка</div>')
+            + box.format(f'<div class="t-text">{LAST_UK}</div>')
+            + box.format('<div class="t-section__title t-title">Читайте також</div>'
+                         '<a href="/a"><div class="t-name">Інша новина про парк</div></a>')
+            + box.format('<div class="t-title">Розсилка «Вісника»</div>'
+                         '<div class="t-descr">Раз на тиждень — найкращі тексти про місто. Без спаму.</div>')
+            + box.format('<div class="t886__text">Ми використовуємо cookie, щоб сайт працював краще.</div>')
+            + "</body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Текст: Дарина Чорновол"), ("byline", "20 березня 2025"),
+        ("body", BODY_UK[0]), ("body", BODY_UK[1]), ("heading", HEADING_UK), ("body", BODY_UK[2]),
+        ("quote", QUOTE_UK), ("quote", "— Ірина Мороз, архітекторка"), ("body", LAST_UK)]
+
+
+def test_a_newsletter_platform_post_with_its_standfirst_author_link_and_questions() -> None:
+    """A Substack-like post: the whole article in a "newsletter-post" box, the standfirst an <h3>, the
+    author a link to /@name and the date on lines of their own, bold interview questions (body, not
+    subheadings), a reading time, a view counter and the editors' note on the interview."""
+    question = "Скільки пацієнтів припадає на одного лікаря?"
+    html = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}"></head><body>'
+            '<article class="typography newsletter-post post"><div class="post-header">'
+            f'<h1 class="post-title">{TITLE_UK}</h1>'
+            f'<h3 class="subtitle">{BODY_UK[0]} Ми поговорили про черги, телемедицину та генератор.</h3>'
+            '<div class="byline-wrap"><div class="meta-x1"><a href="https://notes.example/@hannalytvyn">Ганна Литвин'
+            '</a></div><div class="meta-x1">4 червня 2025</div><div class="meta-x2">6 хв читання</div>'
+            '<div class="ufi"><div>47</div><div>3</div><button>Поділитися</button></div></div></div>'
+            f'<div class="body markup"><p>{BODY_UK[1]}</p><p><strong>{question}</strong></p><p>{BODY_UK[2]}</p>'
+            f"<p>{LAST_UK}</p><p>Інтерв’ю скорочене та відредаговане.</p></div></article></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("body", f"{BODY_UK[0]} Ми поговорили про черги, телемедицину та генератор."),
+        ("byline", "Ганна Литвин"), ("byline", "4 червня 2025"), ("body", BODY_UK[1]), ("body", question),
+        ("body", BODY_UK[2]), ("body", LAST_UK), ("note", "Інтерв’ю скорочене та відредаговане.")]

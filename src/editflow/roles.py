@@ -46,7 +46,14 @@ _BOILERPLATE = re.compile(
             авторизуйтеся|авторизуватися|зареєструйтеся)[^.]*|
         коментувати\s+можуть\s+лише.*|коментарі\s+закрито.*|
         усі\s+права\s+захищено.*|всі\s+права\s+захищено.*|
-        \d[\d\s\u00a0]*\s(?:views?|перегляд(?:и|ів)?)\b.*
+        \d[\d\s\u00a0]*\s(?:views?|перегляд(?:и|ів)?)\b.*|
+        \d+(?:\s*[–-]\s*\d+)?\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?\.?)\s*(?:read|reading|читання|на\s+читання)|
+        (?:table\s+of\s+)?contents|зміст|on\s+this\s+page|на\s+цій\s+сторінці|
+        (?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*|(?:ми|цей\s+сайт|сайт)\s+використов\w+\s+(?:файли\s+)?cookies?\b.*|
+        (?:the\s+)?[^.!?]{0,40}\bnewsletter|розсилка\b.*|.*\b(?:no\s+spam|без\s+спаму)|
+        read\s+(?:also|more)|see\s+also|most\s+read|popular(?:\s+(?:now|posts|news))?|
+        читайте\s+(?:також|ще)|дивіться\s+також|схожі\s+(?:новини|матеріали|публікації)|більше\s+новин|
+        популярне|найчитаніше
     )[.!]?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -84,7 +91,11 @@ _DATELINE = re.compile(
 _NOTE_START = re.compile(
     r"^[\[(]?\s*(?:editor[’'`]?s?\s+note|ed\.?\s+note|translator[’'`]?s?\s+note|"
     r"note\s+from\s+the\s+(?:editor|translator)s?|update|clarification|correction|"
-    r"примітка(?:\s+(?:редакції|перекладача|ред\.))?|від\s+редакції|прим\.\s*ред)\b",
+    r"примітка(?:\s+(?:редакції|перекладача|ред\.))?|від\s+редакції|прим\.\s*ред|"
+    # "Updated on 13 November: …", "Оновлено 13 листопада: …": a dated correction.
+    r"updated(?=\s*:|[^:.]{0,25}\d[^:.]{0,10}:)|оновлено(?=\s*:|[^:.]{0,25}\d[^:.]{0,10}:)|"
+    r"(?:this\s+|the\s+)?interview\s+(?:has\s+been|was|is)\s+(?:condensed|edited|abridged|shortened)|"
+    r"інтерв[ʼ'’]?ю\s+(?:було\s+)?(?:скорочен|відредагован)\w*)\b",
     re.IGNORECASE,
 )
 
@@ -151,6 +162,18 @@ _FIRST_SENTENCE = re.compile(r"^(.{3,120}?[.!])\s+\S")
 _COMMENT_WORD = re.compile(r"comment|reply|log\s*in|sign\s*in|коментар|увійд|увійти|авториз", re.IGNORECASE)
 
 
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|опубліковано|оновлено)\s*:?\s*)?(?:[A-Za-zА-ЯІЇЄҐа-яіїєґ]{2,12},?\s+)?" + _DATE_TEXT
+    + r"(?:\s*(?:,|о|at|[|—–·/-])?\s*\d{1,2}:\d{2})?$", re.IGNORECASE)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date (a weekday, a time, "Published:" at most beside it): "Mar 18, 2025",
+    "14.03.2025", "Вівторок, 4 червня 2025, 10:05"."""
+    t = text.strip()
+    return len(t) <= 60 and bool(_DATE_LINE.match(t))
+
+
 def is_teaser(text: str) -> bool:
     return len(text) <= 300 and bool(_TEASER.match(text.strip()))
 
@@ -165,7 +188,7 @@ def is_byline(text: str) -> bool:
     # An author line without a label: "Андрій Литвиненко, Київ", "Olena Kovalenko, reporter".
     if len(t.split()) <= 6 and not _SENT_END.search(t) and is_signature(t):
         return True
-    return bool(_DATELINE.match(t) or _NAME_DATE.match(t))
+    return bool(_DATELINE.match(t) or _NAME_DATE.match(t)) or is_date_line(t)
 
 
 def is_signature(text: str) -> bool:

@@ -37,7 +37,7 @@ from editflow.errors import InputError
 from editflow.inline import PLAIN, Format, Piece, canonical_href, compose, escape, without_whole_emphasis
 from editflow.model import Document, Paragraph, Removed, Role
 from editflow.readers.text import decode_bytes
-from editflow.roles import is_boilerplate, is_byline, is_note, is_teaser
+from editflow.roles import is_boilerplate, is_byline, is_date_line, is_note, is_teaser
 from editflow.textnorm import INVISIBLE
 
 # ---------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class Block:
         """A short line all in bold, not a sentence: how pages without <h2> set subheadings."""
         text = self.text
         return (self.bold >= 0.95 * self.size and len(text.split()) <= 12 and "\n" not in text
-                and not _HEADING_END.search(text))
+                and not _HEADING_END.search(text) and not text.rstrip("\"'»”’) ").endswith("?"))
 
     @property
     def text(self) -> str:
@@ -667,19 +667,86 @@ def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> 
     tag = b.owner.tag
     if b.index == title:
         return "title"
-    if tag in _HEADINGS or b.bold_heading:
+    before_text = title is not None and title < b.index < first_body
+    if tag in _HEADINGS and before_text and _standfirst(b.text):
+        return "body"   # the standfirst under the headline, set as a subheading
+    if tag in _HEADINGS or b.bold_heading or _heading_box(b, container):
         return "heading"
     if tag in ("td", "th", "caption") and not _layout_cell(b.owner):
         return "table"
     if _byline_box(b.owner, container) and len(b.text) <= 200:
         return "byline"
-    if title is not None and title < b.index < first_body and is_byline(b.text):
+    if before_text and (is_byline(b.text) or _meta_line(b)):
         return "byline"
+    if _AUTHOR_LABEL.match(b.text) and is_byline(b.text):
+        return "byline"   # "Author: …" after the text
     if _marked(b.owner, _NOTE_MARK, container) or is_note(b.text):
         return "note"
     if any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _marked(b.owner, _QUOTE_MARK, container):
         return "quote"
     return "body"
+
+
+def _standfirst(text: str) -> bool:
+    """A subheading-tagged line that is a sentence or two, not a heading: the article's standfirst."""
+    return len(text.split()) >= 8 and bool(_SENTENCE_END.search(text))
+
+
+_AUTHOR_LABEL = re.compile(r"^(?:by|author|authors|text|автор(?:ка|и)?|текст)\b", re.IGNORECASE)
+# A link to an author's page: /author/…, /authors/…, /people/…, substack.com/@name.
+_AUTHOR_HREF = re.compile(r"/(?:authors?|avtor|autor|people|staff|profile|team|journalists?)/|/@[\w.-]+/?$",
+                          re.IGNORECASE)
+
+
+def _author_link(b: Block) -> bool:
+    """A name that links to its author's page (or is marked rel=author), alone on its line."""
+    text = b.text
+    if b.link_share < 0.8 or len(text) > 60 or len(text.split()) > 5 or _SENTENCE_END.search(text):
+        return False
+    return any(_AUTHOR_HREF.search(a.get("href") or "") or "author" in (a.get("rel") or "").lower()
+               for a in b.owner.iter("a"))
+
+
+def _meta_line(b: Block) -> bool:
+    """The headline's companions that no wording rule reads as a byline: a date alone, an author's name
+    linking to the author's page."""
+    return is_date_line(b.text) or _author_link(b)
+
+
+def _heading_box(b: Block, container: Any) -> bool:
+    """A short line in a box the markup calls a title or heading (site builders that set subheadings in
+    <div class="t-title">), not a sentence."""
+    text = b.text
+    if "\n" in text or len(text.split()) > 12 or _HEADING_END.search(text) or text.rstrip().endswith("?"):
+        return False
+    if b.owner.tag not in ("div", "span", "p"):
+        return False
+    for anc in _ancestors(b.owner):
+        if anc is container:
+            return False
+        if _HEADING_MARK.search(_names(anc)):
+            return len(_SPACES.sub(" ", anc.text_content()).strip()) <= len(text) + 20
+    return False
+
+
+_HEADING_MARK = _word_rx(r"(?:\w+ )?(?:sub)?(?:title|heading|headline|subhead)(?:\s|$)")
+
+
+def _attribution(b: Block, blocks: list[Block], kept: set[int], container: Any) -> bool:
+    """The line right under a quote naming who said it ("— Olesia Haidamaka, curator")."""
+    text = b.text.strip()
+    if not _DASH_START.match(text) or len(text.split()) > 20 or b.index - 1 not in kept:
+        return False
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    return _quote_like(blocks[b.index - 1])
+
+
+_DASH_START = re.compile(r"^[—–-]\s*\S")
+
+
+def _quote_like(b: Block) -> bool:
+    return any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or bool(_QUOTE_MARK.search(_names(b.owner)))
 
 
 def _layout_cell(cell: Any) -> bool:
@@ -704,7 +771,7 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
     if _marked(b.owner, _NOTE_MARK, container) or is_note(text):
         return b.index > title_pos
     if title_pos < b.index < first_body:
-        if len(text) <= 200 and (_byline_box(b.owner, container) or is_byline(text)):
+        if len(text) <= 200 and (_byline_box(b.owner, container) or is_byline(text) or _meta_line(b)):
             return True
         return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
     return False
@@ -800,8 +867,17 @@ def _furniture_kept(b: Block, title: int | None) -> bool:
 def _furniture_wording(b: Block) -> bool:
     """Furniture by its words: "Share", "Read more: <link>", a photo's caption ending in its credit, an
     attached file's link."""
-    return (is_boilerplate(b.text) or (is_teaser(b.text) and b.link_share >= 0.5)
-            or bool(_CAPTION_CREDIT.search(b.text)) or _attachment(b) or _caption_box(b.owner))
+    text = b.text
+    return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
+            or bool(_CAPTION_CREDIT.search(text) or _PHOTO_CREDIT.match(text)) or _attachment(b)
+            or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th")))
+
+
+# A photo credit on its own line ("Photos: Serhii Melnyk", "Фото: …"), not an author's byline.
+_PHOTO_CREDIT = re.compile(r"^(?:photos?|images?|фото|світлин[аи]|ілюстраці[яї])\s*(?:by\b|:)[^.:]{2,80}$",
+                           re.IGNORECASE)
+# A counter with no words (views, likes, comments next to their icons): "1 027", "47".
+_NUMBER_ONLY = re.compile(r"^(?:\d+|\d{1,3}(?:[\s.,\u00a0\u202f]\d{3})+)$")
 
 
 def _caption_box(el: Any) -> bool:
@@ -850,12 +926,13 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     kept = {i for i in kept if i < end or is_note(blocks[i].text)}
     container = None
     first_body = len(blocks)
-    times: set[int] = set()   # a live blog's update times, each heading its update
+    forced: dict[int, Role] = {}   # a live blog's update times (headings), a quote's attribution
     if kept:
         container = _common_ancestor([blocks[i].owner for i in sorted(kept)])
         title_pos = title if title is not None else -1
         body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in _HEADINGS]
-        first_body = body[0] if body else len(blocks)
+        # The text begins after the headline's companions (byline, date), whether trafilatura kept them or not.
+        first_body = next((i for i in body if not (is_byline(blocks[i].text) or _meta_line(blocks[i]))), len(blocks))
         owners = {id(blocks[i].owner) for i in body}
         for b in blocks:
             if b.index not in kept and (b.index < end or is_note(b.text)) and not _furniture_wording(b) \
@@ -863,7 +940,10 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
                 kept.add(b.index)
             elif b.index not in kept and b.index < end and _update_time(b, blocks, kept, title_pos, container):
                 kept.add(b.index)
-                times.add(b.index)
+                forced[b.index] = "heading"
+            elif b.index < end and _attribution(b, blocks, kept, container):
+                kept.add(b.index)
+                forced[b.index] = "quote"
         # Trailing subheadings head nothing of the article: "Photo gallery", "Documents" above a
         # gallery or a list of attached files that went.
         while kept and max(kept) != title and _heading_like(blocks[max(kept)]):
@@ -872,7 +952,7 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     removed: list[Removed] = []
     for b in blocks:
         if b.index in kept:
-            role = "heading" if b.index in times else _role(b, title, container, first_body)
+            role = forced.get(b.index) or _role(b, title, container, first_body)
             text = without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
             paragraphs.append(Paragraph(text, role, str(b.line)))
         else:
