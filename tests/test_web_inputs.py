@@ -675,8 +675,8 @@ def test_the_next_article_an_infinite_scroll_page_loaded_is_not_this_one() -> No
 
 def test_a_blogs_name_in_h1_gives_way_to_the_posts_title_the_metadata_names() -> None:
     """Blogger: the blog's name in an <h1> linking home, the post's title in an <h3> (og:title), the
-    whole post inside a "date-outer" box (no byline for all that), a photo's caption in a small
-    "tr-caption" table, a body sentence about photos kept."""
+    whole post inside a "date-outer" box (no byline for all that: only the date above the title is),
+    a photo's caption in a small "tr-caption" table, a body sentence about photos kept."""
     last = "У музеї показують 40 фото пана Івана з архіву його родини, зроблених у 1970-х роках."
     html = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}">'
             f"<title>Нотатки волонтерки: {TITLE_UK}</title></head><body>"
@@ -692,7 +692,8 @@ def test_a_blogs_name_in_h1_gives_way_to_the_posts_title_the_metadata_names() ->
             "</body></html>")
     paras = read_page(html).paragraphs
     assert [(p.role, plain(p.text)) for p in paras] == [
-        ("title", TITLE_UK), ("body", BODY_UK[0]), ("body", BODY_UK[1]), ("body", BODY_UK[2]), ("body", last)]
+        ("byline", "4 червня 2025"), ("title", TITLE_UK), ("body", BODY_UK[0]), ("body", BODY_UK[1]),
+        ("body", BODY_UK[2]), ("body", last)]
 
 
 def _live_blog(first_time: str = "12:40") -> str:
@@ -781,3 +782,57 @@ def test_a_newsletter_platform_post_with_its_standfirst_author_link_and_question
         ("title", TITLE_UK), ("body", f"{BODY_UK[0]} Ми поговорили про черги, телемедицину та генератор."),
         ("byline", "Ганна Литвин"), ("byline", "4 червня 2025"), ("body", BODY_UK[1]), ("body", question),
         ("body", BODY_UK[2]), ("body", LAST_UK), ("note", "Інтерв’ю скорочене та відредаговане.")]
+
+
+def test_bylines_above_the_headline_and_a_meta_box_of_counters() -> None:
+    """A blog that sets the date and "Updated: …" above the headline (a reading time between), and a
+    portal whose meta box holds the date, view and comment counters and the author: the bylines
+    are kept, the counters and the reading time left out, a row of bullets is no text."""
+    above = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}"></head><body>'
+             '<div class="hdr"><p>Агро Волинь</p></div><div class="post"><ul class="meta"><li>15 лип. 2025 р.</li>'
+             "<li>Оновлено: 16 лип. 2025 р.</li><li>3 хв читання</li></ul>"
+             f"<h1>{TITLE_UK}</h1>" + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+             + '<div class="dots"><span>•</span></div></div></body></html>')
+    paras = read_page(above).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("byline", "15 лип. 2025 р."), ("byline", "Оновлено: 16 лип. 2025 р."), ("title", TITLE_UK),
+        *[("body", t) for t in [*BODY_UK, LAST_UK]]]
+    box = (f'<html><head><meta charset="utf-8"></head><body><div id="dle-content"><div class="full-story">'
+           f'<h1>{TITLE_UK}</h1><div class="fullstory-info"><span class="fi-date">14-03-2025, 10:42</span> '
+           '<span class="fi-views">1 284</span> <span class="fi-comm">3</span> '
+           '<span class="fi-author"><a href="https://site.example/user/Olena/">Олена Кравчук</a></span></div>'
+           '<div class="full-text">' + "<br><br>".join([*BODY_UK, LAST_UK]) + "</div></div></div></body></html>")
+    paras = read_page(box).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras][:3] == [
+        ("title", TITLE_UK), ("byline", "14-03-2025, 10:42 · Олена Кравчук"), ("body", BODY_UK[0])]
+
+
+def test_an_old_site_builders_article_ends_at_its_details_line_and_its_signature_is_a_byline() -> None:
+    """uCoz: the author's name alone in bold after the text is the byline, the editors' note stays,
+    and the details line ("Category: … | Views: … | Tags: …") ends the article: the comment count,
+    the poll and the site's friends after it are not read."""
+    html = (f'<html><head><meta charset="utf-8"></head><body><table><tr><td class="eTitle"><h1>{TITLE_UK}</h1></td>'
+            '<td>18.03.2025, 11:32</td></tr><tr><td class="eMessage" colspan="2">'
+            + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+            + f'<p style="text-align:right"><strong>Ігор САВЧУК</strong></p><p>{NOTE_UK}</p></td></tr>'
+            '<tr><td class="eDetails">Категорія: Кримінал | Переглядів: 412 | Додав: admin | Теги: суд</td></tr>'
+            "</table><table><tr><td>Всього коментарів: 0</td></tr><tr><td>Наше опитування</td></tr>"
+            "<tr><td>Як ви оцінюєте дороги в районі? Добре, погано, жахливо.</td></tr>"
+            "<tr><td>Друзі сайту</td></tr></table></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras][-3:] == [
+        ("body", LAST_UK), ("byline", "Ігор САВЧУК"), ("note", NOTE_UK)]
+    assert "Всього коментарів: 0" not in [plain(p.text) for p in paras]
+
+
+def test_reader_view_credits_and_reading_time() -> None:
+    html = (f'<html><head><meta charset="utf-8"></head><body><div class="container"><div class="header reader-header">'
+            '<a class="domain reader-domain">site.ua</a>'
+            f'<h1 class="reader-title">{TITLE_UK}</h1><div class="credits reader-credits">Христина Паламарчук</div>'
+            '<div class="meta-data"><div class="reader-estimated-time">5–6 хвилин</div></div></div><hr>'
+            '<div class="content"><div class="moz-reader-content">'
+            + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK]) + "</div></div></div></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras][:3] == [
+        ("title", TITLE_UK), ("byline", "Христина Паламарчук"), ("body", BODY_UK[0])]
+    assert "5–6 хвилин" not in [plain(p.text) for p in paras]

@@ -676,7 +676,7 @@ def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> 
         return "table"
     if _byline_box(b.owner, container) and len(b.text) <= 200:
         return "byline"
-    if before_text and (is_byline(b.text) or _meta_line(b)):
+    if before_text and (is_byline(b.text) or _meta_line(b) or meta_parts(b)):
         return "byline"
     if _AUTHOR_LABEL.match(b.text) and is_byline(b.text):
         return "byline"   # "Author: …" after the text
@@ -709,8 +709,30 @@ def _author_link(b: Block) -> bool:
 
 def _meta_line(b: Block) -> bool:
     """The headline's companions that no wording rule reads as a byline: a date alone, an author's name
-    linking to the author's page."""
-    return is_date_line(b.text) or _author_link(b)
+    linking to the author's page or standing alone."""
+    return is_date_line(b.text) or _author_link(b) or bool(_NAME_LINE.match(b.text.strip()))
+
+
+# A person's name alone on a line: "Khrystyna Palamarchuk", "Ігор САВЧУК".
+_NAME_LINE = re.compile(r"^[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’ʼ-]+(?:\s+[A-ZА-ЯІЇЄҐ][A-Za-zА-ЯІЇЄҐа-яіїєґ'’ʼ-]+){1,2}$")
+
+
+def meta_parts(b: Block) -> list[str]:
+    """The items of a box of the headline's companions made of separate elements, the date and the
+    author, with the view and comment counters, a reading time and icons left out
+    ("14-03-2025, 10:42 1 284 3 Olena Kravchuk": "14-03-2025, 10:42", "Olena Kravchuk")."""
+    if "\n" in b.text or len(b.text) > 200 or _SENTENCE_END.search(b.text):
+        return []
+    items = [_SPACES.sub(" ", child.text_content()).strip() for child in b.owner
+             if isinstance(child.tag, str) and child.tag not in _SKIP_TAGS and child.tag != "br"]
+    items = [t for t in items if t]
+    loose = (b.owner.text or "") + "".join(child.tail or "" for child in b.owner)
+    if len(items) < 2 or any(ch.isalnum() for ch in loose):
+        return []
+    parts = [t for t in items if any(ch.isalpha() for ch in t) or is_date_line(t)]
+    parts = [t for t in parts if not is_boilerplate(t)]
+    kinds = [is_date_line(t) or bool(_NAME_LINE.match(t)) or is_byline(t) for t in parts]
+    return parts if parts and all(kinds) and len(parts) < len(items) + 1 else []
 
 
 def _heading_box(b: Block, container: Any) -> bool:
@@ -771,7 +793,8 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
     if _marked(b.owner, _NOTE_MARK, container) or is_note(text):
         return b.index > title_pos
     if title_pos < b.index < first_body:
-        if len(text) <= 200 and (_byline_box(b.owner, container) or is_byline(text) or _meta_line(b)):
+        if len(text) <= 200 and (_byline_box(b.owner, container) or is_byline(text) or _meta_line(b)
+                                 or meta_parts(b)):
             return True
         return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
     return False
@@ -809,6 +832,25 @@ def _update_time(b: Block, blocks: list[Block], kept: set[int], title_pos: int, 
 _TIME_LINE = re.compile(r"^(?:[\w.,/ -]{0,24}?[\s,]+)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?))?$", re.IGNORECASE)
 
 
+def _above_title(blocks: list[Block], kept: set[int], title: int | None) -> list[int]:
+    """Bylines set just above the headline (a blog's author, date and "Updated: …" lines): the
+    byline-like blocks right before it, skipping furniture by its words ("3 min read")."""
+    if title is None:
+        return []
+    found: list[int] = []
+    for b in reversed(blocks[max(0, title - _NEAR):title]):
+        if b.index in kept:
+            break
+        if is_boilerplate(b.text):
+            continue
+        plain_box = furniture(b.owner) == "not article text" or _byline_box(b.owner, None)
+        # (A name alone is no byline here: above the headline it is as likely the site's name.)
+        if not plain_box or not (is_byline(b.text) or is_date_line(b.text) or _author_link(b) or meta_parts(b)):
+            break
+        found.append(b.index)
+    return found
+
+
 def _heading_like(b: Block) -> bool:
     return b.owner.tag in _HEADINGS or b.bold_heading
 
@@ -832,7 +874,8 @@ def _end_marker(b: Block) -> bool:
                                                                      and bool(_COMMENTS_LINE.search(text)))
 
 
-_END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords)\s*:", re.IGNORECASE)
+_END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords|categor(?:y|ies)|категорі[яї]|рубрик[аи])\s*:",
+                       re.IGNORECASE)
 _COMMENTS_LINE = re.compile(r"comment|коментар", re.IGNORECASE)
 # A tag line with no label: "#Rivne #healthcare #perinatal centre".
 _HASHTAGS = re.compile(r"^#[^\W\d_][\w'’-]*(?:[ \t,]+#?[^\W\d_][\w'’-]*)*$")
@@ -870,7 +913,8 @@ def _furniture_wording(b: Block) -> bool:
     text = b.text
     return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
             or bool(_CAPTION_CREDIT.search(text) or _PHOTO_CREDIT.match(text)) or _attachment(b)
-            or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th")))
+            or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th"))
+            or not any(ch.isalnum() for ch in text))
 
 
 # A photo credit on its own line ("Photos: Serhii Melnyk", "Фото: …"), not an author's byline.
@@ -932,7 +976,8 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
         title_pos = title if title is not None else -1
         body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in _HEADINGS]
         # The text begins after the headline's companions (byline, date), whether trafilatura kept them or not.
-        first_body = next((i for i in body if not (is_byline(blocks[i].text) or _meta_line(blocks[i]))), len(blocks))
+        first_body = next((i for i in body if not (is_byline(blocks[i].text) or _meta_line(blocks[i])
+                                                   or meta_parts(blocks[i]))), len(blocks))
         owners = {id(blocks[i].owner) for i in body}
         for b in blocks:
             if b.index not in kept and (b.index < end or is_note(b.text)) and not _furniture_wording(b) \
@@ -948,11 +993,28 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
         # gallery or a list of attached files that went.
         while kept and max(kept) != title and _heading_like(blocks[max(kept)]):
             kept.discard(max(kept))
+        for i in _above_title(blocks, kept, title):
+            kept.add(i)
+            forced[i] = "byline"
+        # The author's name alone after the text is the byline (a signature), not a subheading.
+        text_end = max((i for i in kept if _SENTENCE_END.search(blocks[i].text) and len(blocks[i].text.split()) >= 6
+                        and not is_note(blocks[i].text)), default=len(blocks))
+        for i in kept:
+            if i > text_end and _NAME_LINE.match(blocks[i].text.strip()):
+                forced[i] = "byline"
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
     for b in blocks:
         if b.index in kept:
             role = forced.get(b.index) or _role(b, title, container, first_body)
+            parts = meta_parts(b) if role == "byline" else []
+            rest = b.text
+            for part in parts:
+                rest = rest.replace(part, "", 1)
+            if parts and any(ch.isalnum() for ch in rest):
+                # Counters and icons left out of the byline's box: its items as the page separates them.
+                paragraphs.append(Paragraph(escape(" · ".join(parts)), role, str(b.line)))
+                continue
             text = without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
             paragraphs.append(Paragraph(text, role, str(b.line)))
         else:
