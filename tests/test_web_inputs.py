@@ -804,7 +804,7 @@ def test_bylines_above_the_headline_and_a_meta_box_of_counters() -> None:
            '<div class="full-text">' + "<br><br>".join([*BODY_UK, LAST_UK]) + "</div></div></div></body></html>")
     paras = read_page(box).paragraphs
     assert [(p.role, plain(p.text)) for p in paras][:3] == [
-        ("title", TITLE_UK), ("byline", "14-03-2025, 10:42 · Олена Кравчук"), ("body", BODY_UK[0])]
+        ("title", TITLE_UK), ("byline", "14-03-2025, 10:42 Олена Кравчук"), ("body", BODY_UK[0])]
 
 
 def test_an_old_site_builders_article_ends_at_its_details_line_and_its_signature_is_a_byline() -> None:
@@ -836,3 +836,26 @@ def test_reader_view_credits_and_reading_time() -> None:
     assert [(p.role, plain(p.text)) for p in paras][:3] == [
         ("title", TITLE_UK), ("byline", "Христина Паламарчук"), ("body", BODY_UK[0])]
     assert "5–6 хвилин" not in [plain(p.text) for p in paras]
+
+
+def test_a_tweet_embed_a_back_link_and_a_closing_author_line() -> None:
+    """An embedded tweet is the network's text, not a quote of the article; "← All posts" is a link
+    back; "Автор: …" closing the text is its byline; a last paragraph set as a <div> beside the
+    article's <p>s is text; the byline row keeps its "|" separators (elements of their own) and
+    leaves out the reading time."""
+    tweet = ('<blockquote class="twitter-tweet"><p lang="uk">Ми вдома! Арена знову відкрита. Чекаємо на вас '
+             'у суботу о 17:00 на першому матчі сезону.</p>— ХК Сіверяни (@siveriany_hc) '
+             '<a href="https://twitter.com/siveriany_hc/status/1">16 березня 2025 р.</a></blockquote>')
+    html = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}"></head><body>'
+            '<a class="back" href="/blog">← Усі статті блогу</a><article class="post">'
+            f'<h1>{TITLE_UK}</h1><div class="post-meta"><span>Автор: Олег Кравчук</span><span class="sep"> | </span>'
+            '<span>17.03.2025 13:45</span><span class="sep"> | </span><span class="post-meta__readtime">2 хв</span></div>'
+            f'<div class="post-body"><p>{BODY_UK[0]}</p>{tweet}<p>{BODY_UK[1]}</p><p>{BODY_UK[2]}</p>'
+            f"<div>{LAST_UK} Ми й надалі стежитимемо за роботою парку та розповімо про нові об’єкти.</div></div>"
+            "<p>Автор: Ганна Литвин</p></article></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Автор: Олег Кравчук | 17.03.2025 13:45"), ("body", BODY_UK[0]),
+        ("body", BODY_UK[1]), ("body", BODY_UK[2]),
+        ("body", f"{LAST_UK} Ми й надалі стежитимемо за роботою парку та розповімо про нові об’єкти."),
+        ("byline", "Автор: Ганна Литвин")]

@@ -411,9 +411,13 @@ def _word_rx(*stems: str) -> re.Pattern[str]:
 
 # What a left-out block was, from the nearest element whose markup says so.  Order matters
 # within one element ("comment-share" is comments).
+# A social network's post embedded in the page (a tweet in a <blockquote class="twitter-tweet">): the
+# network's text, not the article's.
+_EMBED_MARK = _word_rx("twitter ?tweet", "instagram ?media", "tiktok ?embed", "fb ?(?:post|xfbml)", "telegram ?post")
 _FURNITURE_HEADER = _word_rx("header", "masthead", "topbar", "logo", "site ?title", "branding")
 _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie notice", _word_rx("cookie", "consent", "gdpr")),
+    ("embedded post", _EMBED_MARK),
     ("comments", _word_rx("comment", "disqus", "respond", "reply", "discussion")),
     ("share buttons", _word_rx("share", "sharing", "social", "sharedaddy", "addthis")),
     ("subscription", _word_rx("subscri", "newsletter", "signup", "follow", "donat", "support")),
@@ -488,13 +492,19 @@ def _byline_box(el: Any, stop: Any) -> bool:
 _BYLINE_BOX = 400
 
 
+# Furniture that comes as a box of its own, with bylines, dates and text of its own inside.
+_BOXES = frozenset({"cookie notice", "embedded post", "comments", "share buttons", "subscription",
+                    "related articles", "advertisement"})
+
+
 def _in_furniture(el: Any, stop: Any) -> bool:
     # Comment, share, related... containers inside the article hold bylines and dates of their own.
     for anc in _ancestors(el):
         if anc is stop:
             return False
         names = _names(anc)
-        if anc.tag in ("nav", "form", "footer", "button") or any(rx.search(names) for _, rx in _FURNITURE[:6]):
+        if anc.tag in ("nav", "form", "footer", "button") or any(rx.search(names) for why, rx in _FURNITURE
+                                                                 if why in _BOXES):
             return True
     return False
 
@@ -713,6 +723,27 @@ def _meta_line(b: Block) -> bool:
     return is_date_line(b.text) or _author_link(b) or bool(_NAME_LINE.match(b.text.strip()))
 
 
+def _without_items(box: Any, keep: list[str]) -> str:
+    """The text of a box of separate items with only the items `keep`, each after the separator the
+    page puts before it ("Author: X | 17.03.2025 13:45 | 2 min" keeping two: "Author: X | 17.03.2025 13:45")."""
+    out, sep = "", box.text or ""
+    for child in box:
+        if not isinstance(child.tag, str) or child.tag in _SKIP_TAGS:
+            sep += child.tail or ""
+            continue
+        item = _SPACES.sub(" ", child.text_content()).strip()
+        if not any(ch.isalnum() for ch in item):
+            sep += child.text_content() + (child.tail or "")   # a separator set as an element of its own
+            continue
+        if item not in keep:
+            sep = ""      # a left-out item takes the separator before it along
+        else:
+            out += (sep if out else "") + child.text_content()
+            sep = ""
+        sep += child.tail or ""
+    return _SPACES.sub(" ", out).strip()
+
+
 # A person's name alone on a line: "Khrystyna Palamarchuk", "Ігор САВЧУК".
 _NAME_LINE = re.compile(r"^[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’ʼ-]+(?:\s+[A-ZА-ЯІЇЄҐ][A-Za-zА-ЯІЇЄҐа-яіїєґ'’ʼ-]+){1,2}$")
 
@@ -797,10 +828,11 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
                                  or meta_parts(b)):
             return True
         return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
-    return False
+    # "Author: …" closing the text.
+    return b.index > first_body and bool(_AUTHOR_LABEL.match(text)) and is_byline(text)
 
 
-def _in_text(b: Block, container: Any, body: list[int], owners: set[int]) -> bool:
+def _in_text(b: Block, container: Any, body: list[int], owners: set[int], parents: set[int]) -> bool:
     """A block inside the article's text that trafilatura dropped: a subheading before an advert,
     a paragraph after a quote in a page that runs its paragraphs together with <br><br>."""
     if not body or b.index < body[0] or b.link_share >= 0.3:
@@ -814,7 +846,11 @@ def _in_text(b: Block, container: Any, body: list[int], owners: set[int]) -> boo
         return b.index < body[-1]
     if id(b.owner) in owners:  # text of the very element that holds article text
         return len(text.split()) >= 4
-    return b.index < body[-1] and len(text.split()) >= 12 and bool(_SENTENCE_END.search(text))
+    if not (len(text.split()) >= 12 and _SENTENCE_END.search(text)):
+        return False
+    # Inside the text, or after it in the box that holds its paragraphs: a last paragraph set as a
+    # <div> where the others are <p>s (a <p> after the text that trafilatura left out, it left out knowingly).
+    return b.index < body[-1] or (b.owner.tag == "div" and id(b.owner.getparent()) in parents)
 
 
 def _update_time(b: Block, blocks: list[Block], kept: set[int], title_pos: int, container: Any) -> bool:
@@ -914,7 +950,7 @@ def _furniture_wording(b: Block) -> bool:
     return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
             or bool(_CAPTION_CREDIT.search(text) or _PHOTO_CREDIT.match(text)) or _attachment(b)
             or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th"))
-            or not any(ch.isalnum() for ch in text))
+            or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
 
 
 # A photo credit on its own line ("Photos: Serhii Melnyk", "Фото: …"), not an author's byline.
@@ -979,9 +1015,11 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
         first_body = next((i for i in body if not (is_byline(blocks[i].text) or _meta_line(blocks[i])
                                                    or meta_parts(blocks[i]))), len(blocks))
         owners = {id(blocks[i].owner) for i in body}
+        parents = {id(blocks[i].owner.getparent()) for i in body if blocks[i].owner.tag == "p"}
         for b in blocks:
             if b.index not in kept and (b.index < end or is_note(b.text)) and not _furniture_wording(b) \
-                    and (_rescued(b, container, title_pos, first_body) or _in_text(b, container, body, owners)):
+                    and (_rescued(b, container, title_pos, first_body)
+                         or _in_text(b, container, body, owners, parents)):
                 kept.add(b.index)
             elif b.index not in kept and b.index < end and _update_time(b, blocks, kept, title_pos, container):
                 kept.add(b.index)
@@ -1012,8 +1050,8 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
             for part in parts:
                 rest = rest.replace(part, "", 1)
             if parts and any(ch.isalnum() for ch in rest):
-                # Counters and icons left out of the byline's box: its items as the page separates them.
-                paragraphs.append(Paragraph(escape(" · ".join(parts)), role, str(b.line)))
+                # Counters and a reading time left out of the byline's box, with their separators.
+                paragraphs.append(Paragraph(escape(_without_items(b.owner, parts)), role, str(b.line)))
                 continue
             text = without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
             paragraphs.append(Paragraph(text, role, str(b.line)))
