@@ -859,3 +859,58 @@ def test_a_tweet_embed_a_back_link_and_a_closing_author_line() -> None:
         ("body", BODY_UK[1]), ("body", BODY_UK[2]),
         ("body", f"{LAST_UK} Ми й надалі стежитимемо за роботою парку та розповімо про нові об’єкти."),
         ("byline", "Автор: Ганна Литвин")]
+
+
+def test_a_document_published_from_google_docs() -> None:
+    """Its title is a paragraph styled "title" (its <h1>s are sections), the subtitle a standfirst."""
+    subtitle = "Графіки відключень у районі діятимуть щонайменше до кінця тижня, попереджають в обленерго"
+    html = ('<html><head><meta charset="utf-8"><meta property="og:title" content="Парк_фінал"></head><body>'
+            '<div id="banners"><div>Published using Google Docs</div><div>Updated automatically every 5 minutes</div>'
+            f'</div><div id="contents"><p class="c14 title"><span class="c2">{TITLE_UK}</span></p>'
+            f'<p class="c15 subtitle"><span class="c17">{subtitle}</span></p>'
+            f'<p class="c3"><span>{BYLINE_UK}</span></p><h1 class="c5" id="h.1"><span>{HEADING_UK}</span></h1>'
+            + "".join(f'<p class="c3"><span class="c1">{t}</span></p>' for t in [*BODY_UK, LAST_UK])
+            + "</div></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("body", subtitle), ("byline", BYLINE_UK), ("heading", HEADING_UK),
+        *[("body", t) for t in [*BODY_UK, LAST_UK]]]
+
+
+def test_a_wiki_article_a_newsletter_issue_and_a_journal_post() -> None:
+    """A wiki: "[edit]" links beside the headings are not read, the date in bold under the headline is
+    the byline, the "Sources" list ends the text.  A newsletter: "Also in this issue" ends the lead
+    story, a long copyright line is furniture.  A journal: the post's title links to the post, the
+    journal's name is the <h1>; "Текст і фото: …" is a byline, not a photo's credit."""
+    edit = '<span class="mw-editsection">[<a href="?action=edit">ред.</a>]</span>'
+    wiki = (f'<html><head><meta charset="utf-8"><title>{TITLE_UK} — Вікіновини</title></head><body>'
+            f'<h1 id="firstHeading">{TITLE_UK}</h1><div id="mw-content-text"><div class="mw-parser-output">'
+            f"<p><b>Понеділок, 17 березня 2025</b></p><p>{BODY_UK[0]}</p><h2>{HEADING_UK}{edit}</h2>"
+            f"<p>{BODY_UK[1]}</p><h2>Джерела{edit}</h2><ul><li>Ганна Федорук. «Парк над Ворсклою» — Полтавський "
+            "вісник, 16 березня 2025</li></ul></div></div></body></html>")
+    assert [(p.role, plain(p.text)) for p in read_page(wiki).paragraphs] == [
+        ("title", TITLE_UK), ("byline", "Понеділок, 17 березня 2025"), ("body", BODY_UK[0]),
+        ("heading", HEADING_UK), ("body", BODY_UK[1])]
+    issue = (f'<html><head><meta charset="utf-8"><title>{TITLE_UK}</title></head><body><table><tr><td>'
+             f'<h1>{TITLE_UK}</h1>' + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+             + "<h2>Також у випуску</h2><p>Водоканал попереджає про ремонт мереж у Ворзелі з 17 по 19 березня.</p>"
+             "<p>Copyright © 2025 Приірпіння, All rights reserved. Ви отримали цей лист, бо підписалися на "
+             "розсилку на нашому сайті. Наша адреса: вул. Університетська, 2, Ірпінь.</p></td></tr></table></body></html>")
+    assert [plain(p.text) for p in read_page(issue).paragraphs] == [TITLE_UK, *BODY_UK, LAST_UK]
+    journal = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}"></head><body>'
+               '<div class="header"><h1>Волинь зблизька</h1></div><div class="entry">'
+               f'<h3 class="entry-title"><a href="https://kozak.example/48213.html">{TITLE_UK}</a></h3>'
+               '<div class="entry-content"><div>Текст і фото: Іван Козак</div>'
+               + "<br><br>".join([*BODY_UK, LAST_UK]) + "</div></div></body></html>")
+    assert [(p.role, plain(p.text)) for p in read_page(journal).paragraphs][:3] == [
+        ("title", TITLE_UK), ("byline", "Текст і фото: Іван Козак"), ("body", BODY_UK[0])]
+
+
+def test_a_print_pages_address_line_goes_and_a_source_line_stays() -> None:
+    page = (f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE_UK}</h1>'
+            + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+            + "<p>{}</p></body></html>")
+    texts = [plain(p.text) for p in read_page(page.format("Джерело: https://visnyk.example/news/28417.html")).paragraphs]
+    assert texts == [TITLE_UK, *BODY_UK, LAST_UK]
+    texts = [plain(p.text) for p in read_page(page.format("Джерело: пресслужба Полтавської міської ради")).paragraphs]
+    assert texts[-1] == "Джерело: пресслужба Полтавської міської ради"

@@ -324,6 +324,9 @@ def escape(text: str) -> str:
     escape are escaped, so that `parse(escape(t)).plain == t` and nothing in it reads as a tag."""
     if "<" not in text and "&" not in text:
         return text
+    if SEP in text:
+        # No tag crosses a paragraph break: each paragraph is escaped on its own.
+        return SEP.join(escape(part) for part in text.split(SEP))
     # From the end: whether a `<` reads as a tag depends only on the (escaped) text after it.
     tail = ""
     end = len(text)

@@ -34,6 +34,7 @@ _BOILERPLATE = re.compile(
         (?:subscribe|sign\s+up)\b.*|follow\s+us\b.*|
         advertisement|sponsored|related(?:\s+(?:articles|posts|news|stories))?|tags?:.*|
         (?:©|\(c\)|copyright)\s*.*|all\s+rights\s+reserved.*|
+        (?:enjoy|like|liked)\s+this\s+(?:newsletter|issue|email)\b.*|подобається\s+(?:розсилка|випуск|лист)\b.*|
         cookies?\b.*|accept(?:\s+all)?(?:\s+cookies)?|
         support\s+(?:independent|our)\s+journalism.*|donate\b.*|reprint(?:ing)?\b.*|
         підтримайте\b.*|передрук\b.*|використання\s+матеріалів\b.*|
@@ -70,9 +71,10 @@ _TEASER = re.compile(
 
 _BYLINE_LABEL = re.compile(
     r"^(?:by\s+\w[\w.'’-]*(?:\s+(?:and\s+)?\w[\w.'’-]*){0,5}\s*(?:,.*)?|"
-    r"(?:photo|image|video|photos|source|text|author|authors|translated\s+by|translation|words|"
+    r"(?:photo|image|video|photos|source|text(?:\s+and\s+photos?)?|author|authors|translated\s+by|translation|words|"
     r"reporting\s+by|edited\s+by)\s*:.*|"
-    r"(?:фото|світлина|відео|джерело|текст|автор(?:ка|и)?|переклад|ілюстрація|редактор(?:ка)?)\s*:.*)$",
+    r"(?:фото|світлина|відео|джерело|текст(?:\s+(?:і|та|й)\s+фото)?|автор(?:ка|и)?|переклад|ілюстрація|"
+    r"редактор(?:ка)?)\s*:.*)$",
     re.IGNORECASE,
 )
 # An author and a date on one line, as a site's byline shows them: "Andrii Kovalenko — January 15,
@@ -152,6 +154,9 @@ def is_boilerplate(text: str) -> bool:
     t = text.strip()
     if len(t) <= 120 and (_BOILERPLATE.match(t) or _SHARE_BAR.match(t)):
         return True
+    # A copyright line runs on: "Copyright © 2025 …, All rights reserved. You are receiving this email …".
+    if len(t) <= 400 and _COPYRIGHT.match(t):
+        return True
     # A comment form's notice runs on ("You must be logged in to post a comment. Please log in or
     # register."): its first sentence says what it is.
     first = _FIRST_SENTENCE.match(t)
@@ -159,6 +164,7 @@ def is_boilerplate(text: str) -> bool:
             and bool(_BOILERPLATE.match(first.group(1))))
 
 
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|\w)", re.IGNORECASE)
 # "Share: Facebook Telegram Copy link", "Поділитися: …": a share bar with its label.
 _SHARE_BAR = re.compile(r"^(?:share(?:\s+(?:this|on))?|поділитися|поділитись|поширити)\s*:.*$", re.IGNORECASE)
 _FIRST_SENTENCE = re.compile(r"^(.{3,120}?[.!])\s+\S")

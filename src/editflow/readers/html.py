@@ -198,7 +198,13 @@ class Block:
 
 def _hidden(el: Any) -> bool:
     return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(el.get("style") or "")))
+            or bool(_HIDDEN_STYLE.search(el.get("style") or "")) or bool(_UNSEEN.search(el.get("class") or "")))
+
+
+# Text a sighted reader does not see as the article's: screen-reader-only labels, a wiki's "[edit]"
+# links beside its headings, the "#" anchors beside a static site's.
+_UNSEEN = re.compile(r"(?:^|\s)(?:sr-only|screen-reader-text|visually-?hidden|mw-editsection|editsection|headerlink|"
+                     r"anchor-link|heading-anchor)(?:\s|$)", re.IGNORECASE)
 
 
 class _Walker:
@@ -631,6 +637,12 @@ def _choose_title(blocks: list[Block], kept: set[int], titles: list[str]) -> int
         b, first = h1[0], min(kept)
         if b.index < first <= b.index + _NEAR and b.link_share < 0.5 and len(_key(b.text)) >= 10:
             return b.index
+    # A document's title styled so, not tagged <h1> (Google Docs published to the web: its <h1>s are
+    # the sections), first among the kept text.
+    classed = next((b for b in blocks if b.index in kept and _TITLE_CLASS.search(_names(b.owner))
+                    and len(b.text.split()) <= 30 and "\n" not in b.text and not _SENTENCE_END.search(b.text)), None)
+    if classed is not None and classed.index <= min(kept) + 1:
+        return classed.index
     if h1:
         return None
     lines = [b for b in blocks if len(_key(b.text)) >= 20 and b.link_share < 0.5 and "\n" not in b.text
@@ -638,6 +650,8 @@ def _choose_title(blocks: list[Block], kept: set[int], titles: list[str]) -> int
     return next((b.index for b in lines if b.index in kept), lines[0].index if lines else None)
 
 
+_TITLE_CLASS = re.compile(r"(?:^|\s)(?:p|div|span) (?:.* )?(?:entry |post |article |story |doc |document )?"
+                          r"(?:title|headline)(?:\s|$)")
 _NEAR = 6  # blocks between a headline and its text at most (a byline, a date, a photo, its caption)
 
 
@@ -645,8 +659,9 @@ def _names_headline(b: Block, titles: list[str]) -> bool:
     """Whether the metadata gives this block's text as the headline: as the whole og:title or
     JSON-LD headline, or as most of the <title> ("Blog name: Headline")."""
     k = _key(b.text).lower()
-    return len(k) >= 15 and b.link_share < 0.5 and any(k == t or (k in t and len(k) >= 0.6 * len(t))
-                                                       for t in titles)
+    # A post's title often links to the post itself: the whole og:title may be a link.
+    return len(k) >= 15 and any(k == t or (b.link_share < 0.5 and k in t and len(k) >= 0.6 * len(t))
+                                for t in titles)
 
 
 def _site_name(b: Block, titles: list[str]) -> bool:
@@ -678,8 +693,10 @@ def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> 
     if b.index == title:
         return "title"
     before_text = title is not None and title < b.index < first_body
-    if tag in _HEADINGS and before_text and _standfirst(b.text):
+    if before_text and (tag in _HEADINGS or _heading_box(b, container)) and _standfirst(b.text):
         return "body"   # the standfirst under the headline, set as a subheading
+    if before_text and is_date_line(b.text):
+        return "byline"   # a date in bold under the headline is no subheading
     if tag in _HEADINGS or b.bold_heading or _heading_box(b, container):
         return "heading"
     if tag in ("td", "th", "caption") and not _layout_cell(b.owner):
@@ -699,10 +716,11 @@ def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> 
 
 def _standfirst(text: str) -> bool:
     """A subheading-tagged line that is a sentence or two, not a heading: the article's standfirst."""
-    return len(text.split()) >= 8 and bool(_SENTENCE_END.search(text))
+    words = len(text.split())
+    return words >= 12 or (words >= 8 and bool(_SENTENCE_END.search(text)))
 
 
-_AUTHOR_LABEL = re.compile(r"^(?:by|author|authors|text|автор(?:ка|и)?|текст)\b", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(r"^(?:by|author|authors|text|source|автор(?:ка|и)?|текст|джерело)\b", re.IGNORECASE)
 # A link to an author's page: /author/…, /authors/…, /people/…, substack.com/@name.
 _AUTHOR_HREF = re.compile(r"/(?:authors?|avtor|autor|people|staff|profile|team|journalists?)/|/@[\w.-]+/?$",
                           re.IGNORECASE)
@@ -904,10 +922,19 @@ _CAPTION_CREDIT = re.compile(r"^.{0,200}\s(?:(?:photo|image|фото|світл�
 
 def _end_marker(b: Block) -> bool:
     """A block that comes after an article's text, not inside it: its tags (labelled, or a line of
-    hashtags), its comments."""
+    hashtags), its comments, a newsletter's "Also in this issue", a wiki's "Sources"."""
     text = b.text.strip()
-    return bool(_END_MARK.match(text) or _HASHTAGS.match(text)) or (is_boilerplate(text)
-                                                                     and bool(_COMMENTS_LINE.search(text)))
+    if _END_MARK.match(text) or _HASHTAGS.match(text) or _NEXT_SECTION.match(text):
+        return True
+    if _heading_like(b) and _SOURCES.match(text):
+        return True
+    return is_boilerplate(text) and bool(_COMMENTS_LINE.search(text))
+
+
+_NEXT_SECTION = re.compile(r"^(?:also\s+in\s+this\s+issue|more\s+in\s+this\s+issue|in\s+other\s+news|"
+                           r"також\s+у\s+(?:цьому\s+)?випуску|ще\s+у\s+випуску|інші\s+новини)\s*[:.]?$", re.IGNORECASE)
+_SOURCES = re.compile(r"^(?:sources|references|external\s+links|джерела|посилання|зовнішні\s+посилання|"
+                      r"література)\s*:?$", re.IGNORECASE)
 
 
 _END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords|categor(?:y|ies)|категорі[яї]|рубрик[аи])\s*:",
@@ -948,7 +975,8 @@ def _furniture_wording(b: Block) -> bool:
     attached file's link."""
     text = b.text
     return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
-            or bool(_CAPTION_CREDIT.search(text) or _PHOTO_CREDIT.match(text)) or _attachment(b)
+            or (bool(_CAPTION_CREDIT.search(text)) and not _AUTHOR_LABEL.match(text))
+            or bool(_PHOTO_CREDIT.match(text) or _URL_SOURCE.match(text)) or _attachment(b)
             or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th"))
             or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
 
@@ -956,6 +984,8 @@ def _furniture_wording(b: Block) -> bool:
 # A photo credit on its own line ("Photos: Serhii Melnyk", "Фото: …"), not an author's byline.
 _PHOTO_CREDIT = re.compile(r"^(?:photos?|images?|фото|світлин[аи]|ілюстраці[яї])\s*(?:by\b|:)[^.:]{2,80}$",
                            re.IGNORECASE)
+# A print page's address line: "Source: https://…", "Джерело: https://…".
+_URL_SOURCE = re.compile(r"^(?:source|джерело|url|посилання)\s*:\s*https?://\S+$", re.IGNORECASE)
 # A counter with no words (views, likes, comments next to their icons): "1 027", "47".
 _NUMBER_ONLY = re.compile(r"^(?:\d+|\d{1,3}(?:[\s.,\u00a0\u202f]\d{3})+)$")
 
@@ -1013,7 +1043,8 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
         body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in _HEADINGS]
         # The text begins after the headline's companions (byline, date), whether trafilatura kept them or not.
         first_body = next((i for i in body if not (is_byline(blocks[i].text) or _meta_line(blocks[i])
-                                                   or meta_parts(blocks[i]))), len(blocks))
+                                                   or meta_parts(blocks[i]) or blocks[i].bold_heading
+                                                   or _heading_box(blocks[i], container))), len(blocks))
         owners = {id(blocks[i].owner) for i in body}
         parents = {id(blocks[i].owner.getparent()) for i in body if blocks[i].owner.tag == "p"}
         for b in blocks:
