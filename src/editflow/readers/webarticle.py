@@ -1,0 +1,732 @@
+"""Which blocks of a web page are the article, and the role of each.
+
+trafilatura decides which text of the page is the article (it leaves out menus, share bars,
+related-article lists, comment forms, cookie notices and footers); its text is matched with the
+page's own blocks (`readers.webblocks`) in order, and what the markup and the wording say about
+each block settles the rest: the headline among the page's headings and its metadata, the
+headline's companions (byline, date, an author's link) wherever trafilatura put them, where the
+article ends (its tags, its comments, the next section of a newsletter, a wiki's sources), the
+paragraphs trafilatura dropped inside the text, and the furniture it let through.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from editflow.inline import escape, without_whole_emphasis
+from editflow.model import Paragraph, Removed, Role
+from editflow.readers.webblocks import HEADING_END, HEADINGS, INVISIBLE_OUT, SENTENCE_END, SKIP_TAGS, SPACES, Block
+from editflow.roles import is_boilerplate, is_byline, is_date_line, is_note, is_teaser
+
+
+def _names(el: Any) -> str:
+    """The words an element's tag, class, id, role and itemprop hold, lower case, space-separated."""
+    words = " ".join(str(el.get(a) or "") for a in ("class", "id", "role", "itemprop", "rel"))
+    return f"{el.tag} " + re.sub(r"[^a-z0-9]+", " ", words.lower())
+
+
+def _word_rx(*stems: str) -> re.Pattern[str]:
+    # A stem must start a word: "share" finds "share-bar" and "sharedaddy", "ad" only "ad" and "ads".
+    return re.compile(r"(?:^|\s)(?:" + "|".join(stems) + ")")
+
+
+# What a left-out block was, from the nearest element whose markup says so.  Order matters
+# within one element ("comment-share" is comments).
+# A social network's post embedded in the page (a tweet in a <blockquote class="twitter-tweet">): the
+# network's text, not the article's.
+_EMBED_MARK = _word_rx("twitter ?tweet", "instagram ?media", "tiktok ?embed", "fb ?(?:post|xfbml)", "telegram ?post")
+_FURNITURE_HEADER = _word_rx("header", "masthead", "topbar", "logo", "site ?title", "branding")
+_FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cookie notice", _word_rx("cookie", "consent", "gdpr")),
+    ("embedded post", _EMBED_MARK),
+    ("comments", _word_rx("comment", "disqus", "respond", "reply", "discussion")),
+    ("share buttons", _word_rx("share", "sharing", "social", "sharedaddy", "addthis")),
+    ("subscription", _word_rx("subscri", "newsletter", "signup", "follow", "donat", "support")),
+    ("related articles", _word_rx("related", "read ?also", "readalso", "more ?news", "recommend", "popular",
+                                  "trending", "most ?read", "latest", "also", "teaser", "more ?stories")),
+    # "promo", not "promoted" (Drupal marks every article promoted to the front page so).
+    ("advertisement", _word_rx(r"ads?(?:\s|$)", "advert", "banner", r"promo(?:s|tion|tions)?(?:\s|$)", "sponsor",
+                               "adsbygoogle")),
+    ("menu", _word_rx("nav", "menu", "breadcrumb", "skip")),
+    ("tags", _word_rx(r"tags?(?:\s|$)", "rubric", "categor", "topics")),
+    ("footer", _word_rx("footer", "copyright", "colophon")),
+    ("header", _FURNITURE_HEADER),
+    ("sidebar", _word_rx("sidebar", "aside", "widget")),
+    ("form", _word_rx("form", "search", "login")),
+    ("caption", _word_rx("figure", "figcaption", "caption", "credit")),
+    ("buttons", _word_rx("button")),
+)
+_BYLINE_MARK = _word_rx("byline", "author", "dateline", "article ?meta", "entry ?meta", "post ?meta", "posted",
+                        "published", "pubdate", "date", "time", "writer", "address")
+_NOTE_MARK = _word_rx("editor ?s? ?note", "ed ?note", "editornote", "note", "correction", "disclaimer")
+_LEAD_MARK = _word_rx("lead", "standfirst", "subtitle", "subhead", "excerpt", "intro", "summary", "dek", "deck",
+                      "kicker")
+_QUOTE_MARK = _word_rx("blockquote", "quote")
+
+
+def _ancestors(el: Any) -> Iterator[Any]:
+    while el is not None and isinstance(el.tag, str):
+        yield el
+        el = el.getparent()
+
+
+# Reasons that only say what an element is, not what it is for: a button or a form inside a
+# cookie notice or a comment section is that notice or section.
+_GENERIC = frozenset({"buttons", "form", "caption", "header"})
+
+
+def furniture(el: Any) -> str:
+    """Why a block is not article text: what the nearest element whose markup says so is for."""
+    generic = ""
+    for anc in _ancestors(el):
+        names = _names(anc)
+        for why, rx in _FURNITURE:
+            if rx.search(names):
+                if why not in _GENERIC:
+                    return why
+                generic = generic or why
+    return generic or "not article text"
+
+
+def _marked(el: Any, rx: re.Pattern[str], stop: Any = None) -> bool:
+    """Whether the element, or an ancestor below `stop`, is marked by `rx`."""
+    for anc in _ancestors(el):
+        if anc is stop:
+            return False
+        if rx.search(_names(anc)):
+            return True
+    return False
+
+
+def _byline_box(el: Any, stop: Any) -> bool:
+    """Whether the element sits in a box the markup names as the byline's (author, date, post meta), below
+    `stop`.  A box holding more text than a byline does is a wrapper ("date-outer" around a blog's
+    whole post), not the byline."""
+    for anc in _ancestors(el):
+        if anc is stop:
+            return False
+        if _BYLINE_MARK.search(_names(anc)):
+            return len(SPACES.sub(" ", anc.text_content()).strip()) <= _BYLINE_BOX
+    return False
+
+
+_BYLINE_BOX = 400
+
+
+# Furniture that comes as a box of its own, with bylines, dates and text of its own inside.
+_BOXES = frozenset({"cookie notice", "embedded post", "comments", "share buttons", "subscription",
+                    "related articles", "advertisement"})
+
+
+def _in_furniture(el: Any, stop: Any) -> bool:
+    # Comment, share, related... containers inside the article hold bylines and dates of their own.
+    for anc in _ancestors(el):
+        if anc is stop:
+            return False
+        names = _names(anc)
+        if anc.tag in ("nav", "form", "footer", "button") or any(rx.search(names) for why, rx in _FURNITURE
+                                                                 if why in _BOXES):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Matching the page's blocks with trafilatura's text
+# ---------------------------------------------------------------------------
+
+# trafilatura's output elements that hold a block of text of their own.
+_T_BLOCKS = frozenset({"p", "head", "item", "cell", "quote", "code", "list", "table", "row", "div", "main",
+                       "body", "doc"})
+
+
+def _key(text: str) -> str:
+    """Text compared without white space: trafilatura and the page break and space lines differently."""
+    return "".join(text.translate(INVISIBLE_OUT).split())
+
+
+def _extracted_keys(root: Any) -> list[str]:
+    """trafilatura's article text as keys, one per block it made."""
+    out: list[str] = []
+
+    def walk(el: Any) -> None:
+        buf = [el.text or ""]
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _T_BLOCKS:
+                out.append(_key("".join(buf)))
+                buf = []
+                walk(child)
+            elif tag:
+                buf.append("".join(child.itertext()))
+            buf.append(child.tail or "")
+        out.append(_key("".join(buf)))
+
+    walk(root)
+    return [k for k in out if k]
+
+
+def _kept(blocks: list[Block], keys: list[str]) -> set[int]:
+    """The blocks whose text is trafilatura's, claimed by trafilatura's blocks in order.
+
+    Each of trafilatura's blocks claims the first page block after the last one claimed with
+    the same text; else a run of consecutive page blocks that make it up (trafilatura joins
+    lines a page splits with <br><br>), else a block it trimmed (a "Share" link dropped from a
+    paragraph) when what it kept is most of it.  A menu item can thus only be claimed by
+    article text that is exactly its text, and then the article's own block comes first.
+    """
+    bkeys = [_key(b.text) for b in blocks]
+    where: dict[str, list[int]] = {}
+    for i, k in enumerate(bkeys):
+        where.setdefault(k, []).append(i)
+    kept: set[int] = set()
+    prev = -1
+    for t in keys:
+        claimed = next(([i] for i in where.get(t, ()) if i > prev), None) or _compose(t, bkeys, prev)
+        if claimed:
+            kept.update(claimed)
+            prev = claimed[-1]
+    return kept
+
+
+def _compose(t: str, bkeys: list[str], prev: int) -> list[int] | None:
+    for s in range(prev + 1, len(bkeys)):
+        k = bkeys[s]
+        if t.startswith(k):
+            run, n, e = [s], len(k), s + 1
+            while n < len(t) and e < len(bkeys) and bkeys[e] and t.startswith(bkeys[e], n):
+                run.append(e)
+                n += len(bkeys[e])
+                e += 1
+            if n >= 0.8 * len(t):
+                return run
+        elif len(t) >= 12 and k.startswith(t) and len(t) >= 0.8 * len(k):
+            return [s]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The article
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    """A web page read: the article's paragraphs (with the file lines they start on) and what was left out."""
+    paragraphs: list[Paragraph]
+    removed: list[Removed] = field(default_factory=list)
+
+
+def _meta_titles(root: Any) -> list[str]:
+    """The headline as the page's metadata gives it: og:title, twitter:title, <title>, a JSON-LD headline."""
+    found = [m.get("content") or "" for m in root.iter("meta")
+             if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")]
+    found += [t.text_content() for t in root.iter("title")]
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            found += _JSON_HEADLINE.findall(script.text)
+    return [_key(t).lower() for t in found if t and t.strip()]
+
+
+_JSON_HEADLINE = re.compile(r'"(?:headline|name)"\s*:\s*"((?:[^"\\]|\\.){10,300})"')
+
+
+def _choose_title(blocks: list[Block], kept: set[int], titles: list[str]) -> int | None:
+    """The headline's block: an <h1> of the article, else one the page's metadata names (a page with
+    no <h1>: a table layout's bold line), the article's own before any other.
+
+    An <h1> that is the site's name (in the page's header, or a link home: Blogger and older
+    WordPress themes) gives way to an <h2>/<h3> that the metadata names as the headline."""
+    h1 = [b for b in blocks if b.owner.tag == "h1"]
+    named = next((b.index for b in blocks if b.owner.tag in ("h2", "h3") and _names_headline(b, titles)), None)
+    for b in h1:
+        if b.index in kept:
+            return named if named is not None and _site_name(b, titles) else b.index
+    for b in h1:
+        k = _key(b.text).lower()
+        if len(k) >= 10 and any(k in t or t in k for t in titles if len(t) >= 10) and not (
+                named is not None and _site_name(b, titles)):
+            return b.index
+    if named is not None:
+        return named
+    if len(h1) == 1 and kept:
+        # A page's only <h1>, right above the text trafilatura kept, with no metadata to say otherwise.
+        b, first = h1[0], min(kept)
+        if b.index < first <= b.index + _NEAR and b.link_share < 0.5 and len(_key(b.text)) >= 10:
+            return b.index
+    # A document's title styled so, not tagged <h1> (Google Docs published to the web: its <h1>s are
+    # the sections), first among the kept text.
+    classed = next((b for b in blocks if b.index in kept and _TITLE_CLASS.search(_names(b.owner))
+                    and len(b.text.split()) <= 30 and "\n" not in b.text and not SENTENCE_END.search(b.text)), None)
+    if classed is not None and classed.index <= min(kept) + 1:
+        return classed.index
+    if h1:
+        return None
+    lines = [b for b in blocks if len(_key(b.text)) >= 20 and b.link_share < 0.5 and "\n" not in b.text
+             and any(_key(b.text).lower() in t for t in titles)]
+    return next((b.index for b in lines if b.index in kept), lines[0].index if lines else None)
+
+
+_TITLE_CLASS = re.compile(r"(?:^|\s)(?:p|div|span) (?:.* )?(?:entry |post |article |story |doc |document )?"
+                          r"(?:title|headline)(?:\s|$)")
+_NEAR = 6  # blocks between a headline and its text at most (a byline, a date, a photo, its caption)
+
+
+def _names_headline(b: Block, titles: list[str]) -> bool:
+    """Whether the metadata gives this block's text as the headline: as the whole og:title or
+    JSON-LD headline, or as most of the <title> ("Blog name: Headline")."""
+    k = _key(b.text).lower()
+    # A post's title often links to the post itself: the whole og:title may be a link.
+    return len(k) >= 15 and any(k == t or (b.link_share < 0.5 and k in t and len(k) >= 0.6 * len(t))
+                                for t in titles)
+
+
+def _site_name(b: Block, titles: list[str]) -> bool:
+    """An <h1> that names the site, not the article: inside the page's header or all a link, and not
+    what the metadata gives as the headline."""
+    if _names_headline(b, titles):
+        return False
+    return b.link_share >= 0.9 or any(a.tag == "header" or _FURNITURE_HEADER.search(_names(a))
+                                      for a in _ancestors(b.owner))
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    paths = [list(reversed(list(_ancestors(e)))) for e in elements]
+    common = None
+    for level in zip(*paths, strict=False):
+        if all(e is level[0] for e in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _is_descendant(el: Any, ancestor: Any) -> bool:
+    return any(a is ancestor for a in _ancestors(el))
+
+
+def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> Role:
+    tag = b.owner.tag
+    if b.index == title:
+        return "title"
+    before_text = title is not None and title < b.index < first_body
+    if before_text and (tag in HEADINGS or _heading_box(b, container)) and _standfirst(b.text):
+        return "body"   # the standfirst under the headline, set as a subheading
+    if before_text and is_date_line(b.text):
+        return "byline"   # a date in bold under the headline is no subheading
+    if tag in HEADINGS or b.bold_heading or _heading_box(b, container):
+        return "heading"
+    if tag in ("td", "th", "caption") and not _layout_cell(b.owner):
+        return "table"
+    if _byline_box(b.owner, container) and len(b.text) <= 200:
+        return "byline"
+    if before_text and (is_byline(b.text) or _meta_line(b) or meta_parts(b)):
+        return "byline"
+    if _AUTHOR_LABEL.match(b.text) and is_byline(b.text):
+        return "byline"   # "Author: …" after the text
+    if _marked(b.owner, _NOTE_MARK, container) or is_note(b.text):
+        return "note"
+    if any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _marked(b.owner, _QUOTE_MARK, container):
+        return "quote"
+    return "body"
+
+
+def _standfirst(text: str) -> bool:
+    """A subheading-tagged line that is a sentence or two, not a heading: the article's standfirst."""
+    words = len(text.split())
+    return words >= 12 or (words >= 8 and bool(SENTENCE_END.search(text)))
+
+
+_AUTHOR_LABEL = re.compile(r"^(?:by|author|authors|text|source|автор(?:ка|и)?|текст|джерело)\b", re.IGNORECASE)
+# A link to an author's page: /author/…, /authors/…, /people/…, substack.com/@name.
+_AUTHOR_HREF = re.compile(r"/(?:authors?|avtor|autor|people|staff|profile|team|journalists?)/|/@[\w.-]+/?$",
+                          re.IGNORECASE)
+
+
+def _author_link(b: Block) -> bool:
+    """A name that links to its author's page (or is marked rel=author), alone on its line."""
+    text = b.text
+    if b.link_share < 0.8 or len(text) > 60 or len(text.split()) > 5 or SENTENCE_END.search(text):
+        return False
+    return any(_AUTHOR_HREF.search(a.get("href") or "") or "author" in (a.get("rel") or "").lower()
+               for a in b.owner.iter("a"))
+
+
+def _meta_line(b: Block) -> bool:
+    """The headline's companions that no wording rule reads as a byline: a date alone, an author's name
+    linking to the author's page or standing alone."""
+    return is_date_line(b.text) or _author_link(b) or bool(_NAME_LINE.match(b.text.strip()))
+
+
+def _without_items(box: Any, keep: list[str]) -> str:
+    """The text of a box of separate items with only the items `keep`, each after the separator the
+    page puts before it ("Author: X | 17.03.2025 13:45 | 2 min" keeping two: "Author: X | 17.03.2025 13:45")."""
+    out, sep = "", box.text or ""
+    for child in box:
+        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
+            sep += child.tail or ""
+            continue
+        item = SPACES.sub(" ", child.text_content()).strip()
+        if not any(ch.isalnum() for ch in item):
+            sep += child.text_content() + (child.tail or "")   # a separator set as an element of its own
+            continue
+        if item not in keep:
+            sep = ""      # a left-out item takes the separator before it along
+        else:
+            out += (sep if out else "") + child.text_content()
+            sep = ""
+        sep += child.tail or ""
+    return SPACES.sub(" ", out).strip()
+
+
+# A person's name alone on a line: "Khrystyna Palamarchuk", "Ігор САВЧУК".
+_NAME_LINE = re.compile(r"^[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’ʼ-]+(?:\s+[A-ZА-ЯІЇЄҐ][A-Za-zА-ЯІЇЄҐа-яіїєґ'’ʼ-]+){1,2}$")
+
+
+def meta_parts(b: Block) -> list[str]:
+    """The items of a box of the headline's companions made of separate elements, the date and the
+    author, with the view and comment counters, a reading time and icons left out
+    ("14-03-2025, 10:42 1 284 3 Olena Kravchuk": "14-03-2025, 10:42", "Olena Kravchuk")."""
+    if "\n" in b.text or len(b.text) > 200 or SENTENCE_END.search(b.text):
+        return []
+    items = [SPACES.sub(" ", child.text_content()).strip() for child in b.owner
+             if isinstance(child.tag, str) and child.tag not in SKIP_TAGS and child.tag != "br"]
+    items = [t for t in items if t]
+    loose = (b.owner.text or "") + "".join(child.tail or "" for child in b.owner)
+    if len(items) < 2 or any(ch.isalnum() for ch in loose):
+        return []
+    parts = [t for t in items if any(ch.isalpha() for ch in t) or is_date_line(t)]
+    parts = [t for t in parts if not is_boilerplate(t)]
+    kinds = [is_date_line(t) or bool(_NAME_LINE.match(t)) or is_byline(t) for t in parts]
+    return parts if parts and all(kinds) and len(parts) < len(items) + 1 else []
+
+
+def _heading_box(b: Block, container: Any) -> bool:
+    """A short line in a box the markup calls a title or heading (site builders that set subheadings in
+    <div class="t-title">), not a sentence."""
+    text = b.text
+    if "\n" in text or len(text.split()) > 12 or HEADING_END.search(text) or text.rstrip().endswith("?"):
+        return False
+    if b.owner.tag not in ("div", "span", "p"):
+        return False
+    for anc in _ancestors(b.owner):
+        if anc is container:
+            return False
+        if _HEADING_MARK.search(_names(anc)):
+            return len(SPACES.sub(" ", anc.text_content()).strip()) <= len(text) + 20
+    return False
+
+
+_HEADING_MARK = _word_rx(r"(?:\w+ )?(?:sub)?(?:title|heading|headline|subhead)(?:\s|$)")
+
+
+def _attribution(b: Block, blocks: list[Block], kept: set[int], container: Any) -> bool:
+    """The line right under a quote naming who said it ("— Olesia Haidamaka, curator")."""
+    text = b.text.strip()
+    if not _DASH_START.match(text) or len(text.split()) > 20 or b.index - 1 not in kept:
+        return False
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    return _quote_like(blocks[b.index - 1])
+
+
+_DASH_START = re.compile(r"^[—–-]\s*\S")
+
+
+def _quote_like(b: Block) -> bool:
+    return any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or bool(_QUOTE_MARK.search(_names(b.owner)))
+
+
+def _layout_cell(cell: Any) -> bool:
+    """Whether a table cell is page layout (a column of an old site's table, the article in it), not a
+    cell of a table of data: it holds another table or paragraphs of text, or its table does."""
+    table = next((a for a in cell.iterancestors() if a.tag == "table"), None)
+    if table is None:
+        return True
+    if cell.find(".//table") is not None or table.find(".//table") is not None:
+        return True
+    if any(a.tag == "table" for a in table.iterancestors()):
+        return True  # a table inside a layout table is a box of the layout (a byline row, a comment)
+    text = cell.text_content()
+    return len(text) > 300 or "\n\n" in text.strip()
+
+
+def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
+    """A block trafilatura left out that the article needs: its byline, an editor's note, its lead."""
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    text = b.text
+    if _marked(b.owner, _NOTE_MARK, container) or is_note(text):
+        return b.index > title_pos
+    if title_pos < b.index < first_body:
+        if len(text) <= 200 and (_byline_box(b.owner, container) or is_byline(text) or _meta_line(b)
+                                 or meta_parts(b)):
+            return True
+        return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
+    # "Author: …" closing the text.
+    return b.index > first_body and bool(_AUTHOR_LABEL.match(text)) and is_byline(text)
+
+
+def _in_text(b: Block, container: Any, body: list[int], owners: set[int], parents: set[int]) -> bool:
+    """A block inside the article's text that trafilatura dropped: a subheading before an advert,
+    a paragraph after a quote in a page that runs its paragraphs together with <br><br>."""
+    if not body or b.index < body[0] or b.link_share >= 0.3:
+        return False
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    text = b.text
+    if is_boilerplate(text) or is_teaser(text):
+        return False
+    if b.owner.tag in HEADINGS or b.bold_heading:
+        return b.index < body[-1]
+    if id(b.owner) in owners:  # text of the very element that holds article text
+        return len(text.split()) >= 4
+    if not (len(text.split()) >= 12 and SENTENCE_END.search(text)):
+        return False
+    # Inside the text, or after it in the box that holds its paragraphs: a last paragraph set as a
+    # <div> where the others are <p>s (a <p> after the text that trafilatura left out, it left out knowingly).
+    return b.index < body[-1] or (b.owner.tag == "div" and id(b.owner.getparent()) in parents)
+
+
+def _update_time(b: Block, blocks: list[Block], kept: set[int], title_pos: int, container: Any) -> bool:
+    """A live blog's update time ("13:10"): a line that is only a time (a date with it at most), set
+    before an update of the article's text once its text has begun (the time under the headline is
+    the byline's)."""
+    if not _TIME_LINE.match(b.text) or b.index + 1 not in kept or blocks[b.index + 1].owner.tag in HEADINGS:
+        return False
+    if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
+        return False
+    return any(title_pos < i < b.index and SENTENCE_END.search(blocks[i].text) for i in kept)
+
+
+# "13:10", "1:10 pm", "06.04.2025 13:10", "6 квітня, 13:10": a time, a date at most beside it.
+_TIME_LINE = re.compile(r"^(?:[\w.,/ -]{0,24}?[\s,]+)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?))?$", re.IGNORECASE)
+
+
+def _above_title(blocks: list[Block], kept: set[int], title: int | None) -> list[int]:
+    """Bylines set just above the headline (a blog's author, date and "Updated: …" lines): the
+    byline-like blocks right before it, skipping furniture by its words ("3 min read")."""
+    if title is None:
+        return []
+    found: list[int] = []
+    for b in reversed(blocks[max(0, title - _NEAR):title]):
+        if b.index in kept:
+            break
+        if is_boilerplate(b.text):
+            continue
+        plain_box = furniture(b.owner) == "not article text" or _byline_box(b.owner, None)
+        # (A name alone is no byline here: above the headline it is as likely the site's name.)
+        if not plain_box or not (is_byline(b.text) or is_date_line(b.text) or _author_link(b) or meta_parts(b)):
+            break
+        found.append(b.index)
+    return found
+
+
+def _heading_like(b: Block) -> bool:
+    return b.owner.tag in HEADINGS or b.bold_heading
+
+
+
+
+# A photo's caption ending in its credit: "Exhibits of the exhibition. Photo: Mariia Hnatiuk".
+_CAPTION_CREDIT = re.compile(r"^.{0,200}\s(?:(?:photo|image|фото|світлина|ілюстрація)\s*:\s*[^.:]{2,80}"
+                             r"|(?<=[.!?] )(?:photos?|image) by (?:the )?[^.:]{2,60}|(?<=[.!?] )фото автора"
+                             r"|(?<=[.!?] )фото з архіву[^.:]{0,60})\.?$",
+                             re.IGNORECASE | re.DOTALL)
+
+
+def _end_marker(b: Block) -> bool:
+    """A block that comes after an article's text, not inside it: its tags (labelled, or a line of
+    hashtags), its comments, a newsletter's "Also in this issue", a wiki's "Sources"."""
+    text = b.text.strip()
+    if _END_MARK.match(text) or _HASHTAGS.match(text) or _NEXT_SECTION.match(text):
+        return True
+    if _heading_like(b) and _SOURCES.match(text):
+        return True
+    return is_boilerplate(text) and bool(_COMMENTS_LINE.search(text))
+
+
+_NEXT_SECTION = re.compile(r"^(?:also\s+in\s+this\s+issue|more\s+in\s+this\s+issue|in\s+other\s+news|"
+                           r"також\s+у\s+(?:цьому\s+)?випуску|ще\s+у\s+випуску|інші\s+новини)\s*[:.]?$", re.IGNORECASE)
+_SOURCES = re.compile(r"^(?:sources|references|external\s+links|джерела|посилання|зовнішні\s+посилання|"
+                      r"література)\s*:?$", re.IGNORECASE)
+
+
+_END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords|categor(?:y|ies)|категорі[яї]|рубрик[аи])\s*:",
+                       re.IGNORECASE)
+_COMMENTS_LINE = re.compile(r"comment|коментар", re.IGNORECASE)
+# A tag line with no label: "#Rivne #healthcare #perinatal centre".
+_HASHTAGS = re.compile(r"^#[^\W\d_][\w'’-]*(?:[ \t,]+#?[^\W\d_][\w'’-]*)*$")
+
+
+def _article_end(blocks: list[Block], kept: set[int], title: int | None) -> int:
+    """The index of the first block after the article's text, else past the last: its tag list or
+    comment section, once its text has begun.  What trafilatura keeps of a page it cannot read (a
+    table layout's columns, a related-articles section after the tags) stops there; an editor's
+    note after it stays."""
+    start = title if title is not None else -1
+    body = [i for i in sorted(kept) if i > start and SENTENCE_END.search(blocks[i].text)
+            and len(blocks[i].text.split()) >= 6 and blocks[i].link_share < 0.3]
+    if not body:
+        return len(blocks)
+    return next((b.index for b in blocks[body[0] + 1:] if _end_marker(b)), len(blocks))
+
+
+def _furniture_kept(b: Block, title: int | None) -> bool:
+    """Web furniture trafilatura let through: told by its wording ("Share", "Read more: <link>", a
+    photo's caption ending in its credit), by being all links (a menu, a list of other articles), or
+    by coming before the headline."""
+    if b.index == title:
+        return False
+    if title is not None and b.index < title:
+        return True
+    if _furniture_wording(b):
+        return True
+    return b.link_share >= 0.75 and b.owner.tag not in HEADINGS
+
+
+def _furniture_wording(b: Block) -> bool:
+    """Furniture by its words: "Share", "Read more: <link>", a photo's caption ending in its credit, an
+    attached file's link."""
+    text = b.text
+    return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
+            or (bool(_CAPTION_CREDIT.search(text)) and not _AUTHOR_LABEL.match(text))
+            or bool(_PHOTO_CREDIT.match(text) or _URL_SOURCE.match(text)) or _attachment(b)
+            or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th"))
+            or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
+
+
+# A photo credit on its own line ("Photos: Serhii Melnyk", "Фото: …"), not an author's byline.
+_PHOTO_CREDIT = re.compile(r"^(?:photos?|images?|фото|світлин[аи]|ілюстраці[яї])\s*(?:by\b|:)[^.:]{2,80}$",
+                           re.IGNORECASE)
+# A print page's address line: "Source: https://…", "Джерело: https://…".
+_URL_SOURCE = re.compile(r"^(?:source|джерело|url|посилання)\s*:\s*https?://\S+$", re.IGNORECASE)
+# A counter with no words (views, likes, comments next to their icons): "1 027", "47".
+_NUMBER_ONLY = re.compile(r"^(?:\d+|\d{1,3}(?:[\s.,\u00a0\u202f]\d{3})+)$")
+
+
+def _caption_box(el: Any) -> bool:
+    """A photo's caption: in a <figcaption> or a small box the markup names a caption (Blogger's
+    "tr-caption" cell).  Bigger boxes so named wrap more than a caption."""
+    for anc in _ancestors(el):
+        if anc.tag == "figcaption":
+            return True
+        if _CAPTION_MARK.search(_names(anc)):
+            return len(SPACES.sub(" ", anc.text_content()).strip()) <= _BYLINE_BOX
+    return False
+
+
+_CAPTION_MARK = _word_rx("figcaption", "caption", "wp ?caption", "image ?caption", "photo ?caption")
+
+
+def _attachment(b: Block) -> bool:
+    """A link to an attached file ("Annexes 1–7 (XLSX, 384 KB)"), not a sentence that links to one."""
+    if b.link_share < 0.5 or len(b.text) > 300:
+        return False
+    return bool(_FILE_SIZE.search(b.text)) or any(_FILE_LINK.search(a.get("href") or "") for a in b.owner.iter("a"))
+
+
+_FILE_EXTENSIONS = r"pdf|docx?|xlsx?|odt|ods|rtf|pptx?|zip|rar|7z"
+_FILE_LINK = re.compile(rf"\.(?:{_FILE_EXTENSIONS})(?:[?#].*)?$", re.IGNORECASE)
+_FILE_SIZE = re.compile(rf"\((?:{_FILE_EXTENSIONS})\b[,;]?\s*[\d.,\s]+\s*(?:[kmg]i?b|[кмг]б|bytes|байт)\)", re.IGNORECASE)
+
+
+# Roles the publication styles itself: a page's bold headline or italic byline is the site's look.
+_STYLED_ROLES = frozenset({"title", "headline", "heading", "byline"})
+
+
+def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
+    """The article's paragraphs among the page's blocks, given trafilatura's text."""
+    kept = _kept(blocks, keys)
+    title = _choose_title(blocks, kept, _meta_titles(root))
+    kept = {i for i in kept if not _furniture_kept(blocks[i], title)}
+    # A label whose list went ("More news:", "Tags:") goes with it.
+    for i in sorted(kept, reverse=True):
+        text = blocks[i].text
+        if text.endswith(":") and len(text.split()) <= 4 and i + 1 not in kept:
+            kept.discard(i)
+    if title is not None:
+        kept.add(title)
+    end = _article_end(blocks, kept, title)
+    kept = {i for i in kept if i < end or is_note(blocks[i].text)}
+    forced: dict[int, Role] = {}   # roles the neighbourhood decides: update times, attributions, bylines
+    container = None
+    first_body = len(blocks)
+    if kept:
+        container = _common_ancestor([blocks[i].owner for i in sorted(kept)])
+        first_body = _complete(blocks, kept, forced, title, end, container)
+    paragraphs: list[Paragraph] = []
+    removed: list[Removed] = []
+    for b in blocks:
+        if b.index in kept:
+            role = forced.get(b.index) or _role(b, title, container, first_body)
+            paragraphs.append(Paragraph(_paragraph_text(b, role), role, str(b.line)))
+        else:
+            removed.append(Removed(" ".join(b.text.split()), str(b.line), furniture(b.owner)))
+    return Page(paragraphs, removed)
+
+
+def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], title: int | None, end: int,
+              container: Any) -> int:
+    """Add to `kept` what trafilatura left out that the article needs, and settle the roles its
+    neighbours decide (in `forced`); the index where the text begins after the headline's companions."""
+    title_pos = title if title is not None else -1
+    body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in HEADINGS]
+    # The text begins after the headline's companions (byline, date), whether trafilatura kept them or not.
+    first_body = next((i for i in body if not (is_byline(blocks[i].text) or _meta_line(blocks[i])
+                                               or meta_parts(blocks[i]) or blocks[i].bold_heading
+                                               or _heading_box(blocks[i], container))), len(blocks))
+    owners = {id(blocks[i].owner) for i in body}
+    parents = {id(blocks[i].owner.getparent()) for i in body if blocks[i].owner.tag == "p"}
+    for b in blocks:
+        if b.index not in kept and (b.index < end or is_note(b.text)) and not _furniture_wording(b) \
+                and (_rescued(b, container, title_pos, first_body) or _in_text(b, container, body, owners, parents)):
+            kept.add(b.index)
+        elif b.index not in kept and b.index < end and _update_time(b, blocks, kept, title_pos, container):
+            kept.add(b.index)
+            forced[b.index] = "heading"
+        elif b.index < end and _attribution(b, blocks, kept, container):
+            kept.add(b.index)
+            forced[b.index] = "quote"
+    # Trailing subheadings head nothing of the article: "Photo gallery", "Documents" above a
+    # gallery or a list of attached files that went.
+    while kept and max(kept) != title and _heading_like(blocks[max(kept)]):
+        kept.discard(max(kept))
+    for i in _above_title(blocks, kept, title):
+        kept.add(i)
+        forced[i] = "byline"
+    # The author's name alone after the text is the byline (a signature), not a subheading.
+    text_end = max((i for i in kept if SENTENCE_END.search(blocks[i].text) and len(blocks[i].text.split()) >= 6
+                    and not is_note(blocks[i].text)), default=len(blocks))
+    for i in kept:
+        if i > text_end and _NAME_LINE.match(blocks[i].text.strip()):
+            forced[i] = "byline"
+    return first_body
+
+
+def _paragraph_text(b: Block, role: Role) -> str:
+    """A kept block's text as the PO holds it: a styled role's whole-paragraph emphasis left out (the
+    site's look), a byline's counters and reading time left out with their separators."""
+    if role == "byline":
+        parts = meta_parts(b)
+        rest = b.text
+        for part in parts:
+            rest = rest.replace(part, "", 1)
+        if parts and any(ch.isalnum() for ch in rest):
+            return escape(_without_items(b.owner, parts))
+    return without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
+
+def extract(root: Any) -> list[str]:
+    """trafilatura's article text of the page, as block keys."""
+    # trafilatura costs a fifth of a second to import: only for web pages.
+    from trafilatura import bare_extraction
+
+    # fast: no justext/readability fallback. Its stop lists for a hundred languages cost 0.3 s on a page
+    # trafilatura finds short, and editflow's own walk rescues what the fallback would (measured on the
+    # three page sets: the same paragraphs and roles).
+    result = bare_extraction(copy.deepcopy(root), include_comments=False, include_tables=True,
+                             include_images=False, include_links=False, with_metadata=False, fast=True)
+    body = getattr(result, "body", None)
+    return _extracted_keys(body) if body is not None else []
