@@ -52,6 +52,26 @@ def truth_of(slug: str, lang: str) -> list[tuple[str, str]]:
     return [(r.split("\t", 1)[0], norm(html.unescape(r.split("\t", 1)[1]))) for r in rows if r.strip()]
 
 
+def gold_links(slug: str) -> set[tuple[int, int]]:
+    """The true (uk, en) paragraph links: paragraph for paragraph, except notes one side adds (a
+    translator's note), which pair with nothing."""
+    uk, en = truth_of(slug, "uk"), truth_of(slug, "en")
+    longer, shorter = (uk, en) if len(uk) >= len(en) else (en, uk)
+    keep = list(range(len(longer)))
+    extra = len(longer) - len(shorter)
+    # The longer side's notes that stand where the other side has something else, from the end.
+    for i in reversed(range(len(longer))):
+        if extra == 0:
+            break
+        if longer[i][0] == "note":
+            keep.remove(i)
+            extra -= 1
+    if extra or [longer[i][0] for i in keep] != [r for r, _ in shorter]:
+        raise SystemExit(f"{slug}: the two truth files differ by more than notes one side adds")
+    # (index on the shorter side, index on the longer side) → (uk, en)
+    return {(k, i) if longer is uk else (i, k) for i, k in enumerate(keep)}
+
+
 def pages() -> list[Path]:
     return sorted(p for p in PAGES.iterdir() if p.suffix in (".html", ".mhtml"))
 
@@ -125,12 +145,7 @@ def main() -> int:
                         a = page_side[i] if lang == "uk" else i
                         b = page_side[j] if lang == "en" else j
                         pred.add((a, b))
-            # Paragraph for paragraph; a note one side adds at the end (a translator's note) pairs with nothing.
-            uk_true, en_true = truth_of(slug, "uk"), truth_of(slug, "en")
-            n = min(len(uk_true), len(en_true))
-            if any(role != "note" for role, _ in uk_true[n:] + en_true[n:]):
-                raise SystemExit(f"{slug}: the two truth files differ by more than trailing notes")
-            gold = {(i, i) for i in range(n)}
+            gold = gold_links(slug)
             tp = len(pred & gold)
             links_tp += tp
             links_pred += len(pred)

@@ -914,3 +914,62 @@ def test_a_print_pages_address_line_goes_and_a_source_line_stays() -> None:
     assert texts == [TITLE_UK, *BODY_UK, LAST_UK]
     texts = [plain(p.text) for p in read_page(page.format("Джерело: пресслужба Полтавської міської ради")).paragraphs]
     assert texts[-1] == "Джерело: пресслужба Полтавської міської ради"
+
+
+def test_a_byline_after_the_standfirst_a_utility_class_page_and_a_scoreboard() -> None:
+    """Tailwind: a "[&_blockquote]:italic" class on the text's box makes nothing a quote; the byline
+    comes after the standfirst, its "·" an aria-hidden element (hidden from screen readers, seen by
+    everyone else); a match's scoreboard and the category chip in the meta row are no text."""
+    html = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}"></head><body>'
+            f'<main><article class="mx-auto max-w-3xl"><h1 class="text-3xl font-bold">{TITLE_UK}</h1>'
+            '<div class="mt-2 text-sm"><a href="/sport">Футзал</a><time>21 квітня 2025, 22:10</time><span>5 412</span></div>'
+            '<div class="score">Фінал Кубка України · Луцьк</div><div class="score">Енергія (Харків)4 : 3Атлант (Київ)</div>'
+            f'<p class="lead text-lg">{BODY_UK[0]}</p>'
+            '<div class="flex"><a href="/authors/hanna-lytvyn/">Ганна Литвин</a> <span aria-hidden="true">·</span> '
+            '<time>9 квітня 2025</time></div>'
+            '<div class="prose [&_blockquote]:italic [&_blockquote]:border-l-4">'
+            + "".join(f"<p>{t}</p>" for t in [BODY_UK[1], BODY_UK[2], LAST_UK]) + "</div></article></main></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "21 квітня 2025, 22:10"), ("body", BODY_UK[0]),
+        ("byline", "Ганна Литвин · 9 квітня 2025"), ("body", BODY_UK[1]), ("body", BODY_UK[2]), ("body", LAST_UK)]
+
+
+def test_a_page_inside_a_page_wide_form_and_a_wire_page_trafilatura_cannot_read() -> None:
+    """ASP.NET wraps the page in a <form>: that is no form furniture.  The byline row's "Views: 2417"
+    goes, and so do "Spotted a mistake? … Ctrl+Enter" and "Other news in this section" with what
+    follows.  A news agency's page of ids, its text one <span> split by <br><br>: read where
+    trafilatura finds nothing but the footer, "All rights to the materials …" left out."""
+    text = "<br><br>".join([*BODY_UK, LAST_UK])
+    aspx = (f'<html><head><meta charset="utf-8"></head><body><form id="aspnetForm" method="post">'
+            '<div id="menu"><a href="/">Головна</a> <a href="/n">Новини</a></div>'
+            f'<h1>{TITLE_UK}</h1><div class="newsInfo"><span id="lblAuthor">Марія Савчук</span> | '
+            '<span id="lblDate">17.02.2025, 09:15</span> &nbsp; <span class="views">Переглядів: <span>2417</span></span></div>'
+            f'<span id="lblText">{text}</span><div>Помітили помилку? Виділіть текст і натисніть Ctrl+Enter</div>'
+            '<div>Інші новини розділу</div><ul><li><a href="/1">15.02.2025 Амбулаторію відкрили після ремонту</a></li>'
+            "</ul>" + "".join(f"<div>Коментар читача номер {i}: дуже добре, що лікарню нарешті відремонтували.</div>"
+                              for i in range(3))
+            + "</form></body></html>")
+    paras = read_page(aspx).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Марія Савчук | 17.02.2025, 09:15"), *[("body", t) for t in [*BODY_UK, LAST_UK]]]
+    wire = (f'<html><head><meta charset="utf-8"></head><body><div id="feed"><div>Стрічка новин</div>'
+            + "".join(f'<li><a href="/n/{i}">14:{i}7 Інша новина агентства номер {i}</a></li>' for i in range(6))
+            + f'</div><div id="date">12 серпня 2025, 14:37</div><h1 id="title">{TITLE_UK}</h1>'
+            f'<div id="text">{text}<br><br>Автор: Сергій Ковтун</div>'
+            '<div id="copy">Усі права на матеріали належать агентству «Регіон-Прес». Використання матеріалів дозволено '
+            "лише з гіперпосиланням на агентство, не нижче першого абзацу.</div></body></html>")
+    texts = [plain(p.text) for p in read_page(wire).paragraphs]
+    assert texts[texts.index(TITLE_UK):] == [TITLE_UK, *BODY_UK, LAST_UK, "Автор: Сергій Ковтун"]
+
+
+def test_an_authors_bio_and_a_newsletter_box_after_the_text() -> None:
+    html = (f'<html><head><meta charset="utf-8"></head><body><article><h1>{TITLE_UK}</h1>'
+            + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+            + '<div class="mt-8 flex"><div><a href="/avtory/andrii-sobko">Андрій Собко</a>'
+            "<p>Пише про стартапи, зв’язок і кібербезпеку. До редакції працював розробником у фінтех-компанії.</p>"
+            "</div></div><div class='box'><p>Щоп’ятниці — головне з українського техносвіту</p>"
+            "<p>Одна розсилка на тиждень, без спаму. Можна відписатися будь-коли.</p></div></article></body></html>")
+    texts = [plain(p.text) for p in read_page(html).paragraphs]
+    assert texts[:5] == [TITLE_UK, *BODY_UK, LAST_UK]
+    assert not any(t.startswith(("Пише про", "Одна розсилка")) for t in texts)

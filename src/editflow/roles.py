@@ -33,7 +33,8 @@ _BOILERPLATE = re.compile(
         save\s+my\s+name,?\s+e-?mail.*|this\s+site\s+uses\s+akismet.*|
         (?:subscribe|sign\s+up)\b.*|follow\s+us\b.*|
         advertisement|sponsored|related(?:\s+(?:articles|posts|news|stories))?|tags?:.*|
-        (?:©|\(c\)|copyright)\s*.*|all\s+rights\s+reserved.*|
+        (?:©|\(c\)|copyright)\s*.*|all\s+rights\s+reserved.*|all\s+rights\s+to\s+(?:the\s+)?materials\b.*|
+        (?:усі|всі)\s+права\s+на\s+матеріали\b.*|
         (?:enjoy|like|liked)\s+this\s+(?:newsletter|issue|email)\b.*|подобається\s+(?:розсилка|випуск|лист)\b.*|
         cookies?\b.*|accept(?:\s+all)?(?:\s+cookies)?|
         support\s+(?:independent|our)\s+journalism.*|donate\b.*|reprint(?:ing)?\b.*|
@@ -48,11 +49,16 @@ _BOILERPLATE = re.compile(
         коментувати\s+можуть\s+лише.*|коментарі\s+закрито.*|
         усі\s+права\s+захищено.*|всі\s+права\s+захищено.*|
         \d[\d\s\u00a0]*\s(?:views?|перегляд(?:и|ів)?)\b.*|
+        (?:(?:views?|переглядів|перегляди|comments?|коментар\w*|likes?|вподобан\w*|shares?|поширен\w*)\s*:?\s*
+            \d[\d\s\u00a0]*\s*)+|
+        (?:spotted|noticed|found|see)\s+(?:a\s+)?(?:mistake|typo|an?\s+error)\b.*|
+        (?:помітили|знайшли|бачите)\s+помилку\b.*|якщо\s+ви\s+помітили\s+помилку\b.*|
         \d+(?:\s*[–-]\s*\d+)?\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?\.?)(?:\s*(?:read|reading|читання|на\s+читання))?|
         (?:total\s+comments|всього\s+коментарів|коментарів)\s*:\s*\d+|
         (?:table\s+of\s+)?contents|зміст|on\s+this\s+page|на\s+цій\s+сторінці|
         (?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*|(?:ми|цей\s+сайт|сайт)\s+використов\w+\s+(?:файли\s+)?cookies?\b.*|
-        (?:the\s+)?[^.!?]{0,40}\bnewsletter|розсилка\b.*|.*\b(?:no\s+spam|без\s+спаму)|
+        (?:the\s+)?[^.!?]{0,40}\bnewsletter|розсилка\b.*|.*\b(?:no\s+spam|без\s+спаму)\b.*|
+        .*\b(?:unsubscribe\s+at\s+any\s+time|можна\s+відписатися)\b.*|
         read\s+(?:also|more)|see\s+also|most\s+read|popular(?:\s+(?:now|posts|news))?|
         (?:[←«‹<]\s*)?(?:back\s+to\s+.{1,40}|all\s+(?:blog\s+)?(?:posts|news|articles)|(?:назад|повернутися)\b.{0,40}|
             (?:усі|всі)\s+(?:статті|новини|публікації|матеріали)\b.{0,30})|
@@ -154,8 +160,12 @@ def is_boilerplate(text: str) -> bool:
     t = text.strip()
     if len(t) <= 120 and (_BOILERPLATE.match(t) or _SHARE_BAR.match(t)):
         return True
+    # An icon before it ("⏱ 6 min read", "👁 1 284 views").
+    bare = _ICONS.sub("", t)
+    if bare != t and 0 < len(bare) <= 120 and (_BOILERPLATE.match(bare) or _SHARE_BAR.match(bare)):
+        return True
     # A copyright line runs on: "Copyright © 2025 …, All rights reserved. You are receiving this email …".
-    if len(t) <= 400 and _COPYRIGHT.match(t):
+    if len(t) <= 400 and (_COPYRIGHT.match(t) or _RIGHTS.match(t)):
         return True
     # A comment form's notice runs on ("You must be logged in to post a comment. Please log in or
     # register."): its first sentence says what it is.
@@ -164,6 +174,9 @@ def is_boilerplate(text: str) -> bool:
             and bool(_BOILERPLATE.match(first.group(1))))
 
 
+_ICONS = re.compile(r"^[^\w\s«\"“„'‘(\[©]+\s*")
+_RIGHTS = re.compile(r"^(?:all\s+rights\s+(?:reserved|to\s+(?:the\s+)?materials)|(?:усі|всі)\s+права\s+"
+                     r"(?:захищено|застережено|на\s+матеріали))", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|\w)", re.IGNORECASE)
 # "Share: Facebook Telegram Copy link", "Поділитися: …": a share bar with its label.
 _SHARE_BAR = re.compile(r"^(?:share(?:\s+(?:this|on))?|поділитися|поділитись|поширити)\s*:.*$", re.IGNORECASE)

@@ -24,8 +24,12 @@ from editflow.roles import is_boilerplate, is_byline, is_date_line, is_note, is_
 
 
 def _names(el: Any) -> str:
-    """The words an element's tag, class, id, role and itemprop hold, lower case, space-separated."""
-    words = " ".join(str(el.get(a) or "") for a in ("class", "id", "role", "itemprop", "rel"))
+    """The words an element's tag, class, id, role and itemprop hold, lower case, space-separated.
+
+    A utility framework's variant classes ("hover:underline", "[&_blockquote]:italic") style what is
+    inside the element, they do not name it, and are left out."""
+    classes = " ".join(c for c in str(el.get("class") or "").split() if ":" not in c and "[" not in c)
+    words = " ".join([classes, *(str(el.get(a) or "") for a in ("id", "role", "itemprop", "rel"))])
     return f"{el.tag} " + re.sub(r"[^a-z0-9]+", " ", words.lower())
 
 
@@ -56,6 +60,7 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("footer", _word_rx("footer", "copyright", "colophon")),
     ("header", _FURNITURE_HEADER),
     ("sidebar", _word_rx("sidebar", "aside", "widget")),
+    ("author's bio", _word_rx(r"(?:author ?)?bio(?:\s|$)", "about ?(?:the ?)?author", "author ?box")),
     ("form", _word_rx("form", "search", "login")),
     ("caption", _word_rx("figure", "figcaption", "caption", "credit")),
     ("buttons", _word_rx("button")),
@@ -79,10 +84,28 @@ def _ancestors(el: Any) -> Iterator[Any]:
 _GENERIC = frozenset({"buttons", "form", "caption", "header"})
 
 
+def _page_form(el: Any) -> bool:
+    """A <form> around the whole page (ASP.NET wraps every page in one), not a form on it: marked so
+    by `_mark_page_forms`, which measures each form once."""
+    return el.tag == "form" and el.get(_PAGE_FORM_MARK) is not None
+
+
+def _mark_page_forms(root: Any) -> None:
+    for form in root.iter("form"):
+        if len(form.text_content()) > _PAGE_FORM:
+            form.set(_PAGE_FORM_MARK, "")
+
+
+_PAGE_FORM = 3000
+_PAGE_FORM_MARK = "data-editflow-page-form"
+
+
 def furniture(el: Any) -> str:
     """Why a block is not article text: what the nearest element whose markup says so is for."""
     generic = ""
     for anc in _ancestors(el):
+        if _page_form(anc):
+            continue
         names = _names(anc)
         for why, rx in _FURNITURE:
             if rx.search(names):
@@ -119,7 +142,7 @@ _BYLINE_BOX = 400
 
 # Furniture that comes as a box of its own, with bylines, dates and text of its own inside.
 _BOXES = frozenset({"cookie notice", "embedded post", "comments", "share buttons", "subscription",
-                    "related articles", "advertisement"})
+                    "related articles", "advertisement", "author's bio"})
 
 
 def _in_furniture(el: Any, stop: Any) -> bool:
@@ -128,6 +151,8 @@ def _in_furniture(el: Any, stop: Any) -> bool:
         if anc is stop:
             return False
         names = _names(anc)
+        if _page_form(anc):
+            continue
         if anc.tag in ("nav", "form", "footer", "button") or any(rx.search(names) for why, rx in _FURNITURE
                                                                  if why in _BOXES):
             return True
@@ -307,7 +332,7 @@ def _is_descendant(el: Any, ancestor: Any) -> bool:
     return any(a is ancestor for a in _ancestors(el))
 
 
-def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> Role:
+def _role(b: Block, title: int | None, container: Any, first_body: int = -1, lead_end: int = -1) -> Role:
     tag = b.owner.tag
     if b.index == title:
         return "title"
@@ -322,13 +347,14 @@ def _role(b: Block, title: int | None, container: Any, first_body: int = -1) -> 
         return "table"
     if _byline_box(b.owner, container) and len(b.text) <= 200:
         return "byline"
-    if before_text and (is_byline(b.text) or _meta_line(b) or meta_parts(b)):
+    if title is not None and title < b.index < max(first_body, lead_end) and (
+            is_byline(b.text) or _meta_line(b) or meta_parts(b)):
         return "byline"
     if _AUTHOR_LABEL.match(b.text) and is_byline(b.text):
         return "byline"   # "Author: …" after the text
     if _marked(b.owner, _NOTE_MARK, container) or is_note(b.text):
         return "note"
-    if any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _marked(b.owner, _QUOTE_MARK, container):
+    if any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _quote_box(b.owner, container):
         return "quote"
     return "body"
 
@@ -341,7 +367,7 @@ def _standfirst(text: str) -> bool:
 
 _AUTHOR_LABEL = re.compile(r"^(?:by|author|authors|text|source|автор(?:ка|и)?|текст|джерело)\b", re.IGNORECASE)
 # A link to an author's page: /author/…, /authors/…, /people/…, substack.com/@name.
-_AUTHOR_HREF = re.compile(r"/(?:authors?|avtor|autor|people|staff|profile|team|journalists?)/|/@[\w.-]+/?$",
+_AUTHOR_HREF = re.compile(r"/(?:authors?|avtor(?:y|s)?|autor|people|staff|profile|team|journalists?)/|/@[\w.-]+/?$",
                           re.IGNORECASE)
 
 
@@ -358,6 +384,17 @@ def _meta_line(b: Block) -> bool:
     """The headline's companions that no wording rule reads as a byline: a date alone, an author's name
     linking to the author's page or standing alone."""
     return is_date_line(b.text) or _author_link(b) or bool(_NAME_LINE.match(b.text.strip()))
+
+
+def _section_links(box: Any) -> set[str]:
+    """The box's links to a section of the site ("Futsal", "Економіка"), not to an author: a category chip."""
+    out: set[str] = set()
+    for a in box.iter("a"):
+        text = SPACES.sub(" ", a.text_content()).strip()
+        if text and len(text.split()) <= 3 and not _AUTHOR_HREF.search(a.get("href") or "") \
+                and not is_date_line(text) and not _NAME_LINE.match(text):
+            out.add(text)
+    return out
 
 
 def _without_items(box: Any, keep: list[str]) -> str:
@@ -398,7 +435,7 @@ def meta_parts(b: Block) -> list[str]:
     if len(items) < 2 or any(ch.isalnum() for ch in loose):
         return []
     parts = [t for t in items if any(ch.isalpha() for ch in t) or is_date_line(t)]
-    parts = [t for t in parts if not is_boilerplate(t)]
+    parts = [t for t in parts if not is_boilerplate(t) and t not in _section_links(b.owner)]
     kinds = [is_date_line(t) or bool(_NAME_LINE.match(t)) or is_byline(t) for t in parts]
     return parts if parts and all(kinds) and len(parts) < len(items) + 1 else []
 
@@ -436,7 +473,21 @@ _DASH_START = re.compile(r"^[—–-]\s*\S")
 
 
 def _quote_like(b: Block) -> bool:
-    return any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or bool(_QUOTE_MARK.search(_names(b.owner)))
+    return any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _quote_box(b.owner, None)
+
+
+def _quote_box(el: Any, stop: Any) -> bool:
+    """Whether the element sits in a box the markup names a quote's, below `stop`: a pull quote, not
+    the article's text box whose utility classes style quotes inside it ("[&_blockquote]:italic")."""
+    for anc in _ancestors(el):
+        if anc is stop:
+            return False
+        if _QUOTE_MARK.search(_names(anc)):
+            return len(SPACES.sub(" ", anc.text_content()).strip()) <= _QUOTE_BOX
+    return False
+
+
+_QUOTE_BOX = 1200
 
 
 def _layout_cell(cell: Any) -> bool:
@@ -453,17 +504,17 @@ def _layout_cell(cell: Any) -> bool:
     return len(text) > 300 or "\n\n" in text.strip()
 
 
-def _rescued(b: Block, container: Any, title_pos: int, first_body: int) -> bool:
+def _rescued(b: Block, container: Any, title_pos: int, first_body: int, lead_end: int) -> bool:
     """A block trafilatura left out that the article needs: its byline, an editor's note, its lead."""
     if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
         return False
     text = b.text
     if _marked(b.owner, _NOTE_MARK, container) or is_note(text):
         return b.index > title_pos
+    if title_pos < b.index < lead_end and len(text) <= 200 and (
+            _byline_box(b.owner, container) or is_byline(text) or _meta_line(b) or meta_parts(b)):
+        return True
     if title_pos < b.index < first_body:
-        if len(text) <= 200 and (_byline_box(b.owner, container) or is_byline(text) or _meta_line(b)
-                                 or meta_parts(b)):
-            return True
         return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
     # "Author: …" closing the text.
     return b.index > first_body and bool(_AUTHOR_LABEL.match(text)) and is_byline(text)
@@ -549,7 +600,9 @@ def _end_marker(b: Block) -> bool:
 
 
 _NEXT_SECTION = re.compile(r"^(?:also\s+in\s+this\s+issue|more\s+in\s+this\s+issue|in\s+other\s+news|"
-                           r"також\s+у\s+(?:цьому\s+)?випуску|ще\s+у\s+випуску|інші\s+новини)\s*[:.]?$", re.IGNORECASE)
+                           r"(?:other|more)\s+news\s+(?:in|from)\s+this\s+section|"
+                           r"також\s+у\s+(?:цьому\s+)?випуску|ще\s+у\s+випуску|інші\s+новини(?:\s+розділу)?|"
+                           r"більше\s+новин\s+розділу)\s*[:.]?$", re.IGNORECASE)
 _SOURCES = re.compile(r"^(?:sources|references|external\s+links|джерела|посилання|зовнішні\s+посилання|"
                       r"література)\s*:?$", re.IGNORECASE)
 
@@ -639,6 +692,7 @@ _STYLED_ROLES = frozenset({"title", "headline", "heading", "byline"})
 
 def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     """The article's paragraphs among the page's blocks, given trafilatura's text."""
+    _mark_page_forms(root)
     kept = _kept(blocks, keys)
     title = _choose_title(blocks, kept, _meta_titles(root))
     kept = {i for i in kept if not _furniture_kept(blocks[i], title)}
@@ -649,40 +703,101 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
             kept.discard(i)
     if title is not None:
         kept.add(title)
+    if _thin(blocks, kept, title):
+        kept |= _densest(blocks, title)
     end = _article_end(blocks, kept, title)
     kept = {i for i in kept if i < end or is_note(blocks[i].text)}
     forced: dict[int, Role] = {}   # roles the neighbourhood decides: update times, attributions, bylines
     container = None
-    first_body = len(blocks)
+    first_body = lead_end = len(blocks)
     if kept:
         container = _common_ancestor([blocks[i].owner for i in sorted(kept)])
-        first_body = _complete(blocks, kept, forced, title, end, container)
+        first_body, lead_end = _complete(blocks, kept, forced, title, end, container)
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
     for b in blocks:
         if b.index in kept:
-            role = forced.get(b.index) or _role(b, title, container, first_body)
+            role = forced.get(b.index) or _role(b, title, container, first_body, lead_end)
             paragraphs.append(Paragraph(_paragraph_text(b, role), role, str(b.line)))
         else:
             removed.append(Removed(" ".join(b.text.split()), str(b.line), furniture(b.owner)))
     return Page(paragraphs, removed)
 
 
+def _stray(b: Block) -> bool:
+    """A short line that is no sentence, no byline and no heading, or one mostly of figures."""
+    text = b.text
+    if b.owner.tag in HEADINGS or SENTENCE_END.search(text) or is_byline(text) or _meta_line(b) or meta_parts(b):
+        return False
+    words = text.split()
+    return len(words) <= 6 or sum(any(ch.isdigit() for ch in w) for w in words) >= 0.3 * len(words)
+
+
+def _sentences(b: Block) -> bool:
+    """A block that reads as running text: sentences, few links."""
+    return len(b.text.split()) >= 8 and bool(SENTENCE_END.search(b.text)) and b.link_share < 0.3
+
+
+def _thin(blocks: list[Block], kept: set[int], title: int | None) -> bool:
+    """Whether trafilatura kept next to no running text after the headline (a news agency's page of
+    ids and <br>s, where it took the footer for the article)."""
+    start = title if title is not None else -1
+    text = [blocks[i] for i in kept if i > start and _sentences(blocks[i]) and not _furniture_wording(blocks[i])]
+    return len(text) < 2 or sum(b.size for b in text) < _THIN
+
+
+_THIN = 400
+
+
+def _densest(blocks: list[Block], title: int | None) -> set[int]:
+    """The running text of the box that holds the most of it after the headline, outside any box the
+    markup calls furniture: the article, where trafilatura found none."""
+    start = title if title is not None else -1
+    boxes: dict[int, list[Block]] = {}
+    for b in blocks[start + 1:]:
+        if _sentences(b) and furniture(b.owner) == "not article text" and not _furniture_wording(b):
+            # Paragraphs split by <br><br> share their element; <p>s share their parent.
+            box = b.owner if b.owner.tag not in ("p", "li") else b.owner.getparent()
+            boxes.setdefault(id(box), []).append(b)
+    if not boxes:
+        return set()
+    best = max(boxes.values(), key=lambda group: sum(b.size for b in group))
+    return {b.index for b in best}
+
+
 def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], title: int | None, end: int,
-              container: Any) -> int:
-    """Add to `kept` what trafilatura left out that the article needs, and settle the roles its
-    neighbours decide (in `forced`); the index where the text begins after the headline's companions."""
+              container: Any) -> tuple[int, int]:
+    """Add to `kept` what trafilatura left out that the article needs, take out what it let through
+    that is not, and settle the roles its neighbours decide (in `forced`).  Returns where the text
+    begins after the headline's companions, and where the lead (up to the second paragraph) ends."""
     title_pos = title if title is not None else -1
+    # Boxes the markup calls furniture that trafilatura let through: an author's bio, a newsletter
+    # form (below the article's own box; a byline or a note in them stays).
+    for i in [i for i in kept if i != title and _in_furniture(blocks[i].owner, container)
+              and not (is_byline(blocks[i].text) or is_note(blocks[i].text))]:
+        kept.discard(i)
     body = [i for i in sorted(kept) if i > title_pos and blocks[i].owner.tag not in HEADINGS]
     # The text begins after the headline's companions (byline, date), whether trafilatura kept them or not.
     first_body = next((i for i in body if not (is_byline(blocks[i].text) or _meta_line(blocks[i])
                                                or meta_parts(blocks[i]) or blocks[i].bold_heading
-                                               or _heading_box(blocks[i], container))), len(blocks))
+                                               or _heading_box(blocks[i], container) or _stray(blocks[i]))),
+                      len(blocks))
+    # Short lines between the headline and the text that are neither its companions nor sentences: a
+    # match's score, a kicker ("Ukrainian Cup final · Lutsk").
+    for i in [i for i in kept if title_pos < i < first_body and _stray(blocks[i])]:
+        kept.discard(i)
+    body = [i for i in body if i in kept]
+    # A standfirst may come before the byline: the companions are looked for up to the second paragraph.
+    lead_end = next((i for i in body if i > first_body and _sentences(blocks[i])), len(blocks))
     owners = {id(blocks[i].owner) for i in body}
-    parents = {id(blocks[i].owner.getparent()) for i in body if blocks[i].owner.tag == "p"}
+    # (The parent elements are held in a list: lxml gives the same Python object for an element only
+    # while one is alive, and their ids are compared below.)
+    parent_elements = [blocks[i].owner.getparent() for i in body if blocks[i].owner.tag == "p"]
+    parents = {id(el) for el in parent_elements}
     for b in blocks:
         if b.index not in kept and (b.index < end or is_note(b.text)) and not _furniture_wording(b) \
-                and (_rescued(b, container, title_pos, first_body) or _in_text(b, container, body, owners, parents)):
+                and (_rescued(b, container, title_pos, first_body, lead_end)
+                     or _in_text(b, container, body, owners, parents)):
             kept.add(b.index)
         elif b.index not in kept and b.index < end and _update_time(b, blocks, kept, title_pos, container):
             kept.add(b.index)
@@ -697,13 +812,18 @@ def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], titl
     for i in _above_title(blocks, kept, title):
         kept.add(i)
         forced[i] = "byline"
-    # The author's name alone after the text is the byline (a signature), not a subheading.
+    running = [i for i in sorted(kept) if _sentences(blocks[i]) and not is_note(blocks[i].text)]
+    if len(running) >= 3:
+        last = running[-1]
+        if last - 1 not in kept and last - 1 > running[-2] and _author_link(blocks[last - 1]):
+            kept.discard(last)   # an author's bio under the author's linked name, after the text
     text_end = max((i for i in kept if SENTENCE_END.search(blocks[i].text) and len(blocks[i].text.split()) >= 6
                     and not is_note(blocks[i].text)), default=len(blocks))
     for i in kept:
         if i > text_end and _NAME_LINE.match(blocks[i].text.strip()):
+            # The author's name alone after the text is the byline (a signature), not a subheading.
             forced[i] = "byline"
-    return first_body
+    return first_body, lead_end
 
 
 def _paragraph_text(b: Block, role: Role) -> str:

@@ -85,8 +85,10 @@ class Block:
 
 
 def _hidden(el: Any) -> bool:
-    return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(el.get("style") or "")) or bool(_UNSEEN.search(el.get("class") or "")))
+    # (aria-hidden hides from screen readers what sighted readers see: a "·" between a byline's
+    # name and date, an icon; it is read.)
+    return (el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+            or bool(_UNSEEN.search(el.get("class") or "")))
 
 
 # Text a sighted reader does not see as the article's: screen-reader-only labels, a wiki's "[edit]"
