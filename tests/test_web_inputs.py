@@ -973,3 +973,27 @@ def test_an_authors_bio_and_a_newsletter_box_after_the_text() -> None:
     texts = [plain(p.text) for p in read_page(html).paragraphs]
     assert texts[:5] == [TITLE_UK, *BODY_UK, LAST_UK]
     assert not any(t.startswith(("Пише про", "Одна розсилка")) for t in texts)
+
+
+def test_a_pull_quote_a_byline_in_two_boxes_and_an_investigations_sources() -> None:
+    """A pull quote in an <aside> repeats a sentence of the text: read once.  The byline's name in a
+    box of its own and "| date" after it are one row.  An investigation's list of its sources in
+    words, its funding note and "Матеріал підготувала …" at the end are the article's."""
+    sources = ["Дані системи Prozorro, закупівлі за 2021–2023 роки.",
+               "Відповідь міської ради на інформаційний запит редакції від 3 жовтня 2024 року."]
+    html = (f'<html><head><meta charset="utf-8"></head><body><article><h1>{TITLE_UK}</h1>'
+            '<div class="meta"><div class="b-byline"><span>Автор: <a href="/people/hanna/">Ганна Литвин</a></span></div>'
+            '<span class="sep" aria-hidden="true">|</span> <time>3 вересня 2025</time></div>'
+            f"<p>{BODY_UK[0]}</p><p>«У шпиталі я думав про одне: хочу знову місити тісто», — каже він. {BODY_UK[1]}</p>"
+            '<aside class="b-pull-quote"><p>У шпиталі я думав про одне: хочу знову місити тісто</p></aside>'
+            f"<p>{BODY_UK[2]}</p><p>{LAST_UK}</p><h2>Джерела</h2>" + "".join(f"<p>{t}</p>" for t in sources)
+            + "<p>Розслідування підготовлене в межах проєкту «Прозорі громади» за підтримки фонду.</p>"
+            "<p>Матеріал підготувала Ірина Гордієнко · 28 вересня 2024</p></article>"
+            "<div class='tags'>Теги: закупівлі, школи</div></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Автор: Ганна Литвин | 3 вересня 2025"), ("body", BODY_UK[0]),
+        ("body", f"«У шпиталі я думав про одне: хочу знову місити тісто», — каже він. {BODY_UK[1]}"),
+        ("body", BODY_UK[2]), ("body", LAST_UK), ("heading", "Джерела"), *[("body", t) for t in sources],
+        ("note", "Розслідування підготовлене в межах проєкту «Прозорі громади» за підтримки фонду."),
+        ("byline", "Матеріал підготувала Ірина Гордієнко · 28 вересня 2024")]

@@ -79,6 +79,7 @@ _BYLINE_LABEL = re.compile(
     r"^(?:by\s+\w[\w.'’-]*(?:\s+(?:and\s+)?\w[\w.'’-]*){0,5}\s*(?:,.*)?|"
     r"(?:photo|image|video|photos|source|text(?:\s+and\s+photos?)?|author|authors|translated\s+by|translation|words|"
     r"reporting\s+by|edited\s+by)\s*:.*|"
+    r"(?:prepared|written|compiled)\s+by\s+\w.*|(?:матеріал\s+)?підготува(?:в|ла|ли)\s+\w.*|"
     r"(?:фото|світлина|відео|джерело|текст(?:\s+(?:і|та|й)\s+фото)?|автор(?:ка|и)?|переклад|ілюстрація|"
     r"редактор(?:ка)?)\s*:.*)$",
     re.IGNORECASE,
@@ -106,6 +107,11 @@ _NOTE_START = re.compile(
     # "Updated on 13 November: …", "Оновлено 13 листопада: …": a dated correction.
     r"updated(?=\s*:|[^:.]{0,25}\d[^:.]{0,10}:)|оновлено(?=\s*:|[^:.]{0,25}\d[^:.]{0,10}:)|"
     r"(?:this\s+|the\s+)?interview\s+(?:has\s+been|was|is)\s+(?:condensed|edited|abridged|shortened)|"
+    # Who paid for it: "This investigation was produced as part of … with the support of …".
+    r"this\s+(?:investigation|article|story|material|publication|report)\s+(?:was|has\s+been)\s+"
+    r"(?:produced|prepared|created|made|published)\s+(?:as\s+part\s+of|with\s+the\s+(?:financial\s+)?support)|"
+    r"(?:це\s+)?(?:розслідування|матеріал|публікаці[яю]|стаття)\s+(?:було\s+)?(?:підготовлен|створен|опублікован)\w*"
+    r"\s+(?:в\s+межах|у\s+межах|за\s+(?:фінансової\s+)?підтримки)|"
     r"інтерв[ʼ'’]?ю\s+(?:було\s+)?(?:скорочен|відредагован)\w*)\b",
     re.IGNORECASE,
 )

@@ -365,7 +365,8 @@ def _standfirst(text: str) -> bool:
     return words >= 12 or (words >= 8 and bool(SENTENCE_END.search(text)))
 
 
-_AUTHOR_LABEL = re.compile(r"^(?:by|author|authors|text|source|автор(?:ка|и)?|текст|джерело)\b", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(r"^(?:by|author|authors|text|source|(?:prepared|written|compiled)\s+by|автор(?:ка|и)?|текст|"
+                           r"джерело|(?:матеріал\s+)?підготува(?:в|ла|ли))\b", re.IGNORECASE)
 # A link to an author's page: /author/…, /authors/…, /people/…, substack.com/@name.
 _AUTHOR_HREF = re.compile(r"/(?:authors?|avtor(?:y|s)?|autor|people|staff|profile|team|journalists?)/|/@[\w.-]+/?$",
                           re.IGNORECASE)
@@ -594,9 +595,16 @@ def _end_marker(b: Block) -> bool:
     text = b.text.strip()
     if _END_MARK.match(text) or _HASHTAGS.match(text) or _NEXT_SECTION.match(text):
         return True
-    if _heading_like(b) and _SOURCES.match(text):
-        return True
     return is_boilerplate(text) and bool(_COMMENTS_LINE.search(text))
+
+
+def _citations_after(blocks: list[Block], b: Block) -> bool:
+    """A "Sources" heading over a wiki's list of linked citations, which ends the text; an
+    investigation's list of its sources in words is part of it."""
+    if not (_heading_like(b) and _SOURCES.match(b.text.strip())):
+        return False
+    following = blocks[b.index + 1:b.index + 4]
+    return bool(following) and sum(f.link_share for f in following) / len(following) >= 0.3
 
 
 _NEXT_SECTION = re.compile(r"^(?:also\s+in\s+this\s+issue|more\s+in\s+this\s+issue|in\s+other\s+news|"
@@ -624,7 +632,7 @@ def _article_end(blocks: list[Block], kept: set[int], title: int | None) -> int:
             and len(blocks[i].text.split()) >= 6 and blocks[i].link_share < 0.3]
     if not body:
         return len(blocks)
-    return next((b.index for b in blocks[body[0] + 1:] if _end_marker(b)), len(blocks))
+    return next((b.index for b in blocks[body[0] + 1:] if _end_marker(b) or _citations_after(blocks, b)), len(blocks))
 
 
 def _furniture_kept(b: Block, title: int | None) -> bool:
@@ -718,7 +726,14 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     for b in blocks:
         if b.index in kept:
             role = forced.get(b.index) or _role(b, title, container, first_body, lead_end)
-            paragraphs.append(Paragraph(_paragraph_text(b, role), role, str(b.line)))
+            text = _paragraph_text(b, role)
+            if role == "byline" and _SEPARATOR_START.match(text) and paragraphs and paragraphs[-1].role == "byline" \
+                    and b.index - 1 in kept:
+                # One row of the page set as two boxes: "By Daria Ostapenko" and "| September 3, 2025".
+                last = paragraphs.pop()
+                paragraphs.append(Paragraph(f"{last.text} {text}", "byline", last.location))
+                continue
+            paragraphs.append(Paragraph(text, role, str(b.line)))
         else:
             removed.append(Removed(" ".join(b.text.split()), str(b.line), furniture(b.owner)))
     return Page(paragraphs, removed)
@@ -763,6 +778,10 @@ def _densest(blocks: list[Block], title: int | None) -> set[int]:
         return set()
     best = max(boxes.values(), key=lambda group: sum(b.size for b in group))
     return {b.index for b in best}
+
+
+_PULL_MARK = _word_rx("pull ?quote", "pullquote", "highlight", "callout")
+_SEPARATOR_START = re.compile(r"^[|·•/—–]\s*\S")
 
 
 def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], title: int | None, end: int,
@@ -817,6 +836,16 @@ def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], titl
         last = running[-1]
         if last - 1 not in kept and last - 1 > running[-2] and _author_link(blocks[last - 1]):
             kept.discard(last)   # an author's bio under the author's linked name, after the text
+    # A pull quote repeats a sentence of the text, set large beside it (an <aside>, a quote box): the
+    # sentence is read once.
+    pulls = [i for i in kept if i != title and len(blocks[i].text.split()) >= 5
+             and (_quote_like(blocks[i]) or any(a.tag == "aside" or _PULL_MARK.search(_names(a))
+                                                for a in _ancestors(blocks[i].owner)))]
+    if pulls:
+        text = "\x00".join(_key(blocks[i].text).lower() for i in sorted(kept) if i not in pulls)
+        for i in pulls:
+            if _key(blocks[i].text).lower().strip("«»\"“”„'") in text:
+                kept.discard(i)
     text_end = max((i for i in kept if SENTENCE_END.search(blocks[i].text) and len(blocks[i].text.split()) >= 6
                     and not is_note(blocks[i].text)), default=len(blocks))
     for i in kept:
