@@ -997,3 +997,61 @@ def test_a_pull_quote_a_byline_in_two_boxes_and_an_investigations_sources() -> N
         ("body", BODY_UK[2]), ("body", LAST_UK), ("heading", "Джерела"), *[("body", t) for t in sources],
         ("note", "Розслідування підготовлене в межах проєкту «Прозорі громади» за підтримки фонду."),
         ("byline", "Матеріал підготувала Ірина Гордієнко · 28 вересня 2024")]
+
+
+def test_an_old_regional_sites_table_cell_with_the_date_and_headline_run_together() -> None:
+    """The date and the headline in one cell split by one <br> (the <title> names the headline), the
+    text split by <br><br>, the author in bold after it; a row of furniture links, the comments and
+    the ad line after it are not read."""
+    text = "<br><br>".join([*BODY_UK, LAST_UK])
+    html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+            f"<title>{TITLE_UK} - Вербицький вісник</title></head><body><table><tr><td>"
+            '<a href="/">Головна</a> | <a href="/n">Новини</a></td></tr><tr><td>'
+            f'<font size="1">15.03.2025</font><br><font size="4"><b>{TITLE_UK}</b></font></td></tr>'
+            f"<tr><td>{text}</td></tr><tr><td><div><b>Василь ТКАЧУК</b></div></td></tr>"
+            "<tr><td>Переглядів: 1032 | Версія для друку | Надіслати другу</td></tr><tr><td>Коментарі (1):</td></tr>"
+            "<tr><td>Галина 15.03.2025 11:02<br>Молодці! Чекаємо вас у Вишнях, у нас клуб згорів ще навесні.</td></tr>"
+            "<tr><td><center>Реклама на сайті – тел. 2-14-87</center></td></tr></table></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("byline", "15.03.2025"), ("title", TITLE_UK), *[("body", t) for t in [*BODY_UK, LAST_UK]],
+        ("byline", "Василь ТКАЧУК")]
+
+
+def test_a_city_portals_meta_row_a_lead_outside_the_text_box_and_closing_lines() -> None:
+    """A meta row of plain text with a date is the byline as it reads; the lead set apart before the
+    photo is text; "Ірина Коваль, фото автора" closing the text is the byline and "Джерело: …" text."""
+    html = (f'<html><head><meta charset="utf-8"></head><body><div class="news"><h1>{TITLE_UK}</h1>'
+            '<div class="meta">Новини | 14.03.2025 09:31 | Переглядів: 411</div>'
+            f'<div>{BODY_UK[0]} Роботи тривали два роки й коштували громаді понад сорок мільйонів гривень.</div>'
+            '<div class="photo">Оновлений парк. Фото: Ірина Коваль</div>'
+            + "".join(f"<p>{t}</p>" for t in [BODY_UK[1], BODY_UK[2], LAST_UK])
+            + "<p>Джерело: пресслужба Полтавської ОВА</p><p>Ірина Коваль, фото автора</p></div></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Новини | 14.03.2025 09:31 | Переглядів: 411"),
+        ("body", f"{BODY_UK[0]} Роботи тривали два роки й коштували громаді понад сорок мільйонів гривень."),
+        ("body", BODY_UK[1]), ("body", BODY_UK[2]), ("body", LAST_UK),
+        ("body", "Джерело: пресслужба Полтавської ОВА"), ("byline", "Ірина Коваль, фото автора")]
+
+
+def test_a_key_points_box_a_listen_player_and_a_discussion_after_the_text() -> None:
+    """The "Головне коротко" box's label is a heading and its bullets text (also in a role="note"
+    box); "Слухати · 6:05", "Читати 6 хв 5,2 тис.", "Партнерський матеріал", a bare row of counters
+    ("2 1146") are furniture; "Про автора" and "Обговорення 3" end the text."""
+    html = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{TITLE_UK}"></head><body>'
+            f'<article><h1>{TITLE_UK}</h1><div class="meta">Ганна Литвин | 9 квітня 2025</div>'
+            '<div class="player">Слухати · 6:05</div><div class="stats">Читати 6 хв 5,2 тис.</div>'
+            '<div class="likes"><span>2</span> <span>1146</span></div>'
+            '<section class="kp"><div class="kp-title">Головне коротко</div><ul role="note">'
+            "<li>Парк відкрили після двох років реконструкції.</li><li>Роботи коштували 48 мільйонів гривень.</li>"
+            "</ul></section>" + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+            + '<div class="partner">Партнерський матеріал</div>'
+            "<h3>Про автора</h3><p>Кореспондентка відділу «Суспільство». Пише про медицину й соціальні послуги вже десять років.</p>"
+            "<h3>Обговорення 3</h3><p>Нарешті хоч щось роблять, а не тільки обіцяють, подивимось, як воно буде взимку.</p>"
+            "</article></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Ганна Литвин | 9 квітня 2025"), ("heading", "Головне коротко"),
+        ("body", "Парк відкрили після двох років реконструкції."), ("body", "Роботи коштували 48 мільйонів гривень."),
+        *[("body", t) for t in [*BODY_UK, LAST_UK]]]

@@ -22,7 +22,9 @@ _BOILERPLATE = re.compile(
     r"""^(?:
         share(?:\s+(?:this|on\s+\w+|article|story))?|
         facebook|twitter|x|telegram|linkedin|whatsapp|viber|reddit|pinterest|instagram|youtube|tiktok|
-        e-?mail|print|copy\s+link|comments?(?:\s*\(\d+\))?|\d+\s+comments?|
+        e-?mail|print|copy\s+link|comments?(?:\s*\(\d+\))?:?|\d+\s+comments?|
+        print(?:able)?\s+version|send\s+to\s+a\s+friend|версія\s+для\s+друку|надіслати\s+другу|друкувати|
+        (?:advertising|реклама)\s+(?:on\s+the\s+site|на\s+сайті)\b.*|
         (?:submit|post|leave)\s+a\s+(?:comment|reply)|leave\s+a\s+reply|cancel\s+reply|
         your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|
         (?:you\s+must\s+be\s+(?:logged|signed)\s+in|(?:please\s+)?(?:log|sign)\s*in)\s+to\s+
@@ -39,7 +41,7 @@ _BOILERPLATE = re.compile(
         cookies?\b.*|accept(?:\s+all)?(?:\s+cookies)?|
         support\s+(?:independent|our)\s+journalism.*|donate\b.*|reprint(?:ing)?\b.*|
         підтримайте\b.*|передрук\b.*|використання\s+матеріалів\b.*|
-        поділитися|поширити|поділитись|коментар(?:і|ів)?(?:\s*\(\d+\))?|реклама|
+        поділитися|поширити|поділитись|коментар(?:і|ів)?(?:\s*\(\d+\))?:?|реклама|
         (?:підписуйтес[ья]|підпишіться|стежте|слідкуйте)\b.*|
         читайте\s+нас\s+у\b.*|теги?:.*|мітки:.*|
         (?:залишити|написати|додати)\s+коментар.*|
@@ -60,6 +62,11 @@ _BOILERPLATE = re.compile(
         (?:the\s+)?[^.!?]{0,40}\bnewsletter|розсилка\b.*|.*\b(?:no\s+spam|без\s+спаму)\b.*|
         .*\b(?:unsubscribe\s+at\s+any\s+time|можна\s+відписатися)\b.*|
         read\s+(?:also|more)|see\s+also|most\s+read|popular(?:\s+(?:now|posts|news))?|
+        from\s+wiki\w+,\s+the\s+free\b.*|матеріал\s+з\s+вікі\w+.*|
+        (?:partner|sponsored)\s+(?:content|material|post)|партнерськ\w+\s+(?:матеріал|контент)|
+        (?:listen|слухати|прослухати)(?:\s+(?:to\s+)?(?:this\s+)?(?:article|story|новину|матеріал))?\s*[·:|-]?\s*\d{1,2}:\d{2}|
+        (?:читати|read)\s+\d+\s*(?:хв|min)\.?.*|
+        discussion(?:\s*\(?\d+\)?)?|обговорення(?:\s*\(?\d+\)?)?|about\s+the\s+author|про\s+автора|
         (?:[←«‹<]\s*)?(?:back\s+to\s+.{1,40}|all\s+(?:blog\s+)?(?:posts|news|articles)|(?:назад|повернутися)\b.{0,40}|
             (?:усі|всі)\s+(?:статті|новини|публікації|матеріали)\b.{0,30})|
         читайте\s+(?:також|ще)|дивіться\s+також|схожі\s+(?:новини|матеріали|публікації)|більше\s+новин|
@@ -166,6 +173,11 @@ def is_boilerplate(text: str) -> bool:
     t = text.strip()
     if len(t) <= 120 and (_BOILERPLATE.match(t) or _SHARE_BAR.match(t)):
         return True
+    # A row of furniture items: "Views: 1032 | Print version | Send to a friend".
+    if len(t) <= 200 and ("|" in t or " · " in t):
+        items = [item.strip() for item in re.split(r"\s*[|·]\s*", t) if item.strip()]
+        if len(items) > 1 and all(_BOILERPLATE.match(item) for item in items):
+            return True
     # An icon before it ("⏱ 6 min read", "👁 1 284 views").
     bare = _ICONS.sub("", t)
     if bare != t and 0 < len(bare) <= 120 and (_BOILERPLATE.match(bare) or _SHARE_BAR.match(bare)):

@@ -352,7 +352,8 @@ def _role(b: Block, title: int | None, container: Any, first_body: int = -1, lea
         return "byline"
     if _AUTHOR_LABEL.match(b.text) and is_byline(b.text):
         return "byline"   # "Author: …" after the text
-    if _marked(b.owner, _NOTE_MARK, container) or is_note(b.text):
+    # (A list item is no note by its box: a summary's bullets in a role="note" box are text.)
+    if (b.owner.tag != "li" and _marked(b.owner, _NOTE_MARK, container)) or is_note(b.text):
         return "note"
     if any(a.tag in ("blockquote", "q") for a in _ancestors(b.owner)) or _quote_box(b.owner, container):
         return "quote"
@@ -383,8 +384,17 @@ def _author_link(b: Block) -> bool:
 
 def _meta_line(b: Block) -> bool:
     """The headline's companions that no wording rule reads as a byline: a date alone, an author's name
-    linking to the author's page or standing alone."""
-    return is_date_line(b.text) or _author_link(b) or bool(_NAME_LINE.match(b.text.strip()))
+    linking to the author's page or standing alone, a short row with a date in it ("News |
+    14.03.2025 09:31 | Views: 411")."""
+    text = b.text.strip()
+    return (is_date_line(text) or _author_link(b) or bool(_NAME_LINE.match(text))
+            or (len(text.split()) <= 12 and "\n" not in text and not SENTENCE_END.search(text)
+                and b.link_share < 0.3 and b.owner.tag != "li" and bool(_DATE_IN_ROW.search(text))))
+
+
+# A date in a row of the page's meta data: "14.03.2025", "14 березня 2025", "March 14, 2025".
+_DATE_IN_ROW = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+                          r"\b\d{1,2}\s+[а-яіїєґ]{3,12}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}")
 
 
 def _section_links(box: Any) -> set[str]:
@@ -516,7 +526,9 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int, lead_end
             _byline_box(b.owner, container) or is_byline(text) or _meta_line(b) or meta_parts(b)):
         return True
     if title_pos < b.index < first_body:
-        return _marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5
+        # The lead, marked so or running text trafilatura left out before the text it kept.
+        return (_marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5) or (
+            _sentences(b) and len(b.text.split()) >= _LEAD_WORDS)
     # "Author: …" closing the text.
     return b.index > first_body and bool(_AUTHOR_LABEL.match(text)) and is_byline(text)
 
@@ -617,7 +629,8 @@ _SOURCES = re.compile(r"^(?:sources|references|external\s+links|джерела|�
 
 _END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords|categor(?:y|ies)|категорі[яї]|рубрик[аи])\s*:",
                        re.IGNORECASE)
-_COMMENTS_LINE = re.compile(r"comment|коментар", re.IGNORECASE)
+_COMMENTS_LINE = re.compile(r"comment|коментар|discussion|обговорення|about\s+the\s+author|про\s+автора",
+                            re.IGNORECASE)
 # A tag line with no label: "#Rivne #healthcare #perinatal centre".
 _HASHTAGS = re.compile(r"^#[^\W\d_][\w'’-]*(?:[ \t,]+#?[^\W\d_][\w'’-]*)*$")
 
@@ -655,7 +668,8 @@ def _furniture_wording(b: Block) -> bool:
     return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
             or (bool(_CAPTION_CREDIT.search(text)) and not _AUTHOR_LABEL.match(text))
             or bool(_PHOTO_CREDIT.match(text) or _URL_SOURCE.match(text)) or _attachment(b)
-            or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th"))
+            or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th")
+                                         and not is_date_line(text))
             or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
 
 
@@ -665,7 +679,7 @@ _PHOTO_CREDIT = re.compile(r"^(?:photos?|images?|фото|світлин[аи]|�
 # A print page's address line: "Source: https://…", "Джерело: https://…".
 _URL_SOURCE = re.compile(r"^(?:source|джерело|url|посилання)\s*:\s*https?://\S+$", re.IGNORECASE)
 # A counter with no words (views, likes, comments next to their icons): "1 027", "47".
-_NUMBER_ONLY = re.compile(r"^(?:\d+|\d{1,3}(?:[\s.,\u00a0\u202f]\d{3})+)$")
+_NUMBER_ONLY = re.compile(r"^(?:\d+|\d{1,3}(?:[\s.,\u00a0\u202f]\d{3})+)(?:\s+(?:\d+|\d{1,3}(?:[\s.,\u00a0\u202f]\d{3})+))*$")
 
 
 def _caption_box(el: Any) -> bool:
@@ -701,8 +715,10 @@ _STYLED_ROLES = frozenset({"title", "headline", "heading", "byline"})
 def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     """The article's paragraphs among the page's blocks, given trafilatura's text."""
     _mark_page_forms(root)
+    titles = _meta_titles(root)
+    blocks = _headline_apart(blocks, titles)
     kept = _kept(blocks, keys)
-    title = _choose_title(blocks, kept, _meta_titles(root))
+    title = _choose_title(blocks, kept, titles)
     kept = {i for i in kept if not _furniture_kept(blocks[i], title)}
     # A label whose list went ("More news:", "Tags:") goes with it.
     for i in sorted(kept, reverse=True):
@@ -781,7 +797,36 @@ def _densest(blocks: list[Block], title: int | None) -> set[int]:
 
 
 _PULL_MARK = _word_rx("pull ?quote", "pullquote", "highlight", "callout")
+_LEAD_WORDS = 10  # a lead paragraph, not a site's tagline ("From Wikinews, the free news source you can write!")
+_SOURCE_LINE = re.compile(r"^(?:source|джерело)\s*:", re.IGNORECASE)
 _SEPARATOR_START = re.compile(r"^[|·•/—–]\s*\S")
+
+
+def _headline_apart(blocks: list[Block], titles: list[str]) -> list[Block]:
+    """The page's blocks, with a block that runs the headline together with its date by a single
+    <br> (an old site's table cell: "15.03.2025<br>Headline") split into its lines."""
+    out: list[Block] = []
+    for b in blocks:
+        keys = [_key(text).lower() for text, _ in b.lines]
+        if 1 < len(b.lines) <= 4 and any(len(k) >= 15 and any(k == t or (k in t and len(k) >= 0.6 * len(t))
+                                                               for t in titles) for k in keys):
+            tagged = b.tagged if len(b.tagged) == len(b.lines) else [escape(text) for text, _ in b.lines]
+            out += [Block([line], b.owner, 0, 0, 0, [tag]) for line, tag in zip(b.lines, tagged, strict=True)]
+        else:
+            out.append(b)
+    for n, b in enumerate(out):
+        b.index = n
+    return out
+
+
+def _list_label(b: Block, blocks: list[Block], kept: set[int], container: Any) -> bool:
+    """The label over a list of the article ("Key points", "Головне коротко")."""
+    text = b.text.strip()
+    if b.index + 1 not in kept or blocks[b.index + 1].owner.tag != "li" or "\n" in text:
+        return False
+    if len(text.split()) > 5 or HEADING_END.search(text) or is_boilerplate(text) or is_teaser(text):
+        return False
+    return _is_descendant(b.owner, container) and not _in_furniture(b.owner, container)
 
 
 def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], title: int | None, end: int,
@@ -821,13 +866,17 @@ def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], titl
         elif b.index not in kept and b.index < end and _update_time(b, blocks, kept, title_pos, container):
             kept.add(b.index)
             forced[b.index] = "heading"
+        elif b.index not in kept and title_pos < b.index < end and _list_label(b, blocks, kept, container):
+            kept.add(b.index)
+            forced[b.index] = "heading"
         elif b.index < end and _attribution(b, blocks, kept, container):
             kept.add(b.index)
             forced[b.index] = "quote"
     # Trailing subheadings head nothing of the article: "Photo gallery", "Documents" above a
     # gallery or a list of attached files that went.
-    while kept and max(kept) != title and _heading_like(blocks[max(kept)]):
-        kept.discard(max(kept))
+    while kept and max(kept) != title and _heading_like(blocks[max(kept)]) and not (
+            _NAME_LINE.match(blocks[max(kept)].text.strip()) or is_byline(blocks[max(kept)].text)):
+        kept.discard(max(kept))   # (a bold signature is no subheading)
     for i in _above_title(blocks, kept, title):
         kept.add(i)
         forced[i] = "byline"
@@ -849,9 +898,13 @@ def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], titl
     text_end = max((i for i in kept if SENTENCE_END.search(blocks[i].text) and len(blocks[i].text.split()) >= 6
                     and not is_note(blocks[i].text)), default=len(blocks))
     for i in kept:
-        if i > text_end and _NAME_LINE.match(blocks[i].text.strip()):
-            # The author's name alone after the text is the byline (a signature), not a subheading.
+        text = blocks[i].text.strip()
+        if i > text_end and (_NAME_LINE.match(text) or (is_byline(text) and not _SOURCE_LINE.match(text))):
+            # The author's name alone after the text, or a signature ("Ірина Коваль, фото автора"), is
+            # the byline, not a subheading or text.
             forced[i] = "byline"
+        elif _SOURCE_LINE.match(text) and not _URL_SOURCE.match(text):
+            forced[i] = "body"   # "Джерело: пресслужба ОВА" credits the news's source: text, not a byline
     return first_body, lead_end
 
 
