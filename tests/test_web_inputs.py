@@ -1055,3 +1055,29 @@ def test_a_key_points_box_a_listen_player_and_a_discussion_after_the_text() -> N
         ("title", TITLE_UK), ("byline", "Ганна Литвин | 9 квітня 2025"), ("heading", "Головне коротко"),
         ("body", "Парк відкрили після двох років реконструкції."), ("body", "Роботи коштували 48 мільйонів гривень."),
         *[("body", t) for t in [*BODY_UK, LAST_UK]]]
+
+
+def test_a_statement_quoted_in_full_a_list_in_the_text_and_a_signature_after_the_note() -> None:
+    """trafilatura keeps only the quoted statement (a <blockquote>) of a page whose own paragraphs
+    are <div>s: the page's text is read around it, the sentence that introduces it (a colon) too.
+    A list's items inside the text are text; the author's signature after the editors' note is the
+    byline; "Теги …" without a colon and a reuse notice end the text."""
+    statement = ["Комісія висловлює занепокоєння фінансовим станом водоканалів у громадах області та на півдні.",
+                 "Комісія закликає органи місцевого самоврядування переглянути чинні тарифи до першого травня."]
+    team = ["Денис Кравець — капітан і програміст;", "Софія Онищенко — система комп'ютерного зору."]
+    html = (f'<html><head><meta charset="utf-8"></head><body><div class="page"><h1>{TITLE_UK}</h1>'
+            '<div class="by">Назар Ткачук | 03.03.2025 16:05</div>'
+            f'<div class="pg-p">{BODY_UK[0]}</div>'
+            '<div class="pg-p">Комісія вимагає від місцевих рад переглянути тарифи до першого травня, ось повний текст заяви:</div>'
+            "<blockquote>" + "".join(f"<p>{t}</p>" for t in statement) + "</blockquote>"
+            f'<div class="pg-p">{BODY_UK[1]}</div><div class="pg-p">До команди входять:</div>'
+            "<ul>" + "".join(f"<li>{t}</li>" for t in team) + f'</ul><div class="pg-p">{BODY_UK[2]}</div>'
+            f'<div class="pg-p">{NOTE_UK}</div><div class="nauthor"><b>Олег Даниленко</b>, 03.03.2025</div>'
+            '<div class="t">Теги тарифи, водоканали, громади</div>'
+            "<div>При використанні матеріалів посилання на «Вісник» обов'язкове.</div></div></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Назар Ткачук | 03.03.2025 16:05"), ("body", BODY_UK[0]),
+        ("body", "Комісія вимагає від місцевих рад переглянути тарифи до першого травня, ось повний текст заяви:"),
+        *[("quote", t) for t in statement], ("body", BODY_UK[1]), ("body", "До команди входять:"),
+        *[("body", t) for t in team], ("body", BODY_UK[2]), ("note", NOTE_UK), ("byline", "Олег Даниленко, 03.03.2025")]

@@ -37,6 +37,8 @@ _BOILERPLATE = re.compile(
         advertisement|sponsored|related(?:\s+(?:articles|posts|news|stories))?|tags?:.*|
         (?:©|\(c\)|copyright)\s*.*|all\s+rights\s+reserved.*|all\s+rights\s+to\s+(?:the\s+)?materials\b.*|
         (?:усі|всі)\s+права\s+на\s+матеріали\b.*|
+        (?:any\s+)?(?:use|reuse|republication|reproduction)\s+of\s+(?:this|these|our)\s+materials?\b.*|
+        (?:при|у\s+разі)\s+використанн\w+\s+(?:матеріал\w*|інформаці\w*)\b.*|
         (?:enjoy|like|liked)\s+this\s+(?:newsletter|issue|email)\b.*|подобається\s+(?:розсилка|випуск|лист)\b.*|
         cookies?\b.*|accept(?:\s+all)?(?:\s+cookies)?|
         support\s+(?:independent|our)\s+journalism.*|donate\b.*|reprint(?:ing)?\b.*|

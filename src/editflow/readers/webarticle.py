@@ -515,7 +515,7 @@ def _layout_cell(cell: Any) -> bool:
     return len(text) > 300 or "\n\n" in text.strip()
 
 
-def _rescued(b: Block, container: Any, title_pos: int, first_body: int, lead_end: int) -> bool:
+def _rescued(b: Block, container: Any, title_pos: int, first_body: int, lead_end: int, last_text: int = -1) -> bool:
     """A block trafilatura left out that the article needs: its byline, an editor's note, its lead."""
     if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
         return False
@@ -529,8 +529,11 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int, lead_end
         # The lead, marked so or running text trafilatura left out before the text it kept.
         return (_marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5) or (
             _sentences(b) and len(b.text.split()) >= _LEAD_WORDS)
-    # "Author: …" closing the text.
-    return b.index > first_body and bool(_AUTHOR_LABEL.match(text)) and is_byline(text)
+    # "Author: …" closing the text, or a signature ("Serhii Prykhodko, 21.08.2025") right after it.
+    if b.index > first_body and bool(_AUTHOR_LABEL.match(text)) and is_byline(text):
+        return True
+    return (0 <= last_text < b.index <= last_text + 2 and is_byline(text) and not _SOURCE_LINE.match(text)
+            and not _END_MARK.match(text))
 
 
 def _in_text(b: Block, container: Any, body: list[int], owners: set[int], parents: set[int]) -> bool:
@@ -545,8 +548,17 @@ def _in_text(b: Block, container: Any, body: list[int], owners: set[int], parent
         return False
     if b.owner.tag in HEADINGS or b.bold_heading:
         return b.index < body[-1]
-    if id(b.owner) in owners:  # text of the very element that holds article text
-        return len(text.split()) >= 4
+    if id(b.owner) in owners:  # text of the very element that holds article text (its signature too)
+        return len(text.split()) >= 4 or is_byline(text)
+    if b.owner.tag == "li" and b.index < body[-1]:
+        # An item of a list inside the text ("Denys Kravets — captain and programmer;").
+        return len(text.split()) >= 3
+    following = b.owner.getnext()
+    if text.rstrip().endswith(":") and following is not None and following.tag in ("ul", "ol") and b.index < body[-1]:
+        # The line that introduces a list of the text, not a list of links to other stories.
+        listed = len(following.text_content().strip())
+        linked = sum(len(a.text_content().strip()) for a in following.iter("a"))
+        return listed > 0 and linked < 0.5 * listed
     if not (len(text.split()) >= 12 and SENTENCE_END.search(text)):
         return False
     # Inside the text, or after it in the box that holds its paragraphs: a last paragraph set as a
@@ -627,8 +639,9 @@ _SOURCES = re.compile(r"^(?:sources|references|external\s+links|джерела|�
                       r"література)\s*:?$", re.IGNORECASE)
 
 
-_END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords|categor(?:y|ies)|категорі[яї]|рубрик[аи])\s*:",
-                       re.IGNORECASE)
+# "Tags: …", "Category: …", and a label with no colon before its comma-separated list ("Теги Закарпаття, …").
+_END_MARK = re.compile(r"^(?:tags?|теги?|мітки|ключові\s+слова|keywords|topics|теми|categor(?:y|ies)|категорі[яї]|"
+                       r"рубрик[аи])(?:\s*:|\s+[^.!?]*,[^.!?]*$)", re.IGNORECASE)
 _COMMENTS_LINE = re.compile(r"comment|коментар|discussion|обговорення|about\s+the\s+author|про\s+автора",
                             re.IGNORECASE)
 # A tag line with no label: "#Rivne #healthcare #perinatal centre".
@@ -765,15 +778,20 @@ def _stray(b: Block) -> bool:
 
 
 def _sentences(b: Block) -> bool:
-    """A block that reads as running text: sentences, few links."""
-    return len(b.text.split()) >= 8 and bool(SENTENCE_END.search(b.text)) and b.link_share < 0.3
+    """A block that reads as running text: sentences (or one that introduces a quote or a list with a
+    colon), few links."""
+    words = len(b.text.split())
+    ends = bool(SENTENCE_END.search(b.text)) or (words >= 12 and b.text.rstrip().endswith(":"))
+    return words >= 8 and ends and b.link_share < 0.3
 
 
 def _thin(blocks: list[Block], kept: set[int], title: int | None) -> bool:
     """Whether trafilatura kept next to no running text after the headline (a news agency's page of
     ids and <br>s, where it took the footer for the article)."""
     start = title if title is not None else -1
-    text = [blocks[i] for i in kept if i > start and _sentences(blocks[i]) and not _furniture_wording(blocks[i])]
+    # (A quoted document alone is not the article: a page whose own paragraphs are <div>s around it.)
+    text = [blocks[i] for i in kept if i > start and _sentences(blocks[i]) and not _furniture_wording(blocks[i])
+            and not _quote_like(blocks[i])]
     return len(text) < 2 or sum(b.size for b in text) < _THIN
 
 
@@ -784,12 +802,19 @@ def _densest(blocks: list[Block], title: int | None) -> set[int]:
     """The running text of the box that holds the most of it after the headline, outside any box the
     markup calls furniture: the article, where trafilatura found none."""
     start = title if title is not None else -1
+    candidates = [b for b in blocks[start + 1:]
+                  if _sentences(b) and furniture(b.owner) == "not article text" and not _furniture_wording(b)]
+    per_owner: dict[int, int] = {}
+    for b in candidates:
+        per_owner[id(b.owner)] = per_owner.get(id(b.owner), 0) + 1
     boxes: dict[int, list[Block]] = {}
-    for b in blocks[start + 1:]:
-        if _sentences(b) and furniture(b.owner) == "not article text" and not _furniture_wording(b):
-            # Paragraphs split by <br><br> share their element; <p>s share their parent.
-            box = b.owner if b.owner.tag not in ("p", "li") else b.owner.getparent()
-            boxes.setdefault(id(box), []).append(b)
+    held = []   # the parents looked at, kept alive so that their ids stay theirs
+    for b in candidates:
+        # Paragraphs split by <br><br> share their element; paragraphs of their own (<p>, <div>)
+        # share their parent.
+        box = b.owner if per_owner[id(b.owner)] > 1 else b.owner.getparent()
+        held.append(box)
+        boxes.setdefault(id(box), []).append(b)
     if not boxes:
         return set()
     best = max(boxes.values(), key=lambda group: sum(b.size for b in group))
@@ -858,9 +883,11 @@ def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], titl
     # while one is alive, and their ids are compared below.)
     parent_elements = [blocks[i].owner.getparent() for i in body if blocks[i].owner.tag == "p"]
     parents = {id(el) for el in parent_elements}
+    # The article's last paragraphs, its notes included: a signature may follow them.
+    kept_text = [i for i in kept if _sentences(blocks[i]) or is_note(blocks[i].text)]
     for b in blocks:
         if b.index not in kept and (b.index < end or is_note(b.text)) and not _furniture_wording(b) \
-                and (_rescued(b, container, title_pos, first_body, lead_end)
+                and (_rescued(b, container, title_pos, first_body, lead_end, max(kept_text, default=-1))
                      or _in_text(b, container, body, owners, parents)):
             kept.add(b.index)
         elif b.index not in kept and b.index < end and _update_time(b, blocks, kept, title_pos, container):
@@ -896,7 +923,7 @@ def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], titl
             if _key(blocks[i].text).lower().strip("«»\"“”„'") in text:
                 kept.discard(i)
     text_end = max((i for i in kept if SENTENCE_END.search(blocks[i].text) and len(blocks[i].text.split()) >= 6
-                    and not is_note(blocks[i].text)), default=len(blocks))
+                    and not is_note(blocks[i].text) and not is_boilerplate(blocks[i].text)), default=len(blocks))
     for i in kept:
         text = blocks[i].text.strip()
         if i > text_end and (_NAME_LINE.match(text) or (is_byline(text) and not _SOURCE_LINE.match(text))):
