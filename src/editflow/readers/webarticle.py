@@ -125,16 +125,21 @@ def _marked(el: Any, rx: re.Pattern[str], stop: Any = None) -> bool:
     return False
 
 
-def _byline_box(el: Any, stop: Any) -> bool:
-    """Whether the element sits in a box the markup names as the byline's (author, date, post meta), below
-    `stop`.  A box holding more text than a byline does is a wrapper ("date-outer" around a blog's
-    whole post), not the byline."""
+def _in_small_box(el: Any, mark: re.Pattern[str], stop: Any, limit: int) -> bool:
+    """Whether the nearest box below `stop` that the markup names by `mark` holds at most `limit`
+    characters: a byline's, a caption's or a quote's box, not a wrapper that happens to be named so
+    ("date-outer" around a blog's whole post, "[&_blockquote]" styles on the text's box)."""
     for anc in _ancestors(el):
         if anc is stop:
             return False
-        if _BYLINE_MARK.search(_names(anc)):
-            return len(SPACES.sub(" ", anc.text_content()).strip()) <= _BYLINE_BOX
+        if mark.search(_names(anc)):
+            return len(SPACES.sub(" ", anc.text_content()).strip()) <= limit
     return False
+
+
+def _byline_box(el: Any, stop: Any) -> bool:
+    """Whether the element sits in the byline's box (author, date, post meta), below `stop`."""
+    return _in_small_box(el, _BYLINE_MARK, stop, _BYLINE_BOX)
 
 
 _BYLINE_BOX = 400
@@ -488,14 +493,8 @@ def _quote_like(b: Block) -> bool:
 
 
 def _quote_box(el: Any, stop: Any) -> bool:
-    """Whether the element sits in a box the markup names a quote's, below `stop`: a pull quote, not
-    the article's text box whose utility classes style quotes inside it ("[&_blockquote]:italic")."""
-    for anc in _ancestors(el):
-        if anc is stop:
-            return False
-        if _QUOTE_MARK.search(_names(anc)):
-            return len(SPACES.sub(" ", anc.text_content()).strip()) <= _QUOTE_BOX
-    return False
+    """Whether the element sits in a box the markup names a quote's (one quote), below `stop`."""
+    return _in_small_box(el, _QUOTE_MARK, stop, _QUOTE_BOX)
 
 
 _QUOTE_BOX = 1200
@@ -698,12 +697,8 @@ _NUMBER_ONLY = re.compile(r"^(?:\d+|\d{1,3}(?:[\s.,\u00a0\u202f]\d{3})+)(?:\s+(?
 def _caption_box(el: Any) -> bool:
     """A photo's caption: in a <figcaption> or a small box the markup names a caption (Blogger's
     "tr-caption" cell).  Bigger boxes so named wrap more than a caption."""
-    for anc in _ancestors(el):
-        if anc.tag == "figcaption":
-            return True
-        if _CAPTION_MARK.search(_names(anc)):
-            return len(SPACES.sub(" ", anc.text_content()).strip()) <= _BYLINE_BOX
-    return False
+    return any(anc.tag == "figcaption" for anc in _ancestors(el)) or _in_small_box(el, _CAPTION_MARK, None,
+                                                                                    _BYLINE_BOX)
 
 
 _CAPTION_MARK = _word_rx("figcaption", "caption", "wp ?caption", "image ?caption", "photo ?caption")
