@@ -1081,3 +1081,20 @@ def test_a_statement_quoted_in_full_a_list_in_the_text_and_a_signature_after_the
         ("body", "Комісія вимагає від місцевих рад переглянути тарифи до першого травня, ось повний текст заяви:"),
         *[("quote", t) for t in statement], ("body", BODY_UK[1]), ("body", "До команди входять:"),
         *[("body", t) for t in team], ("body", BODY_UK[2]), ("note", NOTE_UK), ("byline", "Олег Даниленко, 03.03.2025")]
+
+
+def test_a_wire_story_and_a_byline_row_with_counters_in_spans() -> None:
+    """"By … and … | date time" is a byline; "(Reporting by …; Editing by …)" closing a wire story is
+    one too; counters set as spans of their own leave the row ("<b>Name</b> | date <span>Views:
+    1532</span>"); a photo credited "courtesy of …" and "If you spot a mistake …" are furniture."""
+    html = (f'<html><head><meta charset="utf-8"></head><body><article><h1>{TITLE_UK}</h1>'
+            '<div class="ninfo"><b>Петро Савчук</b> | 12.03.2025 10:15 <span class="v">&nbsp;Переглядів: 1532</span> '
+            '<span class="c">Коментарів: 12</span></div>'
+            + "".join(f"<p>{t}</p>" for t in [*BODY_UK, LAST_UK])
+            + "<p>The park on the Vorskla at dawn. Photo courtesy of the Poltava City Council.</p>"
+            "<p>(Reporting by Olena Marchuk in Kyiv and Tom Reyes in Bucharest; Editing by Anna Kowalska)</p>"
+            "<div>If you spot a mistake, select it and press Ctrl+Enter</div></article></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras] == [
+        ("title", TITLE_UK), ("byline", "Петро Савчук | 12.03.2025 10:15"), *[("body", t) for t in [*BODY_UK, LAST_UK]],
+        ("byline", "(Reporting by Olena Marchuk in Kyiv and Tom Reyes in Bucharest; Editing by Anna Kowalska)")]

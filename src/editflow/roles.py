@@ -57,6 +57,9 @@ _BOILERPLATE = re.compile(
             \d[\d\s\u00a0]*\s*)+|
         (?:spotted|noticed|found|see)\s+(?:a\s+)?(?:mistake|typo|an?\s+error)\b.*|
         (?:помітили|знайшли|бачите)\s+помилку\b.*|якщо\s+ви\s+помітили\s+помилку\b.*|
+        if\s+you\s+(?:spot|notice|find|see)\s+(?:a\s+)?(?:mistake|typo|an?\s+error)\b.*|
+        (?:the\s+)?contents?\s+(?:of\s+this\s+\w+\s+)?(?:are|is)\s+the\s+sole\s+responsibility\b.*|
+        зміст\s+(?:цього\s+)?\w+\s+є\s+(?:виключною\s+)?відповідальністю\b.*|
         \d+(?:\s*[–-]\s*\d+)?\s*(?:min(?:ute)?s?|хв(?:илин[аи]?)?\.?)(?:\s*(?:read|reading|читання|на\s+читання))?|
         (?:total\s+comments|всього\s+коментарів|коментарів)\s*:\s*\d+|
         (?:table\s+of\s+)?contents|зміст|on\s+this\s+page|на\s+цій\s+сторінці|
@@ -85,7 +88,8 @@ _TEASER = re.compile(
 )
 
 _BYLINE_LABEL = re.compile(
-    r"^(?:by\s+\w[\w.'’-]*(?:\s+(?:and\s+)?\w[\w.'’-]*){0,5}\s*(?:,.*)?|"
+    r"^(?:by\s+\w[\w.'’-]*(?:\s+(?:and\s+)?\w[\w.'’-]*){0,5}\s*(?:[,|·—–]\s*.*)?|"
+    r"\(?(?:(?:additional\s+)?reporting|writing|editing)\s+by\b.*|\(?репортаж\s+\w+.*|"
     r"(?:photo|image|video|photos|source|text(?:\s+and\s+photos?)?|author|authors|translated\s+by|translation|words|"
     r"reporting\s+by|edited\s+by)\s*:.*|"
     r"(?:prepared|written|compiled)\s+by\s+\w.*|(?:матеріал\s+)?підготува(?:в|ла|ли)\s+\w.*|"
@@ -226,7 +230,8 @@ def is_byline(text: str) -> bool:
         return False
     if _BYLINE_LABEL.match(t):
         # "By the end of the year ..." is a sentence, not a byline.
-        return not (t[:3].lower() == "by " and (len(t.split()) > 7 or t[3:4].islower()))
+        head = re.split(r"\s+[|·—–]\s+", t, maxsplit=1)[0]   # the names before "| date"
+        return not (t[:3].lower() == "by " and (len(head.split()) > 7 or t[3:4].islower()))
     # An author line without a label: "Андрій Литвиненко, Київ", "Olena Kovalenko, reporter".
     if len(t.split()) <= 6 and not _SENT_END.search(t) and is_signature(t):
         return True

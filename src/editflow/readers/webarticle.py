@@ -413,6 +413,27 @@ def _section_links(box: Any) -> set[str]:
     return out
 
 
+def _without_counters(box: Any) -> str:
+    """The text of a byline's box without its counters ("Views: 1532", "Comments: 12", "47") where they
+    are elements of their own and the rest is not ("<b>Name</b> | 12.03.2025 <span>Views: 1532</span>")."""
+    if "\n" in box.text_content().strip():
+        return ""
+    out = box.text or ""
+    dropped = False
+    for child in box:
+        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
+            out += child.tail or ""
+            continue
+        item = SPACES.sub(" ", child.text_content()).strip()
+        if item and (is_boilerplate(item) or _NUMBER_ONLY.match(item)):
+            dropped = True
+            out = out.rstrip(" \t\n\u00a0|·•")
+        else:
+            out += child.text_content()
+        out += child.tail or ""
+    return SPACES.sub(" ", out).strip(" |·•") if dropped else ""
+
+
 def _without_items(box: Any, keep: list[str]) -> str:
     """The text of a box of separate items with only the items `keep`, each after the separator the
     page puts before it ("Author: X | 17.03.2025 13:45 | 2 min" keeping two: "Author: X | 17.03.2025 13:45")."""
@@ -608,7 +629,9 @@ def _heading_like(b: Block) -> bool:
 # A photo's caption ending in its credit: "Exhibits of the exhibition. Photo: Mariia Hnatiuk".
 _CAPTION_CREDIT = re.compile(r"^.{0,200}\s(?:(?:photo|image|фото|світлина|ілюстрація)\s*:\s*[^.:]{2,80}"
                              r"|(?<=[.!?] )(?:photos?|image) by (?:the )?[^.:]{2,60}|(?<=[.!?] )фото автора"
-                             r"|(?<=[.!?] )фото з архіву[^.:]{0,60})\.?$",
+                             r"|(?<=[.!?] )фото з архіву[^.:]{0,60}"
+                             r"|(?<=[.!?] )(?:photos?|images?) (?:courtesy of|provided by|from) [^:]{2,60}"
+                             r"|(?<=[.!?] )фото (?:надане|надала|надав|надали|надано|з|із) [^.:]{2,60})\.?$",
                              re.IGNORECASE | re.DOTALL)
 
 
@@ -940,6 +963,9 @@ def _paragraph_text(b: Block, role: Role) -> str:
             rest = rest.replace(part, "", 1)
         if parts and any(ch.isalnum() for ch in rest):
             return escape(_without_items(b.owner, parts))
+        trimmed = _without_counters(b.owner)
+        if trimmed and trimmed != b.text:
+            return escape(trimmed)
     return without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
 
 def extract(root: Any) -> list[str]:
