@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,9 +155,9 @@ def _in_furniture(el: Any, stop: Any) -> bool:
     for anc in _ancestors(el):
         if anc is stop:
             return False
-        names = _names(anc)
         if _page_form(anc):
             continue
+        names = _names(anc)
         if anc.tag in ("nav", "form", "footer", "button") or any(rx.search(names) for why, rx in _FURNITURE
                                                                  if why in _BOXES):
             return True
@@ -413,46 +413,37 @@ def _section_links(box: Any) -> set[str]:
     return out
 
 
-def _without_counters(box: Any) -> str:
-    """The text of a byline's box without its counters ("Views: 1532", "Comments: 12", "47") where they
-    are elements of their own and the rest is not ("<b>Name</b> | 12.03.2025 <span>Views: 1532</span>")."""
-    if "\n" in box.text_content().strip():
-        return ""
-    out = box.text or ""
+def _without(box: Any, drop: Callable[[str], bool]) -> str:
+    """The text of a box of separate items (a byline's row) without the items `drop` says go, each
+    with the separator before it: "<b>Name</b> | 12.03.2025 <span>Views: 1532</span>" without its
+    counter is "Name | 12.03.2025"; "Author: X | 17.03.2025 13:45 | 2 min" without its reading time
+    is "Author: X | 17.03.2025 13:45".  Text outside the items, and items of separators alone, are
+    the separators.  "" when nothing goes."""
+    out, pending = "", box.text or ""
     dropped = False
     for child in box:
         if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
-            out += child.tail or ""
-            continue
-        item = SPACES.sub(" ", child.text_content()).strip()
-        if item and (is_boilerplate(item) or _NUMBER_ONLY.match(item)):
-            dropped = True
-            out = out.rstrip(" \t\n\u00a0|·•")
-        else:
-            out += child.text_content()
-        out += child.tail or ""
-    return SPACES.sub(" ", out).strip(" |·•") if dropped else ""
-
-
-def _without_items(box: Any, keep: list[str]) -> str:
-    """The text of a box of separate items with only the items `keep`, each after the separator the
-    page puts before it ("Author: X | 17.03.2025 13:45 | 2 min" keeping two: "Author: X | 17.03.2025 13:45")."""
-    out, sep = "", box.text or ""
-    for child in box:
-        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
-            sep += child.tail or ""
+            pending += child.tail or ""
             continue
         item = SPACES.sub(" ", child.text_content()).strip()
         if not any(ch.isalnum() for ch in item):
-            sep += child.text_content() + (child.tail or "")   # a separator set as an element of its own
-            continue
-        if item not in keep:
-            sep = ""      # a left-out item takes the separator before it along
+            pending += child.text_content()
+        elif drop(item):
+            out, pending = (out + pending).rstrip(_SEPARATORS), ""
+            dropped = True
         else:
-            out += (sep if out else "") + child.text_content()
-            sep = ""
-        sep += child.tail or ""
-    return SPACES.sub(" ", out).strip()
+            out += pending + child.text_content()
+            pending = ""
+        pending += child.tail or ""
+    return SPACES.sub(" ", out + pending).strip(_SEPARATORS) if dropped else ""
+
+
+_SEPARATORS = " \t\n\u00a0\u202f|·•"
+
+
+def _counter(item: str) -> bool:
+    """A counter of the byline's row: "Views: 1532", "Comments: 12", "47"."""
+    return is_boilerplate(item) or bool(_NUMBER_ONLY.match(item))
 
 
 # A person's name alone on a line: "Khrystyna Palamarchuk", "Ігор САВЧУК".
@@ -483,14 +474,8 @@ def _heading_box(b: Block, container: Any) -> bool:
     text = b.text
     if "\n" in text or len(text.split()) > 12 or HEADING_END.search(text) or text.rstrip().endswith("?"):
         return False
-    if b.owner.tag not in ("div", "span", "p"):
-        return False
-    for anc in _ancestors(b.owner):
-        if anc is container:
-            return False
-        if _HEADING_MARK.search(_names(anc)):
-            return len(SPACES.sub(" ", anc.text_content()).strip()) <= len(text) + 20
-    return False
+    # (The box holds the line and little else.)
+    return b.owner.tag in ("div", "span", "p") and _in_small_box(b.owner, _HEADING_MARK, container, len(text) + 20)
 
 
 _HEADING_MARK = _word_rx(r"(?:\w+ )?(?:sub)?(?:title|heading|headline|subhead)(?:\s|$)")
@@ -957,13 +942,14 @@ def _paragraph_text(b: Block, role: Role) -> str:
     """A kept block's text as the PO holds it: a styled role's whole-paragraph emphasis left out (the
     site's look), a byline's counters and reading time left out with their separators."""
     if role == "byline":
+        # The byline's row without its counters, reading time and category chip: the items meta_parts
+        # keeps, else (a box of one line) all but its counters.
         parts = meta_parts(b)
-        rest = b.text
-        for part in parts:
-            rest = rest.replace(part, "", 1)
-        if parts and any(ch.isalnum() for ch in rest):
-            return escape(_without_items(b.owner, parts))
-        trimmed = _without_counters(b.owner)
+        trimmed = ""
+        if parts:
+            trimmed = _without(b.owner, lambda item: item not in parts)
+        elif "\n" not in b.owner.text_content().strip():
+            trimmed = _without(b.owner, _counter)
         if trimmed and trimmed != b.text:
             return escape(trimmed)
     return without_whole_emphasis(b.tagged_text) if role in _STYLED_ROLES else b.tagged_text
