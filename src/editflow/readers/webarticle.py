@@ -839,6 +839,8 @@ def _headline_apart(blocks: list[Block], titles: list[str]) -> list[Block]:
         if 1 < len(b.lines) <= 4 and any(len(k) >= 15 and any(k == t or (k in t and len(k) >= 0.6 * len(t))
                                                                for t in titles) for k in keys):
             tagged = b.tagged if len(b.tagged) == len(b.lines) else [escape(text) for text, _ in b.lines]
+            # (Link and bold counts are the whole block's and are not split: a date and a headline
+            # set in one cell are neither lists of links nor bold subheadings.)
             out += [Block([line], b.owner, 0, 0, 0, [tag]) for line, tag in zip(b.lines, tagged, strict=True)]
         else:
             out.append(b)
