@@ -1098,3 +1098,16 @@ def test_a_wire_story_and_a_byline_row_with_counters_in_spans() -> None:
     assert [(p.role, plain(p.text)) for p in paras] == [
         ("title", TITLE_UK), ("byline", "Петро Савчук | 12.03.2025 10:15"), *[("body", t) for t in [*BODY_UK, LAST_UK]],
         ("byline", "(Reporting by Olena Marchuk in Kyiv and Tom Reyes in Bucharest; Editing by Anna Kowalska)")]
+
+
+def test_a_caption_set_as_an_inline_span_beside_its_photo_is_not_text() -> None:
+    """An old CMS's photo box: <img>, <br> and the caption in a <span class="nimg-cap">, with no
+    credit or "Photo" in its words; a box whose class only starts with "cap" ("capital-news") is text."""
+    caption = "A view of the park from the river, as the design shows it"
+    html = ('<html><head><meta charset="utf-8"></head><body><div class="content">'
+            f"<h1>{TITLE_UK}</h1><p>{BODY_UK[0]}</p>"
+            f'<div class="nimg"><img src="/a.jpg" alt=""><br><span class="nimg-cap">{caption}</span></div>'
+            f'<p>{BODY_UK[1]}</p><div class="capital-news">{BODY_UK[2]}</div></div></body></html>')
+    texts = [plain(p.text) for p in read_page(html).paragraphs]
+    assert caption not in texts
+    assert texts == [TITLE_UK, BODY_UK[0], BODY_UK[1], BODY_UK[2]]

@@ -688,8 +688,8 @@ def _furniture_wording(b: Block) -> bool:
     return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
             or (bool(_CAPTION_CREDIT.search(text)) and not _AUTHOR_LABEL.match(text))
             or bool(_PHOTO_CREDIT.match(text) or _URL_SOURCE.match(text)) or _attachment(b)
-            or _caption_box(b.owner) or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th")
-                                         and not is_date_line(text))
+            or _caption_box(b.owner) or _inline_caption(b)
+            or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th") and not is_date_line(text))
             or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
 
 
@@ -709,7 +709,22 @@ def _caption_box(el: Any) -> bool:
                                                                                     _BYLINE_BOX)
 
 
-_CAPTION_MARK = _word_rx("figcaption", "caption", "wp ?caption", "image ?caption", "photo ?caption")
+def _inline_caption(b: Block) -> bool:
+    """A caption set as an inline element beside its photo (<div><img><br><span class="img-cap">…</span></div>):
+    all of a short block's text inside one element the markup names a caption."""
+    if b.size > _CAPTION_TEXT or len(b.owner.text_content()) > 4 * _CAPTION_TEXT:
+        return False
+    text = SPACES.sub(" ", b.text).strip()
+    return any(el is not b.owner and isinstance(el.tag, str) and _CAPTION_MARK.search(_names(el))
+               and SPACES.sub(" ", el.text_content()).strip() == text for el in b.owner.iter())
+
+
+_CAPTION_TEXT = 300
+
+# "nimg-cap", "photo-cap": "cap" as a word of its own ("capital" is no caption); "podpis"/"pidpys" are
+# the word for a caption (підпис) as Ukrainian and Russian sites transliterate it.
+_CAPTION_MARK = _word_rx("figcaption", "caption", "wp ?caption", "image ?caption", "photo ?caption",
+                         r"cap(?=\s|$)", "podpis", "pidpys")
 
 
 def _attachment(b: Block) -> bool:
