@@ -1111,3 +1111,18 @@ def test_a_caption_set_as_an_inline_span_beside_its_photo_is_not_text() -> None:
     texts = [plain(p.text) for p in read_page(html).paragraphs]
     assert caption not in texts
     assert texts == [TITLE_UK, BODY_UK[0], BODY_UK[1], BODY_UK[2]]
+
+
+def test_a_partners_box_after_the_text_is_furniture_and_a_partnership_story_is_not() -> None:
+    """An NGO's report page: a "partners" section (heading, "made possible with support from:", logos)
+    after the text is left out as a sponsors' box; a box whose class is "partnership" is text."""
+    html = ('<html><head><meta charset="utf-8"></head><body>'
+            f'<section class="hero"><h1>{TITLE_UK}</h1></section><section class="report-main">'
+            f'<div class="report-text"><p>{BODY_UK[0]}</p><div class="partnership">{BODY_UK[1]}</div>'
+            f"<p>{BODY_UK[2]}</p><p>{LAST_UK}</p></div></section>"
+            '<section class="partners container"><h2>Research partners</h2>'
+            '<p class="partners__intro">This research was made possible with support from:</p>'
+            '<div class="partners__logos"><a href="#"><img src="/fund.png" alt="Fund"></a></div></section>'
+            "</body></html>")
+    texts = [plain(p.text) for p in read_page(html).paragraphs]
+    assert texts == [TITLE_UK, BODY_UK[0], BODY_UK[1], BODY_UK[2], LAST_UK]

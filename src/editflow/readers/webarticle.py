@@ -54,7 +54,7 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   "trending", "most ?read", "latest", "also", "teaser", "more ?stories")),
     # "promo", not "promoted" (Drupal marks every article promoted to the front page so).
     ("advertisement", _word_rx(r"ads?(?:\s|$)", "advert", "banner", r"promo(?:s|tion|tions)?(?:\s|$)", "sponsor",
-                               "adsbygoogle")),
+                               "adsbygoogle", r"partners?(?:\s|$)")),
     ("menu", _word_rx("nav", "menu", "breadcrumb", "skip")),
     ("tags", _word_rx(r"tags?(?:\s|$)", "rubric", "categor", "topics")),
     ("footer", _word_rx("footer", "copyright", "colophon")),
