@@ -1126,3 +1126,37 @@ def test_a_partners_box_after_the_text_is_furniture_and_a_partnership_story_is_n
             "</body></html>")
     texts = [plain(p.text) for p in read_page(html).paragraphs]
     assert texts == [TITLE_UK, BODY_UK[0], BODY_UK[1], BODY_UK[2], LAST_UK]
+
+
+def test_a_more_news_label_over_a_list_of_links_ends_the_text() -> None:
+    """A parliament site's table layout: under the text, "Інші новини Комітету" over dated links, then
+    the right column's announcements, which trafilatura keeps as text; the label ends the article.
+    The same words in a sentence of the text end nothing."""
+    sentence = "Інші новини комітету з питань бюджету депутати обговорять наступного тижня."
+    rows = "".join(f'<tr><td class="d">2{k}.03.2025</td><td><a href="/n/{k}">Новина комітету номер {k} про засідання'
+                   "</a></td></tr>" for k in range(5))
+    html = ('<html><head><meta charset="utf-8"></head><body><table><tr><td valign="top">'
+            f'<span class="news_title">{TITLE_UK}</span><br><p>{BODY_UK[0]}</p><p>{sentence}</p>'
+            f"<p>{BODY_UK[1]}</p><p>{BODY_UK[2]}</p>"
+            f'<table><tr><td><b>Інші новини Комітету</b></td></tr></table><table>{rows}</table></td>'
+            '<td valign="top"><table><tr><td><b>Анонси</b></td></tr><tr><td>26.03.2025 10:00</td></tr>'
+            "<tr><td>Пленарне засідання</td></tr><tr><td>27.03.2025 11:00</td></tr>"
+            "<tr><td>Парламентські слухання щодо освіти дорослих</td></tr></table></td></tr></table></body></html>")
+    texts = [plain(p.text) for p in read_page(html).paragraphs]
+    assert "Інші новини Комітету" not in texts and "Анонси" not in texts and "Пленарне засідання" not in texts
+    assert texts[-4:] == [BODY_UK[0], sentence, BODY_UK[1], BODY_UK[2]]
+
+
+def test_a_byline_rows_view_counter_goes_though_the_source_breaks_the_row_into_lines() -> None:
+    """WordPress writes a meta row's items on lines of their own in the source: the row is still one
+    line on the page, and its "1 034 views" counter goes; the author is an office, not a person's name."""
+    html = ('<html><head><meta charset="utf-8"></head><body><article><header>'
+            f'<h1 class="entry-title">{TITLE_UK}</h1>\n<div class="entry-meta">\n\t<span class="posted-on">'
+            '<time datetime="2025-04-07">7 квітня 2025</time></span> · <span class="byline"><a href="/author/k/">'
+            "Сектор комунікації поліції області</a></span>\n\t"
+            '<span class="post-views-count"><span class="dashicons"></span> 1\u00a0034 переглядів</span>\n</div>'
+            f'</header><div class="entry-content"><p>{BODY_UK[0]}</p><p>{BODY_UK[1]}</p><p>{BODY_UK[2]}</p>'
+            "</div></article></body></html>")
+    paras = read_page(html).paragraphs
+    assert [(p.role, plain(p.text)) for p in paras][:2] == [
+        ("title", TITLE_UK), ("byline", "7 квітня 2025 · Сектор комунікації поліції області")]

@@ -632,10 +632,25 @@ def _end_marker(b: Block) -> bool:
 def _citations_after(blocks: list[Block], b: Block) -> bool:
     """A "Sources" heading over a wiki's list of linked citations, which ends the text; an
     investigation's list of its sources in words is part of it."""
-    if not (_heading_like(b) and _SOURCES.match(b.text.strip())):
-        return False
+    return _heading_like(b) and bool(_SOURCES.match(b.text.strip())) and _links_follow(blocks, b)
+
+
+def _more_news(blocks: list[Block], b: Block) -> bool:
+    """A label over a list of the site's other stories ("More Committee news", "Інші новини регіону"),
+    which ends the text: a short line, not a sentence, with links under it."""
+    text = b.text.strip()
+    return len(text.split()) <= 6 and bool(_MORE_NEWS.match(text)) and _links_follow(blocks, b)
+
+
+def _links_follow(blocks: list[Block], b: Block) -> bool:
     following = blocks[b.index + 1:b.index + 4]
     return bool(following) and sum(f.link_share for f in following) / len(following) >= 0.3
+
+
+# "More Committee news", "Other news from the region", "Інші новини Комітету", "Більше новин з Києва".
+_MORE_NEWS = re.compile(r"^(?:(?:other|more)\s+(?:[\w'’-]+\s+){0,3}?(?:news|stories|publications)\b"
+                        r"|(?:інші|більше|ще)\s+(?:новини|новин|публікації|публікацій|матеріали)\b)[^.!?]*$",
+                        re.IGNORECASE)
 
 
 _NEXT_SECTION = re.compile(r"^(?:also\s+in\s+this\s+issue|more\s+in\s+this\s+issue|in\s+other\s+news|"
@@ -665,7 +680,8 @@ def _article_end(blocks: list[Block], kept: set[int], title: int | None) -> int:
             and len(blocks[i].text.split()) >= 6 and blocks[i].link_share < 0.3]
     if not body:
         return len(blocks)
-    return next((b.index for b in blocks[body[0] + 1:] if _end_marker(b) or _citations_after(blocks, b)), len(blocks))
+    return next((b.index for b in blocks[body[0] + 1:] if _end_marker(b) or _citations_after(blocks, b)
+                 or _more_news(blocks, b)), len(blocks))
 
 
 def _furniture_kept(b: Block, title: int | None) -> bool:
@@ -965,7 +981,8 @@ def _paragraph_text(b: Block, role: Role) -> str:
         trimmed = ""
         if parts:
             trimmed = _without(b.owner, lambda item: item not in parts)
-        elif "\n" not in b.owner.text_content().strip():
+        elif "\n" not in b.text and len(SPACES.sub(" ", b.owner.text_content()).strip()) <= _BYLINE_BOX:
+            # (A box of one line: the source's own line breaks between its items do not count.)
             trimmed = _without(b.owner, _counter)
         if trimmed and trimmed != b.text:
             return escape(trimmed)
