@@ -1160,3 +1160,21 @@ def test_a_byline_rows_view_counter_goes_though_the_source_breaks_the_row_into_l
     paras = read_page(html).paragraphs
     assert [(p.role, plain(p.text)) for p in paras][:2] == [
         ("title", TITLE_UK), ("byline", "7 квітня 2025 · Сектор комунікації поліції області")]
+
+
+def test_the_line_under_an_embedded_telegram_post_is_not_text() -> None:
+    """An administration's site embeds its Telegram post mid-text (the widget's script and frame) with a
+    line under it; a short paragraph of the text next to a photo is kept."""
+    html = ('<html><head><meta charset="utf-8"></head><body><main><h1>Water supply restored in the town</h1>'
+            '<div class="meta"><time>3 April 2025, 12:47</time> <span>•</span> <span>RMA Communications Department'
+            '</span></div><article class="prose">'
+            f"<p>{ARTICLE_EN[2]}</p><p>{ARTICLE_EN[3]}</p>"
+            '<div class="not-prose my-8" data-embed="telegram"><script async src="https://telegram.org/js/'
+            'telegram-widget.js?22" data-telegram-post="rma/18452"></script><iframe src="https://t.me/rma/18452?'
+            'embed=1"></iframe><p class="text-xs">Post on the RMA Telegram channel · <a href="https://t.me/rma/18452">'
+            "Open in Telegram</a></p></div>"
+            f'<div class="photo"><img src="/a.jpg"><p>{ARTICLE_EN[4]}</p></div></article></main></body></html>')
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras == [("title", "Water supply restored in the town"),
+                     ("byline", "3 April 2025, 12:47 • RMA Communications Department"),
+                     ("body", ARTICLE_EN[2]), ("body", ARTICLE_EN[3]), ("body", ARTICLE_EN[4])]

@@ -397,9 +397,10 @@ def _meta_line(b: Block) -> bool:
                 and b.link_share < 0.3 and b.owner.tag != "li" and bool(_DATE_IN_ROW.search(text))))
 
 
-# A date in a row of the page's meta data: "14.03.2025", "14 березня 2025", "March 14, 2025".
+# A date in a row of the page's meta data: "14.03.2025", "14 березня 2025", "March 14, 2025", "3 April 2025".
 _DATE_IN_ROW = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-                          r"\b\d{1,2}\s+[а-яіїєґ]{3,12}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}")
+                          r"\b\d{1,2}\s+[а-яіїєґ]{3,12}\.?\s+\d{4}|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|"
+                          r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}")
 
 
 def _section_links(box: Any) -> set[str]:
@@ -704,7 +705,7 @@ def _furniture_wording(b: Block) -> bool:
     return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
             or (bool(_CAPTION_CREDIT.search(text)) and not _AUTHOR_LABEL.match(text))
             or bool(_PHOTO_CREDIT.match(text) or _URL_SOURCE.match(text)) or _attachment(b)
-            or _caption_box(b.owner) or _inline_caption(b)
+            or _caption_box(b.owner) or _inline_caption(b) or _embed_caption(b)
             or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th") and not is_date_line(text))
             or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
 
@@ -736,6 +737,24 @@ def _inline_caption(b: Block) -> bool:
 
 
 _CAPTION_TEXT = 300
+
+
+def _embed_caption(b: Block) -> bool:
+    """The line under an embedded social post or video ("Post on the RMA Telegram channel · Open in
+    Telegram"): a short block in a small box that also holds the network's frame or widget script."""
+    if b.size > _CAPTION_TEXT:
+        return False
+    for box in list(_ancestors(b.owner))[1:3]:
+        if len(SPACES.sub(" ", box.text_content()).strip()) > _CAPTION_TEXT:
+            return False
+        if any(_EMBED_SOURCE.search(str(el.get("src") or "")) for el in box.iter("iframe", "script")):
+            return True
+    return False
+
+
+_EMBED_SOURCE = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*(?:t\.me|telegram\.org|twitter\.com|x\.com|"
+                           r"platform\.twitter\.com|instagram\.com|facebook\.com|facebook\.net|youtube\.com|"
+                           r"youtube-nocookie\.com|youtu\.be|tiktok\.com|vimeo\.com)/", re.IGNORECASE)
 
 # "nimg-cap", "photo-cap": "cap" as a word of its own ("capital" is no caption); "podpis"/"pidpys" are
 # the word for a caption (підпис) as Ukrainian and Russian sites transliterate it.
