@@ -1178,3 +1178,65 @@ def test_the_line_under_an_embedded_telegram_post_is_not_text() -> None:
     assert paras == [("title", "Water supply restored in the town"),
                      ("byline", "3 April 2025, 12:47 • RMA Communications Department"),
                      ("body", ARTICLE_EN[2]), ("body", ARTICLE_EN[3]), ("body", ARTICLE_EN[4])]
+
+
+def test_a_byline_label_in_an_element_of_its_own_joins_the_name_and_an_advert_label_is_furniture() -> None:
+    """A tagDiv-style WordPress theme: "Автор" in a <div> of its own before the author's link, the date
+    and counters beside them; "- Реклама -" over an advert slot inside the text."""
+    html = ('<html><head><meta charset="utf-8"></head><body><article><header class="td-post-title">'
+            f'<h1 class="entry-title">{TITLE_UK}</h1><div class="td-module-meta-info">'
+            '<div class="td-post-author-name"><div class="td-author-by">Автор</div> <a href="/author/olena/">'
+            'Олена Гриценко</a><div class="td-author-line"> - </div></div><span class="td-post-date">'
+            '<time>14 березня 2025</time></span><div class="td-post-comments"><a href="#c">7</a></div></div></header>'
+            f'<div class="td-post-content"><p>{BODY_UK[0]}</p><p>{BODY_UK[1]}</p>'
+            '<div class="td-a-rec"><span class="td-adspot-title">- Реклама -</span><a href="/ad"><img src="/b.jpg">'
+            f"</a></div><p>{BODY_UK[2]}</p><p>{LAST_UK}</p></div></article></body></html>")
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras[:2] == [("title", TITLE_UK), ("byline", "Автор Олена Гриценко - 14 березня 2025")]
+    assert [t for _, t in paras[2:]] == [BODY_UK[0], BODY_UK[1], BODY_UK[2], LAST_UK]
+
+
+def test_a_byline_label_alone_joins_the_name_after_it() -> None:
+    """ "By" in an element of its own, then the author's link, in a small box with nothing else: one byline."""
+    html = ('<html><head><meta charset="utf-8"></head><body><article>'
+            f'<h1>{TITLE_UK}</h1><div class="author"><div class="by">By</div><a href="/author/o/">Olena Hrytsenko</a>'
+            f'</div><div class="content"><p>{BODY_UK[0]}</p><p>{BODY_UK[1]}</p><p>{BODY_UK[2]}</p></div>'
+            "</article></body></html>")
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras[:2] == [("title", TITLE_UK), ("byline", "By Olena Hrytsenko")]
+
+
+def test_a_quote_in_a_figure_with_its_speaker_in_the_figcaption_is_a_quote_not_a_photo() -> None:
+    """<figure><blockquote>…</blockquote><figcaption>Name, role</figcaption></figure> inside the text, the
+    quote ending without a full stop: both lines are the quote; a photo's <figcaption> is still no text."""
+    words = "«Школа, у якої є власне світло, — це школа, яка не зупиняє навчання під час відключень»"
+    speaker = "Наталія Гуменюк, директорка департаменту освіти міської ради"
+    html = ('<html><head><meta charset="utf-8"></head><body><main><h1>Вінниця встановить сонячні станції на школах</h1>'
+            f'<div class="ArticleBody_root"><p>{BODY_UK[0]}</p><p>{BODY_UK[1]}</p>'
+            f'<figure class="Quote_root"><svg></svg><blockquote class="Quote_text"><p>{words}</p></blockquote>'
+            f'<figcaption class="Quote_author">{speaker}</figcaption></figure><p>{BODY_UK[2]}</p>'
+            '<figure><img src="/a.jpg"><figcaption>Дах ліцею № 4, де встановлять першу станцію</figcaption></figure>'
+            f"<p>{LAST_UK}</p></div></main></body></html>")
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras[1:] == [("body", BODY_UK[0]), ("body", BODY_UK[1]), ("quote", words), ("quote", speaker),
+                         ("body", BODY_UK[2]), ("body", LAST_UK)]
+
+
+def test_a_paywalls_access_line_a_no_advice_line_and_a_score_boxs_team_cells_are_not_text() -> None:
+    """A business site: "You have access to premium content until …" and "… is not investment advice."
+    are furniture by their words; a sports page's score box (team names in cells) under the headline
+    is no byline."""
+    html = ('<html><head><meta charset="utf-8"></head><body><main><article>'
+            "<h1>Halytski Levy win the Ukrainian Futsal Cup</h1>"
+            '<div class="info">Maksym Dorosh, April 6, 2025</div>'
+            '<table class="match-box"><tr><td class="team">Halytski Levy<br>Lviv</td><td>4:3</td>'
+            '<td class="team">Khvylia<br>Dnipro</td></tr></table>'
+            '<div class="paywall-status" role="status">You have access to premium content until 30.04.2025. '
+            "Thank you for supporting independent business journalism.</div>"
+            f"<p>{ARTICLE_EN[2]}</p><p>{ARTICLE_EN[3]}</p><p>{ARTICLE_EN[4]}</p>"
+            '<div class="article-disclaimer"><p>This article is for information only and is not investment advice.</p>'
+            "</div></article></main></body></html>")
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras == [("title", "Halytski Levy win the Ukrainian Futsal Cup"),
+                     ("byline", "Maksym Dorosh, April 6, 2025"),
+                     ("body", ARTICLE_EN[2]), ("body", ARTICLE_EN[3]), ("body", ARTICLE_EN[4])]

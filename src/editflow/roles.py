@@ -52,6 +52,9 @@ _BOILERPLATE = re.compile(
             авторизуйтеся|авторизуватися|зареєструйтеся)[^.]*|
         коментувати\s+можуть\s+лише.*|коментарі\s+закрито.*|
         усі\s+права\s+захищено.*|всі\s+права\s+захищено.*|
+        (?:you\s+have|ви\s+маєте)\s+(?:access|доступ)\b.*\b(?:premium|преміум)\b.*|
+        .*\b(?:is\s+not|does\s+not\s+constitute)\s+(?:an?\s+)?(?:investment|financial|legal)\s+advice\b.*|
+        .*\bне\s+є\s+(?:інвестиційн\w+|фінансов\w+|юридичн\w+)\s+(?:рекомендаці\w+|порад\w+|консультаці\w+)\b.*|
         \d[\d\s\u00a0]*\s(?:views?|перегляд(?:и|ів)?)\b.*|
         (?:(?:views?|переглядів|перегляди|comments?|коментар\w*|likes?|вподобан\w*|shares?|поширен\w*)\s*:?\s*
             \d[\d\s\u00a0]*\s*)+|
@@ -175,8 +178,12 @@ def strip_inline_notes(text: str) -> str:
     return INLINE_NOTE.sub("", text)
 
 
+_DASHED = re.compile(r"^[-–—]+\s*(.*?)\s*[-–—]+$")
+
+
 def is_boilerplate(text: str) -> bool:
-    t = text.strip()
+    # An advert slot's label between dashes ("- Реклама -", "— Advertisement —") is the label.
+    t = _DASHED.sub(r"\1", text.strip())
     if len(t) <= 120 and (_BOILERPLATE.match(t) or _SHARE_BAR.match(t)):
         return True
     # A row of furniture items: "Views: 1032 | Print version | Send to a friend".

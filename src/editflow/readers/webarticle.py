@@ -15,9 +15,10 @@ import copy
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
-from editflow.inline import escape, without_whole_emphasis
+from editflow.inline import escape, plain, without_whole_emphasis
 from editflow.model import Paragraph, Removed, Role
 from editflow.readers.webblocks import HEADING_END, HEADINGS, INVISIBLE_OUT, SENTENCE_END, SKIP_TAGS, SPACES, Block
 from editflow.roles import is_boilerplate, is_byline, is_date_line, is_note, is_teaser
@@ -108,11 +109,18 @@ def furniture(el: Any) -> str:
             continue
         names = _names(anc)
         for why, rx in _FURNITURE:
-            if rx.search(names):
+            if rx.search(names) and not (why == "caption" and _quote_figure(anc)):
                 if why not in _GENERIC:
                     return why
                 generic = generic or why
     return generic or "not article text"
+
+
+def _quote_figure(el: Any) -> bool:
+    """Whether the element is in a <figure> that holds a quote (a <blockquote>, its speaker in the
+    <figcaption>), not a photo."""
+    figure = next((a for a in _ancestors(el) if a.tag == "figure"), None)
+    return figure is not None and next(figure.iter("blockquote"), None) is not None
 
 
 def _marked(el: Any, rx: re.Pattern[str], stop: Any = None) -> bool:
@@ -485,7 +493,12 @@ _HEADING_MARK = _word_rx(r"(?:\w+ )?(?:sub)?(?:title|heading|headline|subhead)(?
 def _attribution(b: Block, blocks: list[Block], kept: set[int], container: Any) -> bool:
     """The line right under a quote naming who said it ("— Olesia Haidamaka, curator")."""
     text = b.text.strip()
-    if not _DASH_START.match(text) or len(text.split()) > 20 or b.index - 1 not in kept:
+    if len(text.split()) > 20 or b.index - 1 not in kept:
+        return False
+    # "— Name", or the speaker in the quote's own <figcaption>/<cite> (<figure><blockquote>…</blockquote>
+    # <figcaption>Name, role</figcaption></figure>).
+    if not (_DASH_START.match(text) or (_quote_figure(b.owner) and any(
+            a.tag in ("figcaption", "cite") for a in _ancestors(b.owner)))):
         return False
     if not _is_descendant(b.owner, container) or _in_furniture(b.owner, container):
         return False
@@ -505,6 +518,10 @@ def _quote_box(el: Any, stop: Any) -> bool:
 
 
 _QUOTE_BOX = 1200
+
+
+def _data_cell(b: Block) -> bool:
+    return b.owner.tag in ("td", "th") and not _layout_cell(b.owner)
 
 
 def _layout_cell(cell: Any) -> bool:
@@ -528,9 +545,9 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int, lead_end
     text = b.text
     if _marked(b.owner, _NOTE_MARK, container) or is_note(text):
         return b.index > title_pos
-    if title_pos < b.index < lead_end and len(text) <= 200 and (
+    if title_pos < b.index < lead_end and len(text) <= 200 and not _data_cell(b) and (
             _byline_box(b.owner, container) or is_byline(text) or _meta_line(b) or meta_parts(b)):
-        return True
+        return True   # (a cell of a table of data, a score box's "Halytski Levy Lviv", is no byline)
     if title_pos < b.index < first_body:
         # The lead, marked so or running text trafilatura left out before the text it kept.
         return (_marked(b.owner, _LEAD_MARK, container) and b.link_share < 0.5) or (
@@ -565,6 +582,8 @@ def _in_text(b: Block, container: Any, body: list[int], owners: set[int], parent
         listed = len(following.text_content().strip())
         linked = sum(len(a.text_content().strip()) for a in following.iter("a"))
         return listed > 0 and linked < 0.5 * listed
+    if _quote_like(b) and len(text.split()) >= 8 and b.index < body[-1]:
+        return True   # a quote set apart need not end in a full stop ("… than renovated classrooms”")
     if not (len(text.split()) >= 12 and SENTENCE_END.search(text)):
         return False
     # Inside the text, or after it in the box that holds its paragraphs: a last paragraph set as a
@@ -722,6 +741,8 @@ _NUMBER_ONLY = re.compile(r"^(?:\d+|\d{1,3}(?:[\s.,\u00a0\u202f]\d{3})+)(?:\s+(?
 def _caption_box(el: Any) -> bool:
     """A photo's caption: in a <figcaption> or a small box the markup names a caption (Blogger's
     "tr-caption" cell).  Bigger boxes so named wrap more than a caption."""
+    if _quote_figure(el):
+        return False
     return any(anc.tag == "figcaption" for anc in _ancestors(el)) or _in_small_box(el, _CAPTION_MARK, None,
                                                                                     _BYLINE_BOX)
 
@@ -805,9 +826,15 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
         first_body, lead_end = _complete(blocks, kept, forced, title, end, container)
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
+    roles = {i: forced.get(i) or _role(blocks[i], title, container, first_body, lead_end) for i in kept}
+    rows = _byline_rows(blocks, kept, roles)
     for b in blocks:
+        if b.index in rows:
+            if rows[b.index]:
+                paragraphs.append(Paragraph(rows[b.index], "byline", str(b.line)))
+            continue
         if b.index in kept:
-            role = forced.get(b.index) or _role(b, title, container, first_body, lead_end)
+            role = roles[b.index]
             text = _paragraph_text(b, role)
             if role == "byline" and _SEPARATOR_START.match(text) and paragraphs and paragraphs[-1].role == "byline" \
                     and b.index - 1 in kept:
@@ -815,10 +842,33 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
                 last = paragraphs.pop()
                 paragraphs.append(Paragraph(f"{last.text} {text}", "byline", last.location))
                 continue
+            if role == "byline" and paragraphs and paragraphs[-1].role == "byline" \
+                    and _key(plain(paragraphs[-1].text)) in _key(plain(text)):
+                # The row's box read whole ("Автор Олена Гриценко - 14 березня 2025") after a piece of it.
+                paragraphs.pop()
             paragraphs.append(Paragraph(text, role, str(b.line)))
         else:
             removed.append(Removed(" ".join(b.text.split()), str(b.line), furniture(b.owner)))
     return Page(paragraphs, removed)
+
+
+def _byline_rows(blocks: list[Block], kept: set[int], roles: dict[int, Role]) -> dict[int, str]:
+    """A byline's label set as an element of its own ("<div>Автор</div> <a>Олена Гриценко</a>"): one
+    byline with the name after it, in one small box.  Block index → the joined text for the label,
+    "" for the name it took."""
+    out: dict[int, str] = {}
+    order = sorted(kept)
+    for i, j in pairwise(order):
+        if roles[i] == roles[j] == "byline" and _BYLINE_LABEL.match(blocks[i].text.strip()) and j not in out:
+            box = _common_ancestor([blocks[i].owner, blocks[j].owner])
+            if len(SPACES.sub(" ", box.text_content()).strip()) <= _BYLINE_BOX:
+                out[i] = f"{escape(blocks[i].text.strip())} {_paragraph_text(blocks[j], 'byline')}"
+                out[j] = ""
+    return out
+
+
+# A byline's label alone: "By", "Автор", "Author:", "Текст:".
+_BYLINE_LABEL = re.compile(r"^(?:by|written\s+by|posted\s+by|author|автор(?:ка)?|текст|text)\s*:?$", re.IGNORECASE)
 
 
 def _stray(b: Block) -> bool:
@@ -945,6 +995,8 @@ def _complete(blocks: list[Block], kept: set[int], forced: dict[int, Role], titl
                 and (_rescued(b, container, title_pos, first_body, lead_end, max(kept_text, default=-1))
                      or _in_text(b, container, body, owners, parents)):
             kept.add(b.index)
+            if _attribution(b, blocks, kept, container):
+                forced[b.index] = "quote"   # "Name, director of …" under a quote: its speaker, not a byline
         elif b.index not in kept and b.index < end and _update_time(b, blocks, kept, title_pos, container):
             kept.add(b.index)
             forced[b.index] = "heading"
