@@ -1240,3 +1240,33 @@ def test_a_paywalls_access_line_a_no_advice_line_and_a_score_boxs_team_cells_are
     assert paras == [("title", "Halytski Levy win the Ukrainian Futsal Cup"),
                      ("byline", "Maksym Dorosh, April 6, 2025"),
                      ("body", ARTICLE_EN[2]), ("body", ARTICLE_EN[3]), ("body", ARTICLE_EN[4])]
+
+
+def test_footnotes_under_a_notes_heading_end_the_text_and_a_show_notes_box_is_text() -> None:
+    """A think tank's report: "Notes" over footnotes that link back to their marks ends the text; a
+    podcast's "show-notes" box holds its text, not an editor's note; "Host: …" is a byline."""
+    html = ('<html><head><meta charset="utf-8"></head><body><main><article>'
+            f'<h1>{ARTICLE_EN[0]}</h1><p>Host: Taras Melnychuk · 6 March 2025</p><div class="show-notes">'
+            f'<p>{ARTICLE_EN[2]}<sup><a href="#fn-1" id="fnref-1">[1]</a></sup></p><p>{ARTICLE_EN[3]}</p>'
+            f"<p>{ARTICLE_EN[4]}</p></div>"
+            '<h2>Notes</h2><ol><li id="fn-1">Energopolis, Baseline Study, November 2024, p. 14. '
+            '<a class="fn-back" href="#fnref-1">↩</a></li><li id="fn-2">Offers from five suppliers, collected by the '
+            'authors. <a class="fn-back" href="#fnref-2">↩</a></li></ol></article></main></body></html>')
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras == [("title", ARTICLE_EN[0]), ("byline", "Host: Taras Melnychuk · 6 March 2025"),
+                     ("body", f"{ARTICLE_EN[2]}[1]"), ("body", ARTICLE_EN[3]), ("body", ARTICLE_EN[4])]
+
+
+def test_a_caption_followed_by_its_credit_beside_the_picture_is_not_text() -> None:
+    """A component framework's figure: the picture in one box, then a box with the caption and a
+    "Photo: …" credit, class names that say nothing."""
+    caption = "Associate professor Oksana Hryniv and a PhD student in the microbiology lab."
+    html = ('<html><head><meta charset="utf-8"></head><body><div id="__next"><h1>Soil bacteria break down herbicides</h1>'
+            f'<div class="css-a1"><div class="css-b2">{ARTICLE_EN[2]}</div></div>'
+            '<div class="css-f1"><div class="css-i1"><span><img alt="" src="/lab.jpg"></span></div>'
+            f'<div class="css-c1"><div class="css-c2">{caption}</div><div class="css-c3">Photo: Andrii Babenko</div>'
+            f'</div></div><div class="css-a1"><div class="css-b2">{ARTICLE_EN[3]}</div></div>'
+            f'<div class="css-a1"><div class="css-b2">{ARTICLE_EN[4]}</div></div></div></body></html>')
+    texts = [plain(p.text) for p in read_page(html).paragraphs]
+    assert caption not in texts and "Photo: Andrii Babenko" not in texts
+    assert texts[-3:] == [ARTICLE_EN[2], ARTICLE_EN[3], ARTICLE_EN[4]]

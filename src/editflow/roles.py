@@ -94,10 +94,10 @@ _BYLINE_LABEL = re.compile(
     r"^(?:by\s+\w[\w.'’-]*(?:\s+(?:and\s+)?\w[\w.'’-]*){0,5}\s*(?:[,|·—–]\s*.*)?|"
     r"\(?(?:(?:additional\s+)?reporting|writing|editing)\s+by\b.*|\(?репортаж\s+\w+.*|"
     r"(?:photo|image|video|photos|source|text(?:\s+and\s+photos?)?|author|authors|translated\s+by|translation|words|"
-    r"reporting\s+by|edited\s+by)\s*:.*|"
+    r"reporting\s+by|edited\s+by|host|hosts|presenter|moderator)\s*:.*|"
     r"(?:prepared|written|compiled)\s+by\s+\w.*|(?:матеріал\s+)?підготува(?:в|ла|ли)\s+\w.*|"
     r"(?:фото|світлина|відео|джерело|текст(?:\s+(?:і|та|й)\s+фото)?|автор(?:ка|и)?|переклад|ілюстрація|"
-    r"редактор(?:ка)?)\s*:.*)$",
+    r"редактор(?:ка)?|ведуч(?:ий|а|і)|модератор(?:ка)?)\s*:.*)$",
     re.IGNORECASE,
 )
 # An author and a date on one line, as a site's byline shows them: "Andrii Kovalenko — January 15,

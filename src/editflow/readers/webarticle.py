@@ -68,7 +68,8 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _BYLINE_MARK = _word_rx("byline", "author", "dateline", "article ?meta", "entry ?meta", "post ?meta", "posted",
                         "published", "pubdate", "date", "time", "writer", "address")
-_NOTE_MARK = _word_rx("editor ?s? ?note", "ed ?note", "editornote", "note", "correction", "disclaimer")
+# "note" as a word of its own: a podcast's "show-notes" box and a report's "footnotes" are no editor's note.
+_NOTE_MARK = _word_rx("editor ?s? ?note", "ed ?note", "editornote", r"note(?=\s|$)", "correction", "disclaimer")
 _LEAD_MARK = _word_rx("lead", "standfirst", "subtitle", "subhead", "excerpt", "intro", "summary", "dek", "deck",
                       "kicker")
 _QUOTE_MARK = _word_rx("blockquote", "quote")
@@ -652,7 +653,22 @@ def _end_marker(b: Block) -> bool:
 def _citations_after(blocks: list[Block], b: Block) -> bool:
     """A "Sources" heading over a wiki's list of linked citations, which ends the text; an
     investigation's list of its sources in words is part of it."""
-    return _heading_like(b) and bool(_SOURCES.match(b.text.strip())) and _links_follow(blocks, b)
+    if not _heading_like(b):
+        return False
+    text = b.text.strip()
+    return (bool(_SOURCES.match(text)) and _links_follow(blocks, b)) or (
+        bool(_FOOTNOTES.match(text)) and _back_links_follow(blocks, b))
+
+
+def _back_links_follow(blocks: list[Block], b: Block) -> bool:
+    """Footnotes under the heading: items that link back to their marks in the text ("… p. 14. ↩")."""
+    return any(str(a.get("href") or "").startswith("#") and (
+        SPACES.sub("", a.text_content()) in _BACK_ARROWS or "ref" in str(a.get("href")).lower())
+        for f in blocks[b.index + 1:b.index + 4] for a in f.owner.iter("a"))
+
+
+_FOOTNOTES = re.compile(r"^(?:notes|footnotes|endnotes|примітки|виноски)\s*:?$", re.IGNORECASE)
+_BACK_ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴"})
 
 
 def _more_news(blocks: list[Block], b: Block) -> bool:
@@ -724,7 +740,7 @@ def _furniture_wording(b: Block) -> bool:
     return (is_boilerplate(text) or (is_teaser(text) and b.link_share >= 0.5)
             or (bool(_CAPTION_CREDIT.search(text)) and not _AUTHOR_LABEL.match(text))
             or bool(_PHOTO_CREDIT.match(text) or _URL_SOURCE.match(text)) or _attachment(b)
-            or _caption_box(b.owner) or _inline_caption(b) or _embed_caption(b)
+            or _caption_box(b.owner) or _inline_caption(b) or _embed_caption(b) or _credited_caption(b)
             or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th") and not is_date_line(text))
             or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
 
@@ -758,6 +774,21 @@ def _inline_caption(b: Block) -> bool:
 
 
 _CAPTION_TEXT = 300
+
+
+def _credited_caption(b: Block) -> bool:
+    """A photo's caption in a box of its own with the credit in the next ("<div><img></div><div>Caption.</div>
+    <div>Photo: Name</div>", markup that names neither): a short block whose next element is the credit,
+    in a small box that holds the picture."""
+    after = b.owner.getnext()
+    box = b.owner.getparent()
+    if b.size > _CAPTION_TEXT or after is None or box is None or not isinstance(after.tag, str):
+        return False
+    if not _PHOTO_CREDIT.match(SPACES.sub(" ", after.text_content()).strip()):
+        return False
+    # The picture is in the box, or beside it in the figure's own box.
+    return any(next(el.iter("img"), None) is not None and len(el.text_content()) <= 2 * _CAPTION_TEXT
+               for el in (box, box.getparent()) if el is not None)
 
 
 def _embed_caption(b: Block) -> bool:
