@@ -1270,3 +1270,22 @@ def test_a_caption_followed_by_its_credit_beside_the_picture_is_not_text() -> No
     texts = [plain(p.text) for p in read_page(html).paragraphs]
     assert caption not in texts and "Photo: Andrii Babenko" not in texts
     assert texts[-3:] == [ARTICLE_EN[2], ARTICLE_EN[3], ARTICLE_EN[4]]
+
+
+def test_a_charts_title_in_its_figure_a_paywall_dialog_and_a_media_contact_box_are_not_text() -> None:
+    """A data story: a chart's <h3> title inside its <figure> is the figure's; a paywall's pop-up
+    (role="dialog") inside the text and a "Media contact" box after it are furniture; "Views: 1,937"
+    leaves the byline row."""
+    html = ('<html><head><meta charset="utf-8"></head><body><main><article>'
+            f'<h1>{ARTICLE_EN[0]}</h1><div class="info"><span>By Olena Kravets · 3 April 2025</span>'
+            '<span class="views">Views: 1,937</span></div><div class="story-body">'
+            f'<p>{ARTICLE_EN[2]}</p><figure class="chart-embed"><h3 class="chart-embed__title">Workload per family '
+            'doctor by community, January 2025</h3><iframe src="https://charts.example/map/"></iframe>'
+            "<figcaption>Patients per doctor. Source: declarations register</figcaption></figure>"
+            f'<p>{ARTICLE_EN[3]}</p><div class="pw-modal" role="dialog" aria-modal="true"><p>You have read 3 of 3 free '
+            "articles this month</p><p>Unlimited access to everything on the site</p><p>Already a subscriber? Sign in"
+            f"</p></div><p>{ARTICLE_EN[4]}</p><h2>Media contact</h2><p>University press office: press@example.edu, "
+            "+380 00 000 00 00</p></div></article></main></body></html>")
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras == [("title", ARTICLE_EN[0]), ("byline", "By Olena Kravets · 3 April 2025"),
+                     ("body", ARTICLE_EN[2]), ("body", ARTICLE_EN[3]), ("body", ARTICLE_EN[4])]

@@ -57,7 +57,7 @@ _BOILERPLATE = re.compile(
         .*\bне\s+є\s+(?:інвестиційн\w+|фінансов\w+|юридичн\w+)\s+(?:рекомендаці\w+|порад\w+|консультаці\w+)\b.*|
         \d[\d\s\u00a0]*\s(?:views?|перегляд(?:и|ів)?)\b.*|
         (?:(?:views?|переглядів|перегляди|comments?|коментар\w*|likes?|вподобан\w*|shares?|поширен\w*)\s*:?\s*
-            \d[\d\s\u00a0]*\s*)+|
+            \d[\d\s\u00a0]*(?:[,.]\d{3})*\s*)+|
         (?:spotted|noticed|found|see)\s+(?:a\s+)?(?:mistake|typo|an?\s+error)\b.*|
         (?:помітили|знайшли|бачите)\s+помилку\b.*|якщо\s+ви\s+помітили\s+помилку\b.*|
         if\s+you\s+(?:spot|notice|find|see)\s+(?:a\s+)?(?:mistake|typo|an?\s+error)\b.*|

@@ -47,6 +47,8 @@ _EMBED_MARK = _word_rx("twitter ?tweet", "instagram ?media", "tiktok ?embed", "f
 _FURNITURE_HEADER = _word_rx("header", "masthead", "topbar", "logo", "site ?title", "branding")
 _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie notice", _word_rx("cookie", "consent", "gdpr")),
+    # role="dialog": a pop-up over the page (a paywall's "You have read 3 of 3 free articles"), never its text.
+    ("dialog", _word_rx(r"(?:alert)?dialog(?:\s|$)")),
     ("embedded post", _EMBED_MARK),
     ("comments", _word_rx("comment", "disqus", "respond", "reply", "discussion")),
     ("share buttons", _word_rx("share", "sharing", "social", "sharedaddy", "addthis")),
@@ -155,7 +157,7 @@ _BYLINE_BOX = 400
 
 
 # Furniture that comes as a box of its own, with bylines, dates and text of its own inside.
-_BOXES = frozenset({"cookie notice", "embedded post", "comments", "share buttons", "subscription",
+_BOXES = frozenset({"cookie notice", "dialog", "embedded post", "comments", "share buttons", "subscription",
                     "related articles", "advertisement", "author's bio"})
 
 
@@ -690,6 +692,7 @@ _MORE_NEWS = re.compile(r"^(?:(?:other|more)\s+(?:[\w'’-]+\s+){0,3}?(?:news|st
 
 
 _NEXT_SECTION = re.compile(r"^(?:also\s+in\s+this\s+issue|more\s+in\s+this\s+issue|in\s+other\s+news|"
+                           r"(?:media|press)\s+contacts?|контакти\s+для\s+(?:змі|преси)|"
                            r"(?:other|more)\s+news\s+(?:in|from)\s+this\s+section|"
                            r"також\s+у\s+(?:цьому\s+)?випуску|ще\s+у\s+випуску|інші\s+новини(?:\s+розділу)?|"
                            r"більше\s+новин\s+розділу)\s*[:.]?$", re.IGNORECASE)
@@ -741,6 +744,7 @@ def _furniture_wording(b: Block) -> bool:
             or (bool(_CAPTION_CREDIT.search(text)) and not _AUTHOR_LABEL.match(text))
             or bool(_PHOTO_CREDIT.match(text) or _URL_SOURCE.match(text)) or _attachment(b)
             or _caption_box(b.owner) or _inline_caption(b) or _embed_caption(b) or _credited_caption(b)
+            or _figure_title(b)
             or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th") and not is_date_line(text))
             or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
 
@@ -774,6 +778,13 @@ def _inline_caption(b: Block) -> bool:
 
 
 _CAPTION_TEXT = 300
+
+
+def _figure_title(b: Block) -> bool:
+    """A chart's or a photo's title inside its <figure> ("<figure><h3>Workload per doctor, 2025</h3><iframe>"):
+    the figure's, not a subheading of the text.  A quote's figure and a table's cells are not."""
+    return b.owner.tag in HEADINGS and any(a.tag == "figure" for a in _ancestors(b.owner)) \
+        and not _quote_figure(b.owner)
 
 
 def _credited_caption(b: Block) -> bool:
