@@ -30,6 +30,7 @@ from editflow.readers.html import declared_encoding, decode_page, read_page
 from editflow.inline import plain
 from editflow.readers.language import check_languages, guess
 from editflow.readers.paragraphs import decide, parse_header
+from editflow.roles import is_boilerplate
 from editflow.workfile import align_files
 
 TITLE_UK = "У Полтаві відкрили оновлений парк над Ворсклою"
@@ -1289,3 +1290,16 @@ def test_a_charts_title_in_its_figure_a_paywall_dialog_and_a_media_contact_box_a
     paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
     assert paras == [("title", ARTICLE_EN[0]), ("byline", "By Olena Kravets · 3 April 2025"),
                      ("body", ARTICLE_EN[2]), ("body", ARTICLE_EN[3]), ("body", ARTICLE_EN[4])]
+
+
+@pytest.mark.parametrize("line", ["3,418 views", "Views: 1,937", "1.034 переглядів", "- Реклама -",
+                                  "— Advertisement —", "This article is for information only and is not investment advice.",
+                                  "Матеріал має інформаційний характер і не є інвестиційною рекомендацією."])
+def test_counters_advert_labels_and_standing_disclaimers_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["- 2 -", "The bank said the bonds are not investment advice for retail savers and "
+                                  "will be sold to funds.", "3,418 people viewed the exhibition on its first day."])
+def test_look_alikes_of_counters_and_disclaimers_are_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)

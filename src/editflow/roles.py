@@ -55,7 +55,7 @@ _BOILERPLATE = re.compile(
         (?:you\s+have|ви\s+маєте)\s+(?:access|доступ)\b.*\b(?:premium|преміум)\b.*|
         .*\b(?:is\s+not|does\s+not\s+constitute)\s+(?:an?\s+)?(?:investment|financial|legal)\s+advice\b.*|
         .*\bне\s+є\s+(?:інвестиційн\w+|фінансов\w+|юридичн\w+)\s+(?:рекомендаці\w+|порад\w+|консультаці\w+)\b.*|
-        \d[\d\s\u00a0]*\s(?:views?|перегляд(?:и|ів)?)\b.*|
+        \d[\d\s\u00a0]*(?:[,.]\d{3})*\s(?:views?|перегляд(?:и|ів)?)\b.*|
         (?:(?:views?|переглядів|перегляди|comments?|коментар\w*|likes?|вподобан\w*|shares?|поширен\w*)\s*:?\s*
             \d[\d\s\u00a0]*(?:[,.]\d{3})*\s*)+|
         (?:spotted|noticed|found|see)\s+(?:a\s+)?(?:mistake|typo|an?\s+error)\b.*|
