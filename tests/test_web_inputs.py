@@ -1303,3 +1303,17 @@ def test_counters_advert_labels_and_standing_disclaimers_are_boilerplate(line: s
                                   "will be sold to funds.", "3,418 people viewed the exhibition on its first day."])
 def test_look_alikes_of_counters_and_disclaimers_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_section_link_above_the_headline_is_no_byline_though_the_article_holds_the_authors_link() -> None:
+    """A mobile site: the section's link ("Transport") set as loose text of the <article> above the
+    <h1>, the author's link in the meta row below it: the section is no byline, the row is."""
+    html = ('<html><head><meta charset="utf-8"></head><body><article class="m-article">'
+            '<a class="m-article__rubric" href="/en/rubric/transport">Transport</a>'
+            f'<h1 class="m-article__title">{ARTICLE_EN[0]}</h1><div class="m-article__meta">'
+            '<a href="/en/author/andrii-melnychuk">Andrii Melnychuk</a> · 9 April 2025, 08:15</div>'
+            f'<div class="m-article__body"><p>{ARTICLE_EN[2]}</p><p>{ARTICLE_EN[3]}</p><p>{ARTICLE_EN[4]}</p></div>'
+            "</article></body></html>")
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras[:2] == [("title", ARTICLE_EN[0]), ("byline", "Andrii Melnychuk · 9 April 2025, 08:15")]
+    assert "Transport" not in [t for _, t in paras]

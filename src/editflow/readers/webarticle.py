@@ -394,8 +394,10 @@ def _author_link(b: Block) -> bool:
     text = b.text
     if b.link_share < 0.8 or len(text) > 60 or len(text.split()) > 5 or SENTENCE_END.search(text):
         return False
-    return any(_AUTHOR_HREF.search(a.get("href") or "") or "author" in (a.get("rel") or "").lower()
-               for a in b.owner.iter("a"))
+    # (The link must be this line's: a block's owner may be the whole <article>, the author's link
+    # in its meta row, while the line is the section's link above the headline.)
+    return any((_AUTHOR_HREF.search(a.get("href") or "") or "author" in (a.get("rel") or "").lower())
+               and SPACES.sub(" ", a.text_content()).strip() in text for a in b.owner.iter("a"))
 
 
 def _meta_line(b: Block) -> bool:
