@@ -73,7 +73,7 @@ def gold_links(slug: str) -> set[tuple[int, int]]:
 
 
 def pages() -> list[Path]:
-    return sorted(p for p in PAGES.iterdir() if p.suffix in (".html", ".mhtml"))
+    return sorted(p for p in PAGES.iterdir() if p.suffix in (".html", ".htm", ".mhtml"))
 
 
 def to_truth(extracted: list[str], true: list[str]) -> list[int | None]:

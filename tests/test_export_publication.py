@@ -499,3 +499,15 @@ def test_the_chosen_headline_is_published_and_the_credit_stays_last(project, tmp
     assert result.title == variant.text.split(":", 1)[-1].strip() and ":" in variant.text
     texts = [para.text for para in docx.Document(str(out)).paragraphs if para.text.strip()]
     assert texts[-1] == credit.text
+
+
+def test_a_web_pages_table_row_is_set_with_its_cells_apart():
+    """A web page's table comes a row a paragraph, its cells joined by tabs: the publication sets the
+    row as Word tables' rows are set, its cells apart."""
+    plan = plan_publication([Paragraph("Fares rise in May", "title"),
+                             Paragraph("Ticket type\tNow\tFrom May 1", "table", "12"),
+                             Paragraph("Single ride\tUAH 12\tUAH 15", "table", "13"),
+                             Paragraph("The council will vote on 30 April.", "body", "14")])
+    assert [(b.kind, b.text) for b in plan.blocks if b.kind == "body"] == [
+        ("body", "Ticket type – Now – From May 1"), ("body", "Single ride – UAH 12 – UAH 15"),
+        ("body", "The council will vote on 30 April.")]

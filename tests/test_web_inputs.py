@@ -1317,3 +1317,22 @@ def test_a_section_link_above_the_headline_is_no_byline_though_the_article_holds
     paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
     assert paras[:2] == [("title", ARTICLE_EN[0]), ("byline", "Andrii Melnychuk · 9 April 2025, 08:15")]
     assert "Transport" not in [t for _, t in paras]
+
+
+def test_a_table_of_data_is_read_a_row_a_paragraph_with_its_cells_apart() -> None:
+    """A fare table inside the text: one `table` paragraph per row, as the page shows it, its cells
+    joined by a tab; Word's "save as web page" sets each cell's text in a <p> and its header in bold,
+    which is still the table's row (numbers alone included), not a subheading."""
+    html = ('<html><head><meta charset="utf-8"></head><body><article>'
+            f"<h1>{TITLE_UK}</h1><p>{BODY_UK[0]}</p><p>{BODY_UK[1]}</p>"
+            '<table class="fares"><tr><th>Вид квитка</th><th>Зараз</th><th>З 1 травня</th></tr>'
+            "<tr><td>Разова поїздка</td><td>12 грн</td><td>15 грн</td></tr></table>"
+            '<table class="MsoTableGrid" border="1"><tr><td>\n<p class="MsoNormal"><b>Маршрут</b></p>\n</td>'
+            '<td><p class="MsoNormal"><b>До 1 березня</b></p></td></tr>'
+            '<tr><td><p class="MsoNormal">Лубни – Оржиця</p></td><td><p class="MsoNormal">1</p></td></tr></table>'
+            f"<p>{BODY_UK[2]}</p><p>{LAST_UK}</p></article></body></html>")
+    paras = [(p.role, p.text) for p in read_page(html).paragraphs]
+    assert [p for p in paras if p[0] == "table"] == [
+        ("table", "Вид квитка\tЗараз\tЗ 1 травня"), ("table", "Разова поїздка\t12 грн\t15 грн"),
+        ("table", "<b>Маршрут</b>\t<b>До 1 березня</b>"), ("table", "Лубни – Оржиця\t1")]
+    assert [t for r, t in paras if r == "body"] == [BODY_UK[0], BODY_UK[1], BODY_UK[2], LAST_UK]

@@ -357,10 +357,10 @@ def _role(b: Block, title: int | None, container: Any, first_body: int = -1, lea
         return "body"   # the standfirst under the headline, set as a subheading
     if before_text and is_date_line(b.text):
         return "byline"   # a date in bold under the headline is no subheading
+    if _cell_of(b) is not None or (tag == "caption" and not _layout_cell(b.owner)):
+        return "table"   # (a header cell in bold is the table's, not a subheading)
     if tag in HEADINGS or b.bold_heading or _heading_box(b, container):
         return "heading"
-    if tag in ("td", "th", "caption") and not _layout_cell(b.owner):
-        return "table"
     if _byline_box(b.owner, container) and len(b.text) <= 200:
         return "byline"
     if title is not None and title < b.index < max(first_body, lead_end) and (
@@ -526,7 +526,18 @@ _QUOTE_BOX = 1200
 
 
 def _data_cell(b: Block) -> bool:
-    return b.owner.tag in ("td", "th") and not _layout_cell(b.owner)
+    return _cell_of(b) is not None
+
+
+def _cell_of(b: Block) -> Any:
+    """The cell of a table of data that the block is, or whose only text it is (Word's "save as web
+    page" sets a <p> in every cell), else None."""
+    cell = b.owner if b.owner.tag in ("td", "th") else next(
+        (a for a in _ancestors(b.owner) if a.tag in ("td", "th")), None)
+    if cell is None or (cell is not b.owner and SPACES.sub(" ", cell.text_content()).strip()
+                        != SPACES.sub(" ", b.text).strip()):
+        return None
+    return None if _layout_cell(cell) else cell
 
 
 def _layout_cell(cell: Any) -> bool:
@@ -747,7 +758,7 @@ def _furniture_wording(b: Block) -> bool:
             or bool(_PHOTO_CREDIT.match(text) or _URL_SOURCE.match(text)) or _attachment(b)
             or _caption_box(b.owner) or _inline_caption(b) or _embed_caption(b) or _credited_caption(b)
             or _figure_title(b)
-            or (bool(_NUMBER_ONLY.match(text)) and b.owner.tag not in ("td", "th") and not is_date_line(text))
+            or (bool(_NUMBER_ONLY.match(text)) and _cell_of(b) is None and not is_date_line(text))
             or not any(ch.isalnum() for ch in text) or _marked(b.owner, _EMBED_MARK))
 
 
@@ -871,11 +882,13 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
     roles = {i: forced.get(i) or _role(blocks[i], title, container, first_body, lead_end) for i in kept}
-    rows = _byline_rows(blocks, kept, roles)
+    rows: dict[int, tuple[str, Role]] = {i: (text, "byline") for i, text in _byline_rows(blocks, kept, roles).items()}
+    rows |= {i: (text, "table") for i, text in _cell_rows(blocks, kept, roles).items()}
     for b in blocks:
         if b.index in rows:
-            if rows[b.index]:
-                paragraphs.append(Paragraph(rows[b.index], "byline", str(b.line)))
+            text, role = rows[b.index]
+            if text:
+                paragraphs.append(Paragraph(text, role, str(b.line)))
             continue
         if b.index in kept:
             role = roles[b.index]
@@ -908,6 +921,27 @@ def _byline_rows(blocks: list[Block], kept: set[int], roles: dict[int, Role]) ->
             if len(SPACES.sub(" ", box.text_content()).strip()) <= _BYLINE_BOX:
                 out[i] = f"{escape(blocks[i].text.strip())} {_paragraph_text(blocks[j], 'byline')}"
                 out[j] = ""
+    return out
+
+
+def _cell_rows(blocks: list[Block], kept: set[int], roles: dict[int, Role]) -> dict[int, str]:
+    """A table of data read a row a paragraph, as the page shows it: the row's cells joined by a tab
+    (a row aligns with the translation's row, and its numbers are checked together; the publication
+    sets the cells apart again).  Block index → the row's text for its first cell, "" for the rest."""
+    out: dict[int, str] = {}
+    cells = {i: _cell_of(blocks[i]) for i in kept if roles[i] == "table"}
+    order = [i for i in sorted(cells) if cells[i] is not None]
+    k = 0
+    while k < len(order):
+        row = cells[order[k]].getparent()
+        run = [order[k]]
+        while k + len(run) < len(order) and order[k + len(run)] == run[-1] + 1 \
+                and cells[order[k + len(run)]].getparent() is row:
+            run.append(order[k + len(run)])
+        k += len(run)
+        if len(run) > 1 and all("\n" not in blocks[i].text for i in run):
+            out[run[0]] = "\t".join(_paragraph_text(blocks[i], "table") for i in run)
+            out.update((i, "") for i in run[1:])
     return out
 
 

@@ -130,10 +130,12 @@ def _table_rows(paragraphs: list[Paragraph], start: int) -> tuple[list[str], int
         p = paragraphs[i]
         m = _TABLE_CELL.search(p.location)
         key = (m.group(1), m.group(2)) if m else ("", str(i))
+        # (A web page's row comes as one paragraph, its cells joined by tabs.)
+        cells = [c.strip() for c in p.text.split("\t")]
         if rows and rows[-1][0] == key:
-            rows[-1][1].append(p.text.strip())
+            rows[-1][1].extend(cells)
         else:
-            rows.append((key, [p.text.strip()]))
+            rows.append((key, cells))
         i += 1
     return [" – ".join(c for c in cells if c) for _, cells in rows], i
 
