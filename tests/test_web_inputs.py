@@ -1294,13 +1294,19 @@ def test_a_charts_title_in_its_figure_a_paywall_dialog_and_a_media_contact_box_a
 
 @pytest.mark.parametrize("line", ["3,418 views", "Views: 1,937", "1.034 переглядів", "- Реклама -",
                                   "— Advertisement —", "This article is for information only and is not investment advice.",
-                                  "Матеріал має інформаційний характер і не є інвестиційною рекомендацією."])
+                                  "Матеріал має інформаційний характер і не є інвестиційною рекомендацією.",
+                                  "Page 1", "Сторінка 2 з 3", "EMBARGOED UNTIL 18 March 2025, 09:00 Kyiv time",
+                                  "ДЛЯ ПУБЛІКАЦІЇ: не раніше 18.03.2025, 09:00", "Обсяг: 2 940 знаків з пробілами",
+                                  "Length: 2,870 characters with spaces · Translation: Ostap Melnyk",
+                                  "For the desk: the quote was recorded by phone."])
 def test_counters_advert_labels_and_standing_disclaimers_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
 
 
 @pytest.mark.parametrize("line", ["- 2 -", "The bank said the bonds are not investment advice for retail savers and "
-                                  "will be sold to funds.", "3,418 people viewed the exhibition on its first day."])
+                                  "will be sold to funds.", "3,418 people viewed the exhibition on its first day.",
+                                  "Embargo on Russian oil: what changes for Ukraine",
+                                  "Page 1 of the report says the plant will close."])
 def test_look_alikes_of_counters_and_disclaimers_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 

@@ -52,6 +52,11 @@ _BOILERPLATE = re.compile(
             авторизуйтеся|авторизуватися|зареєструйтеся)[^.]*|
         коментувати\s+можуть\s+лише.*|коментарі\s+закрито.*|
         усі\s+права\s+захищено.*|всі\s+права\s+захищено.*|
+        (?:page|сторінка|стор\.)\s+\d+(?:\s+(?:of|з|із)\s+\d+)?|
+        embargo(?:ed)?\s*(?:until|till|before|to|:)\s*\d.*|(?:not\s+for\s+(?:publication|release)|under\s+embargo)\s+(?:before|until)\b.*|
+        .*\bне\s+(?:публікувати|оприлюднювати)\s+до\b.*|для\s+публікації\s*:\s*не\s+раніше\b.*|
+        (?:length|обсяг)\s*:\s*[\d\s,.\u00a0]+\s*(?:characters|chars|words|знак\w*|символ\w*|слів)\b.*|
+        (?:for\s+the\s+(?:desk|editors?)|для\s+редакції)\s*:.*|
         (?:you\s+have|ви\s+маєте)\s+(?:access|доступ)\b.*\b(?:premium|преміум)\b.*|
         .*\b(?:is\s+not|does\s+not\s+constitute)\s+(?:an?\s+)?(?:investment|financial|legal)\s+advice\b.*|
         .*\bне\s+є\s+(?:інвестиційн\w+|фінансов\w+|юридичн\w+)\s+(?:рекомендаці\w+|порад\w+|консультаці\w+)\b.*|

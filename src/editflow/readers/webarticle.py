@@ -310,8 +310,9 @@ def _choose_title(blocks: list[Block], kept: set[int], titles: list[str]) -> int
     return next((b.index for b in lines if b.index in kept), lines[0].index if lines else None)
 
 
+# (Word's "save as web page" styles its title <p class=MsoTitle>.)
 _TITLE_CLASS = re.compile(r"(?:^|\s)(?:p|div|span) (?:.* )?(?:entry |post |article |story |doc |document )?"
-                          r"(?:title|headline)(?:\s|$)")
+                          r"(?:title|headline|msotitle)(?:\s|$)")
 _NEAR = 6  # blocks between a headline and its text at most (a byline, a date, a photo, its caption)
 
 
