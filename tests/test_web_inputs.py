@@ -1342,3 +1342,13 @@ def test_a_table_of_data_is_read_a_row_a_paragraph_with_its_cells_apart() -> Non
         ("table", "Вид квитка\tЗараз\tЗ 1 травня"), ("table", "Разова поїздка\t12 грн\t15 грн"),
         ("table", "<b>Маршрут</b>\t<b>До 1 березня</b>"), ("table", "Лубни – Оржиця\t1")]
     assert [t for r, t in paras if r == "body"] == [BODY_UK[0], BODY_UK[1], BODY_UK[2], LAST_UK]
+
+
+def test_words_msotitle_paragraph_is_the_headline() -> None:
+    """A Word document saved as a web page: no <h1>, the title a <p class=MsoTitle>, "Document1" as <title>."""
+    html = ('<html><head><meta charset="utf-8"><title>Document1</title></head><body><div class="WordSection1">'
+            f'<p class="MsoTitle">{TITLE_UK}</p>'
+            + "".join(f'<p class="MsoNormal">{b}</p>' for b in [*BODY_UK, LAST_UK]) + "</div></body></html>")
+    paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
+    assert paras[0] == ("title", TITLE_UK)
+    assert [t for _, t in paras[1:]] == [*BODY_UK, LAST_UK]
