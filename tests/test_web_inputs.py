@@ -1298,7 +1298,8 @@ def test_a_charts_title_in_its_figure_a_paywall_dialog_and_a_media_contact_box_a
                                   "Page 1", "Сторінка 2 з 3", "EMBARGOED UNTIL 18 March 2025, 09:00 Kyiv time",
                                   "ДЛЯ ПУБЛІКАЦІЇ: не раніше 18.03.2025, 09:00", "Обсяг: 2 940 знаків з пробілами",
                                   "Length: 2,870 characters with spaces · Translation: Ostap Melnyk",
-                                  "For the desk: the quote was recorded by phone."])
+                                  "For the desk: the quote was recorded by phone.", "Reading time: 3 min",
+                                  "Час читання: 3 хв"])
 def test_counters_advert_labels_and_standing_disclaimers_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
 
@@ -1352,3 +1353,20 @@ def test_words_msotitle_paragraph_is_the_headline() -> None:
     paras = [(p.role, plain(p.text)) for p in read_page(html).paragraphs]
     assert paras[0] == ("title", TITLE_UK)
     assert [t for _, t in paras[1:]] == [*BODY_UK, LAST_UK]
+
+
+def test_a_row_of_counters_under_the_headline_is_left_out_and_listed() -> None:
+    """A Jannah-like theme's second meta row holds only counters (comments, views, reading time): it is
+    no byline, and --show-removed lists it; the author's row above it stays."""
+    html = ('<html><head><meta charset="utf-8"></head><body><article><h1 class="post-title">'
+            f'{ARTICLE_EN[0]}</h1><div class="post-meta"><a href="/en/author/iryna-melnyk/">Iryna Melnyk</a> '
+            '<span class="date">March 14, 2025</span></div><div class="post-meta stats">'
+            '<span class="comments"><span class="icon"></span>0</span><span class="views">1,502</span>'
+            '<span class="reading"><span class="icon" aria-hidden="true"></span> Reading time: 3 min</span></div>'
+            f'<div class="entry-content"><p>{ARTICLE_EN[2]}</p><p>{ARTICLE_EN[3]}</p><p>{ARTICLE_EN[4]}</p></div>'
+            "</article></body></html>")
+    page = read_page(html)
+    paras = [(p.role, plain(p.text)) for p in page.paragraphs]
+    assert paras == [("title", ARTICLE_EN[0]), ("byline", "Iryna Melnyk March 14, 2025"),
+                     ("body", ARTICLE_EN[2]), ("body", ARTICLE_EN[3]), ("body", ARTICLE_EN[4])]
+    assert any("Reading time: 3 min" in r.text and r.why == "counters" for r in page.removed)

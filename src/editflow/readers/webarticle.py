@@ -456,6 +456,15 @@ def _without(box: Any, drop: Callable[[str], bool]) -> str:
 _SEPARATORS = " \t\n\u00a0\u202f|·•"
 
 
+def _only_counters(b: Block) -> bool:
+    """A box of separate items that are all counters: comments, views, a reading time."""
+    items = [SPACES.sub(" ", child.text_content()).strip() for child in b.owner
+             if isinstance(child.tag, str) and child.tag not in SKIP_TAGS]
+    items = [item for item in items if any(ch.isalnum() for ch in item)]
+    loose = (b.owner.text or "") + "".join(child.tail or "" for child in b.owner)
+    return bool(items) and not any(ch.isalnum() for ch in loose) and all(_counter(item) for item in items)
+
+
 def _counter(item: str) -> bool:
     """A counter of the byline's row: "Views: 1532", "Comments: 12", "47"."""
     return is_boilerplate(item) or bool(_NUMBER_ONLY.match(item))
@@ -891,7 +900,10 @@ def article(root: Any, blocks: list[Block], keys: list[str]) -> Page:
             if text:
                 paragraphs.append(Paragraph(text, role, str(b.line)))
             continue
-        if b.index in kept:
+        if b.index in kept and roles[b.index] == "byline" and _only_counters(b):
+            # A row of counters under the headline ("0 1,502 Reading time: 3 min"): no byline at all.
+            removed.append(Removed(" ".join(b.text.split()), str(b.line), "counters"))
+        elif b.index in kept:
             role = roles[b.index]
             text = _paragraph_text(b, role)
             if role == "byline" and _SEPARATOR_START.match(text) and paragraphs and paragraphs[-1].role == "byline" \
