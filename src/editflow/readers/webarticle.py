@@ -144,8 +144,21 @@ def _in_small_box(el: Any, mark: re.Pattern[str], stop: Any, limit: int) -> bool
         if anc is stop:
             return False
         if mark.search(_names(anc)):
-            return len(SPACES.sub(" ", anc.text_content()).strip()) <= limit
+            return _fits(anc, limit)
     return False
+
+
+def _fits(el: Any, limit: int) -> bool:
+    """Whether the element's text, white space collapsed, is at most `limit` characters.  It stops
+    reading as soon as it is longer: asked of every block's boxes, a table layout's one cell
+    around a thousand paragraphs is read once per block, not whole each time."""
+    seen = 0
+    for piece in el.itertext():
+        # (A piece's own characters all stand in the whole text, so their sum is a lower bound.)
+        seen += len(SPACES.sub(" ", piece).strip())
+        if seen > limit:
+            return False
+    return len(SPACES.sub(" ", el.text_content()).strip()) <= limit
 
 
 def _byline_box(el: Any, stop: Any) -> bool:
@@ -535,18 +548,17 @@ def _quote_box(el: Any, stop: Any) -> bool:
 _QUOTE_BOX = 1200
 
 
-def _data_cell(b: Block) -> bool:
-    return _cell_of(b) is not None
-
-
 def _cell_of(b: Block) -> Any:
     """The cell of a table of data that the block is, or whose only text it is (Word's "save as web
     page" sets a <p> in every cell), else None."""
     cell = b.owner if b.owner.tag in ("td", "th") else next(
         (a for a in _ancestors(b.owner) if a.tag in ("td", "th")), None)
-    if cell is None or (cell is not b.owner and SPACES.sub(" ", cell.text_content()).strip()
-                        != SPACES.sub(" ", b.text).strip()):
+    if cell is None:
         return None
+    if cell is not b.owner:
+        text = SPACES.sub(" ", b.text).strip()
+        if not _fits(cell, len(text)) or SPACES.sub(" ", cell.text_content()).strip() != text:
+            return None
     return None if _layout_cell(cell) else cell
 
 
@@ -571,7 +583,7 @@ def _rescued(b: Block, container: Any, title_pos: int, first_body: int, lead_end
     text = b.text
     if _marked(b.owner, _NOTE_MARK, container) or is_note(text):
         return b.index > title_pos
-    if title_pos < b.index < lead_end and len(text) <= 200 and not _data_cell(b) and (
+    if title_pos < b.index < lead_end and len(text) <= 200 and _cell_of(b) is None and (
             _byline_box(b.owner, container) or is_byline(text) or _meta_line(b) or meta_parts(b)):
         return True   # (a cell of a table of data, a score box's "Halytski Levy Lviv", is no byline)
     if title_pos < b.index < first_body:
@@ -831,7 +843,7 @@ def _embed_caption(b: Block) -> bool:
     if b.size > _CAPTION_TEXT:
         return False
     for box in list(_ancestors(b.owner))[1:3]:
-        if len(SPACES.sub(" ", box.text_content()).strip()) > _CAPTION_TEXT:
+        if not _fits(box, _CAPTION_TEXT):
             return False
         if any(_EMBED_SOURCE.search(str(el.get("src") or "")) for el in box.iter("iframe", "script")):
             return True
@@ -931,7 +943,7 @@ def _byline_rows(blocks: list[Block], kept: set[int], roles: dict[int, Role]) ->
     for i, j in pairwise(order):
         if roles[i] == roles[j] == "byline" and _BYLINE_LABEL.match(blocks[i].text.strip()) and j not in out:
             box = _common_ancestor([blocks[i].owner, blocks[j].owner])
-            if len(SPACES.sub(" ", box.text_content()).strip()) <= _BYLINE_BOX:
+            if _fits(box, _BYLINE_BOX):
                 out[i] = f"{escape(blocks[i].text.strip())} {_paragraph_text(blocks[j], 'byline')}"
                 out[j] = ""
     return out
@@ -1143,7 +1155,7 @@ def _paragraph_text(b: Block, role: Role) -> str:
         trimmed = ""
         if parts:
             trimmed = _without(b.owner, lambda item: item not in parts)
-        elif "\n" not in b.text and len(SPACES.sub(" ", b.owner.text_content()).strip()) <= _BYLINE_BOX:
+        elif "\n" not in b.text and _fits(b.owner, _BYLINE_BOX):
             # (A box of one line: the source's own line breaks between its items do not count.)
             trimmed = _without(b.owner, _counter)
         if trimmed and trimmed != b.text:
